@@ -1,0 +1,48 @@
+import { Dec } from '../money/kroner.js';
+import { fail, ok, type Result } from '../result.js';
+import { isBlank, isCellError, isErrorLike, parseNumber } from '../util/cells.js';
+import type { ParamSpec } from './types.js';
+
+/** True for a 2-D array argument (what Excel and Sheets pass for a range). */
+export function isMatrix(value: unknown): value is unknown[][] {
+  return Array.isArray(value) && (value.length === 0 || Array.isArray(value[0]));
+}
+
+/** A 1×1 range is the same as its single value. */
+export function unwrapSingle(value: unknown): unknown {
+  if (isMatrix(value) && value.length === 1 && value[0]!.length === 1) return value[0]![0];
+  return value;
+}
+
+/** Coerces one scalar argument to the type its parameter declares; blank optionals become undefined. */
+export function coerceArg(spec: ParamSpec, raw: unknown): Result<unknown> {
+  if (isBlank(raw)) {
+    if (spec.optional) return ok(undefined);
+    return fail(`Argumentet «${spec.name}» mangler.`);
+  }
+  if (isCellError(raw) || (spec.type !== 'range' && isErrorLike(raw))) {
+    return fail(`Argumentet «${spec.name}» er en feilverdi (${isCellError(raw) ? raw.cellError : String(raw)}).`);
+  }
+  switch (spec.type) {
+    case 'range':
+      return ok(isMatrix(raw) ? raw : [[raw]]);
+    case 'kommune':
+      if (typeof raw === 'number' || typeof raw === 'string') return ok(raw);
+      return fail(`«${String(raw)}» er ikke et kommunenavn eller kommunenummer.`);
+    case 'text':
+      return ok(String(raw).trim());
+    case 'year': {
+      const n = parseNumber(raw);
+      if (!n.ok || !n.value.isInteger() || n.value.lessThan(1900) || n.value.greaterThan(2200)) {
+        return fail(`«${String(raw)}» er ikke et gyldig år (skriv f.eks. 2026).`);
+      }
+      return ok(n.value.toNumber());
+    }
+    case 'number': {
+      if (typeof raw === 'boolean') return fail(`Argumentet «${spec.name}» må være et tall, ikke ${raw ? 'SANN' : 'USANN'}.`);
+      const n = parseNumber(raw);
+      if (!n.ok) return fail(`Argumentet «${spec.name}»: ${n.reason}.`);
+      return ok(n.value as Dec);
+    }
+  }
+}

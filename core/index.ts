@@ -1,0 +1,21 @@
+// The public surface of the core. Hosts import from here only.
+export * from './money/kroner.js';
+export * from './money/split.js';
+export * from './money/format.js';
+export * from './result.js';
+export * from './util/cells.js';
+export * from './util/text.js';
+export * from './kommuner/registry.js';
+export * from './dataset/model.js';
+export * from './dataset/context.js';
+export { HELGELAND_2026 } from './dataset/helgeland2026.js';
+export * from './allocation/key.js';
+export * from './allocation/allocate.js';
+export * from './benefits/time-value.js';
+export * from './benefits/npv.js';
+export * from './benefits/types.js';
+export * from './benefits/pooled.js';
+export * from './coverage/coverage.js';
+export * from './findings/finding.js';
+export * from './register/index.js';
+export * from './catalog/index.js';
