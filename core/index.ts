@@ -19,3 +19,8 @@ export * from './coverage/coverage.js';
 export * from './findings/finding.js';
 export * from './register/index.js';
 export * from './catalog/index.js';
+export * from './workbook/table.js';
+export * from './workbook/from-tables.js';
+export * from './board/tables.js';
+export * from './board/refresh.js';
+export * from './benefits/plan.js';

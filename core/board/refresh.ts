@@ -1,0 +1,99 @@
+import type { Dataset } from '../dataset/model.js';
+import { ok, type Result } from '../result.js';
+import { cellText, type CellValue } from '../util/cells.js';
+import { displayValue, type OwnedCell, type OwnedTable, type TableData } from '../workbook/table.js';
+import { boardTables } from './tables.js';
+
+/** One changed cell between the previous and the new version of an owned table. */
+export interface Change {
+  readonly table: string;
+  /** Row key: the Kommunenr (or first column) of the row. */
+  readonly key: string;
+  readonly label: string;
+  readonly column: string;
+  readonly before: string;
+  readonly after: string;
+}
+
+export const ENDRINGER_HEADERS = ['Oppdatert', 'Tabell', 'Nøkkel', 'Rad', 'Kolonne', 'Før', 'Etter'] as const;
+
+/** Compares two cell values as a user would: numbers by value (1 234,50 = 1234.5), text trimmed. */
+function sameValue(a: CellValue, b: CellValue): boolean {
+  if (typeof a === 'number' && typeof b === 'number') return Math.abs(a - b) < 1e-9;
+  if (typeof a === 'number' || typeof b === 'number') {
+    const x = Number(cellText(a).replace(',', '.'));
+    const y = Number(cellText(b).replace(',', '.'));
+    if (Number.isFinite(x) && Number.isFinite(y) && cellText(a) !== '' && cellText(b) !== '') return Math.abs(x - y) < 1e-9;
+  }
+  return cellText(a) === cellText(b);
+}
+
+/** Cell-level differences, rows matched by their first column (Kommunenr), columns by header. */
+export function diffTable(previous: TableData | undefined, next: OwnedTable): Change[] {
+  const changes: Change[] = [];
+  const label = (row: readonly (OwnedCell | CellValue)[]) => cellText(displayValue(row[1] as OwnedCell)) || cellText(displayValue(row[0] as OwnedCell));
+  if (!previous) {
+    changes.push({ table: next.name, key: '', label: '', column: '', before: '(ingen tabell)', after: `ny tabell med ${next.rows.length} rader` });
+    return changes;
+  }
+  const oldRows = new Map(previous.rows.map((r) => [cellText(r[0]), r]));
+  const newKeys = new Set<string>();
+  for (const row of next.rows) {
+    const key = cellText(displayValue(row[0] as OwnedCell));
+    newKeys.add(key);
+    const old = oldRows.get(key);
+    if (!old) {
+      changes.push({ table: next.name, key, label: label(row), column: '', before: '(ingen rad)', after: 'ny rad' });
+      continue;
+    }
+    next.headers.forEach((header, c) => {
+      const oldIndex = previous.headers.indexOf(header);
+      const before = oldIndex >= 0 ? old[oldIndex] : undefined;
+      const after = displayValue(row[c] as OwnedCell);
+      if (!sameValue(before ?? null, after ?? null)) {
+        changes.push({ table: next.name, key, label: label(row), column: header, before: cellText(before), after: cellText(after) });
+      }
+    });
+  }
+  for (const [key, row] of oldRows) {
+    if (!newKeys.has(key)) changes.push({ table: next.name, key, label: label(row), column: '', before: 'rad', after: '(fjernet)' });
+  }
+  for (const header of previous.headers) {
+    if (header && !next.headers.includes(header)) changes.push({ table: next.name, key: '', label: '', column: header, before: 'kolonne', after: '(fjernet)' });
+  }
+  return changes;
+}
+
+export interface RefreshPlan {
+  /** Every board table as it should be after the refresh. */
+  readonly tables: readonly OwnedTable[];
+  /** Only the tables whose content differs from the workbook's: what a host must write. */
+  readonly toWrite: readonly OwnedTable[];
+  readonly changes: readonly Change[];
+  /** DH_Endringer with the new changes appended; undefined when nothing changed (so a re-run writes nothing). */
+  readonly endringer?: OwnedTable;
+}
+
+/**
+ * Plans a board refresh: builds the owned tables for `year`, compares them with what the workbook
+ * holds, and lists what changed. Writing only `toWrite` (+ `endringer`) makes a refresh idempotent.
+ */
+export function planRefresh(dataset: Dataset, year: number, existing: (name: string) => TableData | undefined, today: string): Result<RefreshPlan> {
+  const built = boardTables(dataset, year);
+  if (!built.ok) return built;
+  const toWrite: OwnedTable[] = [];
+  const changes: Change[] = [];
+  for (const table of built.value) {
+    const diff = diffTable(existing(table.name), table);
+    if (diff.length) {
+      toWrite.push(table);
+      changes.push(...diff);
+    }
+  }
+  if (changes.length === 0) return ok({ tables: built.value, toWrite, changes });
+  const log = existing('DH_Endringer');
+  const oldRows: CellValue[][] = log ? log.rows.map((r) => [...r]) : [];
+  const newRows = changes.map((c) => [today, c.table, c.key, c.label, c.column, c.before, c.after]);
+  const endringer: OwnedTable = { name: 'DH_Endringer', headers: [...ENDRINGER_HEADERS], rows: [...newRows, ...oldRows] };
+  return ok({ tables: built.value, toWrite, changes, endringer });
+}

@@ -1,0 +1,113 @@
+import { allocate, frozenPercentages, projectCost, sortedMembers } from '../allocation/allocate.js';
+import type { Dataset } from '../dataset/model.js';
+import { timeValueExact } from '../benefits/time-value.js';
+import { splitPooledSaving } from '../benefits/pooled.js';
+import { Dec, roundOre, sum, toCellNumber } from '../money/kroner.js';
+import { ok, type Result } from '../result.js';
+import type { OwnedCell, OwnedTable } from '../workbook/table.js';
+
+const money = (d: Dec) => toCellNumber(d);
+
+export const fordelingTableName = (year: number) => `DH_Fordeling_${year}`;
+
+/**
+ * DH_Fordeling_<år>: one row per member with the key's parts; "Totalt pr kommune" is a live
+ * =DH.KOSTNAD(kommunenr; år) formula so the sheet recalculates when the key tables change.
+ */
+export function fordelingTable(dataset: Dataset, year: number): Result<OwnedTable> {
+  const allocation = allocate(dataset, year);
+  if (!allocation.ok) return allocation;
+  const a = allocation.value;
+  const percents = new Map(frozenPercentages(a, 4).map((p) => [p.kommunenr, p.percent]));
+  const rows: OwnedCell[][] = a.rows.map((r) => [
+    r.kommunenr,
+    r.name,
+    r.population,
+    money(r.fixed),
+    money(r.byPopulation),
+    { formula: { fn: 'KOSTNAD', args: [r.kommunenr, year] }, value: money(r.total) },
+    percents.get(r.kommunenr)!.toNumber(),
+  ]);
+  rows.push(['Sum', '', a.totalPopulation, money(a.sumFixed), money(a.sumByPopulation), money(a.sum), 100]);
+  return ok({
+    name: fordelingTableName(year),
+    headers: ['Kommunenr', 'Kommune', `Innbyggere (${a.key.source.populationBasis ?? 'nøkkelens grunnlag'})`, 'Fast beløp', 'Fordelt etter innbyggertall', 'Totalt pr kommune', 'Andel (%)'],
+    rows,
+  });
+}
+
+/** DH_Deltakelse: members × project decisions, Ja/Nei, with each participant's annual project cost where known. */
+export function deltakelseTable(dataset: Dataset): OwnedTable {
+  const members = sortedMembers(dataset.members);
+  const projects = dataset.projects;
+  const rows: OwnedCell[][] = members.map((m) => [
+    m.kommunenr,
+    m.name,
+    ...projects.map((p) => (p.participants.includes(m.kommunenr) ? 'Ja' : 'Nei')),
+    money(sum(projects.map((p) => {
+      const c = projectCost(dataset, p, m.kommunenr);
+      return c.ok ? c.value : new Dec(0);
+    }))),
+  ]);
+  rows.push(['Deltakere', `${members.length} kommuner`, ...projects.map((p) => `${p.participants.length}/${members.length}`), '']);
+  return { name: 'DH_Deltakelse', headers: ['Kommunenr', 'Kommune', ...projects.map((p) => p.name), 'Prosjektkostnad pr år (kjent)'], rows };
+}
+
+/**
+ * DH_RPA in the board's own layout and sign (negative = saving): cost per month, handled cases,
+ * time saving in kr, net per month and per year. Yearly figures are ×12 of the unrounded monthly net.
+ */
+export function rpaTable(dataset: Dataset): OwnedTable | undefined {
+  const rpa = dataset.rpa;
+  if (!rpa) return undefined;
+  const names = new Map(dataset.members.map((m) => [m.kommunenr, m.name]));
+  const lines = [...rpa.rows].sort((a, b) => a.kommunenr.localeCompare(b.kommunenr)).map((r) => {
+    const saving = timeValueExact(new Dec(r.handledPerMonth), rpa.assumption.minutesPerCase, rpa.assumption.hourlyRate);
+    const net = r.monthlyCost.minus(saving);
+    return { r, saving, net };
+  });
+  const rows: OwnedCell[][] = lines.map(({ r, saving, net }) => [
+    r.kommunenr, names.get(r.kommunenr) ?? r.kommunenr, money(r.monthlyCost), r.handledPerMonth, money(saving), money(net), money(net.times(12)),
+  ]);
+  const total = (f: (l: (typeof lines)[number]) => Dec) => money(sum(lines.map(f)));
+  rows.push(['SUM', '', total((l) => l.r.monthlyCost), lines.reduce((a, l) => a + l.r.handledPerMonth, 0), total((l) => l.saving), total((l) => l.net), total((l) => l.net.times(12))]);
+  return {
+    name: 'DH_RPA',
+    headers: ['Kommunenr', 'Kommune', 'RPA kostnad pr mnd', 'Antall håndteringer', 'Besparelse tid (kr pr mnd)', 'Netto besparelse pr mnd (negativ = gevinst)', 'Netto besparelse pr år'],
+    rows,
+  };
+}
+
+/** DH_DUO: the adopted pooled saving split by each member's cost (largest remainder), net per month and year. */
+export function duoTable(dataset: Dataset): OwnedTable | undefined {
+  const duo = dataset.duo;
+  if (!duo) return undefined;
+  const names = new Map(dataset.members.map((m) => [m.kommunenr, m.name]));
+  const entries = [...duo.monthlyCost.entries()].sort(([a], [b]) => a.localeCompare(b));
+  const savings = splitPooledSaving(roundOre(duo.adoptedMonthlySaving), entries.map(([, cost]) => cost));
+  const rows: OwnedCell[][] = entries.map(([nr, cost], i) => {
+    const saving = savings[i]!.negated();
+    const net = cost.plus(saving);
+    return [nr, names.get(nr) ?? nr, money(cost), money(saving), money(net), money(net.times(12))];
+  });
+  const costSum = sum(entries.map(([, c]) => c));
+  const savingSum = sum(savings).negated();
+  rows.push(['SUM', '', money(costSum), money(savingSum), money(costSum.plus(savingSum)), money(costSum.plus(savingSum).times(12))]);
+  return {
+    name: 'DH_DUO',
+    headers: ['Kommunenr', 'Kommune', 'DUO kostnad pr mnd', 'Besparelser pr mnd', 'Netto besparelse pr mnd', 'Netto besparelse pr år'],
+    rows,
+  };
+}
+
+/** All board tables for a year, in the order the panel shows them. */
+export function boardTables(dataset: Dataset, year: number): Result<OwnedTable[]> {
+  const fordeling = fordelingTable(dataset, year);
+  if (!fordeling.ok) return fordeling;
+  const tables = [fordeling.value, deltakelseTable(dataset)];
+  const rpa = rpaTable(dataset);
+  if (rpa) tables.push(rpa);
+  const duo = duoTable(dataset);
+  if (duo) tables.push(duo);
+  return ok(tables);
+}
