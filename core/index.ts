@@ -24,3 +24,4 @@ export * from './workbook/from-tables.js';
 export * from './board/tables.js';
 export * from './board/refresh.js';
 export * from './benefits/plan.js';
+export * from './ssb/jsonstat.js';

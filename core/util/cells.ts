@@ -56,7 +56,8 @@ export function parseNumber(value: unknown): Parsed<Dec> {
     percent = true;
     text = text.replace(/%\s*$/, '');
   }
-  text = text.replace(/\b(kr|nok)\b\.?|,-$/gi, '').replace(SPACES, '').replace(/\u2212/g, '-');
+  // Currency only as a prefix or suffix ("kr 232 000", "6 283 623,00kr", "54 972,92-kr", "500,-").
+  text = text.replace(/^(kr|nok)\.?\s*/i, '').replace(/\s*(kr|nok)\.?$/i, '').replace(/,-$/, '').replace(SPACES, '').replace(/\u2212/g, '-');
   if (text === '-' || text === '') {
     return value.trim().match(/kr|nok/i) ? { ok: true, value: new Dec(0) } : { ok: false, reason: 'ikke et tall' };
   }

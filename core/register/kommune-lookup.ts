@@ -1,0 +1,174 @@
+// Kommune columns of a register: resolves names and numbers through the KommuneRegistry (ambiguous names
+// settle within the active dataset's members), and caches per distinct text so 200 000 rows cost little.
+// The key is always the kommunenummer; a name is only used when it identifies exactly one kommune.
+import { KommuneRegistry, type Kommune } from '../kommuner/registry.js';
+import { normalizeKey } from '../util/text.js';
+import { shownText } from './values.js';
+
+export const LOOKUP_OK = 0;
+/** A name or number that is not a known kommune. */
+export const LOOKUP_UNKNOWN = 1;
+/** A name shared by several kommuner, none of them (or more than one) in the active dataset. */
+export const LOOKUP_AMBIGUOUS = 2;
+/** A number that is not four digits. */
+export const LOOKUP_INVALID = 3;
+/** "1833 Vefsn": number and name in one cell that disagree. */
+export const LOOKUP_MISMATCH = 4;
+
+export interface KommuneLookupResult {
+  readonly kind: typeof LOOKUP_OK | typeof LOOKUP_UNKNOWN | typeof LOOKUP_AMBIGUOUS | typeof LOOKUP_INVALID | typeof LOOKUP_MISMATCH;
+  readonly kommune?: Kommune;
+  /** The text as typed (trimmed, shortened). */
+  readonly text: string;
+  /** The name part, when the cell held a name. */
+  readonly name?: string;
+  /** Norwegian explanation for a finding (not set when ok). */
+  readonly message?: string;
+  /** "Rana" / "1833": what the user probably meant. */
+  readonly suggestion?: string;
+  /** For an ambiguous name: the kommuner it can mean. */
+  readonly candidates?: readonly Kommune[];
+}
+
+const DEFAULT_REGISTRY = new KommuneRegistry();
+
+/** "1833 Rana", "1833 - Rana", "1833: Rana". */
+const NUMBER_AND_NAME = /^(\d{3,4})\s*[-–:,]?\s*(\D.*)$/;
+
+export class KommuneLookup {
+  private readonly byText = new Map<string, KommuneLookupResult>();
+  private readonly byNumberText = new Map<string, KommuneLookupResult>();
+  private readonly byNumberValue = new Map<number, KommuneLookupResult>();
+  private readonly agreeCache = new Map<string, boolean>();
+
+  constructor(
+    readonly registry: KommuneRegistry = DEFAULT_REGISTRY,
+    /** Kommunenummer of the active dataset's members (settles ambiguous names, ranks suggestions). */
+    readonly scope?: ReadonlySet<string>,
+  ) {}
+
+  /** A Kommunenr cell: 1833, "1833", "0301", "1833 Rana". */
+  number(v: unknown): KommuneLookupResult {
+    if (typeof v === 'number') {
+      let hit = this.byNumberValue.get(v);
+      if (hit === undefined) {
+        hit = Number.isInteger(v) && v > 0 && v < 10000 ? this.resolveNumber(String(v).padStart(4, '0'), String(v)) : this.invalidNumber(String(v));
+        this.byNumberValue.set(v, hit);
+      }
+      return hit;
+    }
+    const text = typeof v === 'string' ? v : shownText(v);
+    let hit = this.byNumberText.get(text);
+    if (hit === undefined) {
+      hit = this.numberText(text);
+      this.byNumberText.set(text, hit);
+    }
+    return hit;
+  }
+
+  /** A Kommune cell: a name, alias or ascii spelling; a number or "1833 Rana" is accepted too. */
+  name(v: unknown): KommuneLookupResult {
+    if (typeof v === 'number') return this.number(v);
+    const text = typeof v === 'string' ? v : shownText(v);
+    let hit = this.byText.get(text);
+    if (hit === undefined) {
+      hit = this.nameText(text);
+      this.byText.set(text, hit);
+    }
+    return hit;
+  }
+
+  /** True when the name (as typed) can mean kommunenr `nr` (Herøy agrees with both 1818 and 1515). */
+  agrees(nameText: string, nr: string): boolean {
+    const key = nr + '\u0001' + nameText;
+    let hit = this.agreeCache.get(key);
+    if (hit === undefined) {
+      const found = this.registry.resolve(nameText, new Set([nr]));
+      hit = found.ok && found.value.kommunenr === nr;
+      this.agreeCache.set(key, hit);
+    }
+    return hit;
+  }
+
+  private numberText(raw: string): KommuneLookupResult {
+    const text = raw.trim();
+    if (/^\d{3,4}$/.test(text)) return this.resolveNumber(text.padStart(4, '0'), text);
+    const both = NUMBER_AND_NAME.exec(text);
+    if (both) return this.numberAndName(both[1]!.padStart(4, '0'), both[2]!.trim(), text);
+    const shown = shownText(text);
+    // A name in the number column: say which number it has.
+    const asName = this.registry.resolve(text, this.scope);
+    if (asName.ok) {
+      return {
+        kind: LOOKUP_INVALID,
+        text: shown,
+        message: `«${shown}» er ikke et kommunenummer: ${asName.value.name} har kommunenummer ${asName.value.kommunenr}.`,
+        suggestion: asName.value.kommunenr,
+      };
+    }
+    return this.invalidNumber(shown);
+  }
+
+  private invalidNumber(shown: string): KommuneLookupResult {
+    return { kind: LOOKUP_INVALID, text: shown, message: `«${shown}» er ikke et kommunenummer: bruk fire siffer, f.eks. 1833 for Rana.` };
+  }
+
+  private resolveNumber(nr: string, shown: string): KommuneLookupResult {
+    const kommune = this.registry.byNumber(nr);
+    if (kommune) return { kind: LOOKUP_OK, kommune, text: shown };
+    return { kind: LOOKUP_UNKNOWN, text: shown, message: `Ukjent kommunenummer ${nr}.` };
+  }
+
+  private numberAndName(nr: string, name: string, shown: string): KommuneLookupResult {
+    const byNumber = this.resolveNumber(nr, shown);
+    if (byNumber.kind !== LOOKUP_OK) return byNumber;
+    const kommune = byNumber.kommune!;
+    if (this.agrees(name, nr)) return { kind: LOOKUP_OK, kommune, text: shown, name };
+    const named = this.registry.resolve(name, this.scope);
+    const other = named.ok ? ` (${named.value.name} har ${named.value.kommunenr})` : '';
+    return {
+      kind: LOOKUP_MISMATCH,
+      kommune,
+      text: shown,
+      name,
+      message: `«${shownText(shown)}»: kommunenummer ${nr} er ${kommune.name}, ikke «${shownText(name)}»${other}.`,
+      suggestion: `${nr} ${kommune.name}`,
+    };
+  }
+
+  private nameText(raw: string): KommuneLookupResult {
+    const text = raw.trim();
+    const shown = shownText(text);
+    if (/^\d{3,4}$/.test(text)) return this.resolveNumber(text.padStart(4, '0'), shown);
+    const both = NUMBER_AND_NAME.exec(text);
+    if (both) return this.numberAndName(both[1]!.padStart(4, '0'), both[2]!.trim(), shown);
+    if (text.length > 100) {
+      return { kind: LOOKUP_UNKNOWN, text: shown, name: shown, message: `Ukjent kommune «${shown}». Skriv kommunenavnet eller kommunenummeret.` };
+    }
+    const found = this.registry.resolve(text, this.scope);
+    if (found.ok) return { kind: LOOKUP_OK, kommune: found.value, text: shown, name: text };
+    if (found.error.kind === 'value') {
+      // Ambiguous: list the kommuner the name can mean.
+      const candidates = this.registry.all().filter((k) => this.agrees(text, k.kommunenr));
+      if (candidates.length > 1) {
+        const list = candidates.map((k) => `${k.kommunenr} (${k.fylke || k.name})`).join(' og ');
+        return {
+          kind: LOOKUP_AMBIGUOUS,
+          text: shown,
+          name: text,
+          candidates,
+          message: `«${shown}» er tvetydig: ${candidates[0]!.name} finnes som ${list}.`,
+          suggestion: candidates.map((k) => k.kommunenr).join(' eller '),
+        };
+      }
+    }
+    const suggestion = normalizeKey(text) ? this.registry.suggest(text, this.scope) : undefined;
+    return {
+      kind: LOOKUP_UNKNOWN,
+      text: shown,
+      name: text,
+      message: suggestion ? `Ukjent kommune «${shown}» – mente du ${suggestion}?` : `Ukjent kommune «${shown}».`,
+      suggestion,
+    };
+  }
+}

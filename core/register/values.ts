@@ -1,0 +1,246 @@
+// How the register reads single cells: blank, error value, formula-like text, and the typed fields
+// (numbers, dates, Ja/Nei, status, extract plan). Pure functions; the reader caches their results per text.
+import { isCellError, isErrorLike, looksLikeFormula, parseDate, parseNumber, parseYesNo } from '../util/cells.js';
+import type { Dec } from '../money/kroner.js';
+import { normalizeKey } from '../util/text.js';
+
+/** Classes of a cell, as the reader stores them per row (numbers so they fit a Uint8Array). */
+export const CELL_BLANK = 0;
+export const CELL_VALUE = 1;
+/** A sheet error value ({cellError}, "#N/A" text, NaN/Infinity, an invalid Date, an unreadable object). */
+export const CELL_ERROR = 2;
+/** Text a spreadsheet would execute as a formula if written back ("=SUM(A1)", "@navn", "-ikke avklart"). */
+export const CELL_FORMULA = 3;
+export type CellClass = typeof CELL_BLANK | typeof CELL_VALUE | typeof CELL_ERROR | typeof CELL_FORMULA;
+
+const DASHES_ONLY = /^[\s\-\u2012-\u2015\u2212]+$/;
+
+/** Classifies one cell. Fast for ordinary text: one look at the first character. */
+export function classifyCell(v: unknown): CellClass {
+  if (typeof v === 'string') {
+    if (v.length === 0) return CELL_BLANK;
+    const c0 = v.charCodeAt(0);
+    if (c0 === 61 || c0 === 43 || c0 === 45 || c0 === 64) {
+      // = + - @ : a formula unless it is a number ("-12", "+47 …") or only dashes ("-", "--" mean "nothing").
+      return looksLikeFormula(v) && !DASHES_ONLY.test(v) ? CELL_FORMULA : CELL_VALUE;
+    }
+    if (c0 === 35) return isErrorLike(v) ? CELL_ERROR : CELL_VALUE;
+    if (c0 <= 32 || (c0 >= 127 && c0 <= 160) || c0 >= 0x1680) {
+      const t = v.trim();
+      if (t.length === 0) return CELL_BLANK;
+      return isErrorLike(t) ? CELL_ERROR : CELL_VALUE;
+    }
+    return CELL_VALUE;
+  }
+  if (typeof v === 'number') return Number.isFinite(v) ? CELL_VALUE : CELL_ERROR;
+  if (v === null || v === undefined) return CELL_BLANK;
+  if (typeof v === 'boolean') return CELL_VALUE;
+  if (v instanceof Date) return Number.isNaN(v.getTime()) ? CELL_ERROR : CELL_VALUE;
+  return CELL_ERROR;
+}
+
+/** Longest text shown from a cell in a message. */
+const MAX_SHOWN = 80;
+
+/** The cell's text for messages (never throws, whatever the value; long text is shortened). */
+export function shownText(v: unknown): string {
+  let text: string;
+  if (v === null || v === undefined) text = '';
+  else if (typeof v === 'string') text = v.trim();
+  else if (typeof v === 'number') text = Number.isFinite(v) ? String(v) : String(v);
+  else if (typeof v === 'boolean') text = v ? 'SANN' : 'USANN';
+  else if (v instanceof Date) text = Number.isNaN(v.getTime()) ? 'ugyldig dato' : v.toISOString().slice(0, 10);
+  else if (isCellError(v)) text = v.cellError;
+  else text = '(ukjent verdi)';
+  return text.length > MAX_SHOWN ? text.slice(0, MAX_SHOWN - 1) + '…' : text;
+}
+
+/** Describes an error cell for the feilverdi rule. */
+export function errorDescription(v: unknown): string {
+  if (typeof v === 'number') return `ugyldig tallverdi (${String(v)})`;
+  if (v instanceof Date) return 'en ugyldig dato';
+  if (isCellError(v) || typeof v === 'string') return `feilverdien ${shownText(v)}`;
+  return 'en verdi som ikke kan leses';
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Placeholders: text that fills a cell without saying anything ("-", "?", "Ukjent", "Ikke avklart").
+
+const PLACEHOLDERS = new Set(['', 'ukjent', 'ikke avklart', 'uavklart', 'mangler', 'n a', 'na', 'ingen', 'tbd', 'xx', 'xxx', 'vet ikke', 'ikke kjent', 'ikke satt', 'ikke angitt']);
+/** Longest placeholder text: longer text is never a placeholder, so most names skip the lookup. */
+export const PLACEHOLDER_MAX_LENGTH = 14;
+
+/** True when text is a placeholder that counts as "not filled in". */
+export function isPlaceholderText(text: string): boolean {
+  return PLACEHOLDERS.has(normalizeKey(text));
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Numbers.
+
+/** A parsed number: `value` for comparisons, `dec` for money, or `error` with a Norwegian reason. */
+export interface RegisterNumber {
+  readonly value: number;
+  readonly dec?: Dec;
+  readonly approximate: boolean;
+  readonly error?: string;
+}
+
+const UNIT_SUFFIX = /\s*(mnd\.?|måneder|maaneder|måned|mndr\.?|md\.?|mån\.?|brukere|stk\.?|lisenser|pr\.?\s*mnd\.?|per\s*mnd\.?|\/\s*mnd\.?|pr\.?\s*måned|per\s*måned|eks\.?\s*mva|ekskl\.?\s*mva|inkl\.?\s*mva)$/i;
+
+/** Parses a number cell's text: nb-NO formats via parseNumber, with trailing units ("3 mnd", "40 brukere") allowed. */
+export function parseRegisterNumberText(text: string): RegisterNumber {
+  let t = text.trim();
+  for (let i = 0; i < 2; i++) {
+    const stripped = t.replace(UNIT_SUFFIX, '');
+    if (stripped === t) break;
+    t = stripped;
+  }
+  const parsed = parseNumber(t);
+  if (!parsed.ok) {
+    return { value: NaN, approximate: false, error: `«${shownText(text)}» er ikke et tall` };
+  }
+  const value = parsed.value.toNumber();
+  if (!Number.isFinite(value)) return { value: NaN, approximate: false, error: `«${shownText(text)}» er ikke et tall` };
+  return { value, dec: parsed.value, approximate: parsed.approximate === true };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Dates, as whole days since 1970-01-01 (UTC), so comparisons are integer comparisons.
+
+export const MS_PER_DAY = 86_400_000;
+const EXCEL_EPOCH_OFFSET = 25569;
+
+/** A parsed contract date: `day`, or `open` (løpende/tidsubegrenset), or `error`. */
+export interface RegisterDate {
+  readonly day: number;
+  readonly open?: boolean;
+  readonly error?: string;
+}
+
+const OPEN_ENDED = new Set([
+  'lopende', 'lopende avtale', 'fortlopende', 'tidsubegrenset', 'ubegrenset', 'ikke tidsbegrenset', 'ingen', 'ingen utlopsdato', 'evigvarende',
+  'til oppsigelse', 'inntil videre', 'inntil oppsigelse', 'lopende til oppsigelse', 'lopende med oppsigelse', 'abonnement', 'lopende abonnement',
+]);
+
+function yearHint(text: string): string {
+  return `«${text}» ser ut som et årstall: skriv hele datoen avtalen utløper (dd.mm.åååå)`;
+}
+
+/** Days since 1970-01-01 for an ISO date. */
+export function isoToDay(iso: string): number {
+  return Math.round(Date.parse(iso + 'T00:00:00Z') / MS_PER_DAY);
+}
+
+/** ISO yyyy-mm-dd for a day number. */
+export function dayToIso(day: number): string {
+  return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
+}
+
+/** dd.mm.åååå for a day number (nb-NO). */
+export function dayToNb(day: number): string {
+  const iso = dayToIso(day);
+  return `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice(0, 4)}`;
+}
+
+/** A date from a number cell: an Excel serial date. A bare year (2027) is refused with a hint. */
+export function registerDateFromNumber(v: number): RegisterDate {
+  if (!Number.isFinite(v)) return { day: NaN, error: `${String(v)} er ikke en dato` };
+  if (Number.isInteger(v) && v >= 1900 && v <= 2200) return { day: NaN, error: yearHint(String(v)) };
+  if (v < 1 || v >= 2958466) return { day: NaN, error: `${String(v)} er ikke en dato (bruk dd.mm.åååå)` };
+  return { day: Math.floor(v) - EXCEL_EPOCH_OFFSET };
+}
+
+/**
+ * A date from a Date cell. Hosts hand over date-only cells as midnight in the sheet's time zone, which in
+ * Norway is 22:00 or 23:00 UTC the day before; rounding to the nearest day gives the date the sheet shows.
+ */
+export function registerDateFromDate(v: Date): RegisterDate {
+  const t = v.getTime();
+  if (Number.isNaN(t)) return { day: NaN, error: 'ugyldig dato' };
+  return { day: Math.round(t / MS_PER_DAY) };
+}
+
+/** A date from text: "31.12.2026", "2026-12-31", serials as text; "Løpende" is an open-ended contract. */
+export function registerDateFromText(text: string): RegisterDate {
+  const t = text.trim();
+  if (t.length < 40 && (DASHES_ONLY.test(t) || OPEN_ENDED.has(normalizeKey(t)))) return { day: NaN, open: true };
+  if (/^\d{4}$/.test(t)) return { day: NaN, error: yearHint(t) };
+  if (/^\d+([.,]\d+)?$/.test(t)) return registerDateFromNumber(Number(t.replace(',', '.')));
+  const parsed = parseDate(t);
+  if (!parsed.ok) return { day: NaN, error: `«${shownText(t)}» er ikke en dato (bruk dd.mm.åååå)` };
+  return { day: isoToDay(parsed.value) };
+}
+
+/**
+ * The day `months` months before `day`, clamped to the month's end (31.05 − 3 mnd = 28.02/29.02). A fractional
+ * part counts as 30 days per month.
+ */
+export function subtractMonths(day: number, months: number): number {
+  const whole = Math.floor(months);
+  const extraDays = Math.round((months - whole) * 30);
+  const d = new Date(day * MS_PER_DAY);
+  const y = d.getUTCFullYear();
+  const m = d.getUTCMonth() - whole;
+  const dom = d.getUTCDate();
+  const targetYear = y + Math.floor(m / 12);
+  const targetMonth = ((m % 12) + 12) % 12;
+  const lastDay = new Date(Date.UTC(targetYear, targetMonth + 1, 0)).getUTCDate();
+  const result = Date.UTC(targetYear, targetMonth, Math.min(dom, lastDay)) / MS_PER_DAY;
+  return Math.round(result) - extraDays;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Ja/Nei.
+
+/** Ja/Nei as the register reads it: parseYesNo plus "Delvis" (partly) = Ja. `error` otherwise. */
+export function registerYesNo(v: unknown): { readonly value?: boolean; readonly error?: string } {
+  const parsed = parseYesNo(v);
+  if (parsed.ok) return { value: parsed.value };
+  if (typeof v === 'string') {
+    const key = normalizeKey(v);
+    if (key === 'delvis' || key === 'ja delvis' || key === 'ja x') return { value: true };
+    return { error: `«${shownText(v)}» er ikke Ja eller Nei` };
+  }
+  return { error: `${shownText(v)} er ikke Ja eller Nei` };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Status.
+
+/** In use (also blank or unknown status text). */
+export const STATUS_IN_USE = 0;
+/** Out of use: utfaset, avviklet, ikke i bruk … */
+export const STATUS_OUT_OF_USE = 1;
+/** Still in use, but notice given or being phased out: oppsagt, under avvikling … */
+export const STATUS_PHASING_OUT = 2;
+/** Not taken into use yet: planlagt, under anskaffelse. */
+export const STATUS_PLANNED = 3;
+export type StatusKind = typeof STATUS_IN_USE | typeof STATUS_OUT_OF_USE | typeof STATUS_PHASING_OUT | typeof STATUS_PLANNED;
+
+const PHASING_OUT = /^(under (avvikling|utfasing|utfasning|oppsigelse)|oppsagt|sagt opp|skal (avvikles|fases ut|utfases|erstattes)|fases ut|utfases|utfasing|avvikles|erstattes)/;
+const OUT_OF_USE = /^(utfas|avvikl|ikke i bruk|ikke lenger i bruk|ikke aktiv|inaktiv|faset ut|nedlagt|avsluttet|utgatt|historisk|erstattet|nei\b|n$|ute av drift|tatt ut av bruk|slettet)/;
+const PLANNED = /^(planlagt|under anskaffelse|ikke tatt i bruk|ikke startet|kommer|bestilt|anskaffes)/;
+
+/** Reads a Status (or "I bruk") cell. Ja/true = in use, Nei/false = out of use. */
+export function statusKind(v: unknown): StatusKind {
+  if (typeof v === 'boolean') return v ? STATUS_IN_USE : STATUS_OUT_OF_USE;
+  if (typeof v === 'number') return v === 0 ? STATUS_OUT_OF_USE : STATUS_IN_USE;
+  if (typeof v !== 'string') return STATUS_IN_USE;
+  const key = normalizeKey(v);
+  if (PHASING_OUT.test(key)) return STATUS_PHASING_OUT;
+  if (OUT_OF_USE.test(key)) return STATUS_OUT_OF_USE;
+  if (PLANNED.test(key)) return STATUS_PLANNED;
+  return STATUS_IN_USE;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Uttrekk/depot: any real text is a plan; "Nei", "Ingen", "Mangler", "Ikke avklart" are not.
+
+const NO_PLAN = /^(nei|n|ingen|ingen plan|mangler|ikke avklart|uavklart|ukjent|ikke planlagt|ikke startet|ikke vurdert|vet ikke|tbd|na|n a|x nei|0|false|usann)$/;
+
+/** True when the Uttrekk/depot text states a plan (or a done extract/deposit). */
+export function hasExtractPlanText(text: string): boolean {
+  const key = normalizeKey(text);
+  return key.length > 0 && !NO_PLAN.test(key);
+}

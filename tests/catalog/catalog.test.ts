@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import { CATALOG, callFunction, createFunctionContext, HELGELAND_2026, isDhError, excelFormulaName, sheetsName } from '../../core/index.js';
+
+const ctx = createFunctionContext(HELGELAND_2026, '2026-11-21');
+const fn = (name: string) => CATALOG.find((e) => e.name === name)!;
+const call = (name: string, ...args: unknown[]) => callFunction(fn(name), ctx, args);
+const message = (r: unknown) => (isDhError(r) ? `${r.kind}: ${r.message}` : r);
+
+describe('catalog metadata', () => {
+  it('has the SPEC §4 minimum catalog', () => {
+    for (const name of ['KOSTNAD', 'ANDEL', 'INNBYGGERE', 'KOMMUNENR', 'FORDEL', 'TIDSVERDI', 'NETTOGEVINST', 'NNV', 'TILBAKEBETALING', 'DEKNING', 'SJEKK']) {
+      expect(CATALOG.some((e) => e.name === name), name).toBe(true);
+    }
+  });
+  it.each(CATALOG.map((e) => [e.name, e]))('%s is documented in Norwegian with examples and valid ids', (_n, e) => {
+    expect(e.name).toMatch(/^[A-Z][A-Z0-9_.]*$/);
+    expect(excelFormulaName(e)).toBe(`DH.${e.name}`);
+    expect(sheetsName(e)).toMatch(/^DH_[A-Z0-9_]+$/);
+    expect(e.description.length).toBeGreaterThan(20);
+    expect(e.examples.length).toBeGreaterThan(0);
+    for (const ex of e.examples) expect(ex.formula.startsWith(`=DH.${e.name}(`)).toBe(true);
+    const seenOptional = e.params.findIndex((p) => p.optional);
+    if (seenOptional >= 0) expect(e.params.slice(seenOptional).every((p) => p.optional)).toBe(true);
+    for (const p of e.params) expect(p.description.length).toBeGreaterThan(5);
+  });
+});
+
+describe('functions', () => {
+  it('KOSTNAD for every member equals fixed + 23 × innbyggere', () => {
+    for (const m of HELGELAND_2026.members) {
+      const expected = Math.round((156520.48 + 23 * m.population) * 100) / 100;
+      expect(call('KOSTNAD', m.name, 2026), m.name).toBe(expected);
+      expect(call('KOSTNAD', Number(m.kommunenr), 2026)).toBe(expected);
+    }
+  });
+  it('lifts a column of kommuner into a column of results', () => {
+    expect(call('KOSTNAD', [['Rana'], ['Vefsn'], ['']], 2026)).toEqual([[752197.48], [466813.48], [{ dhError: true, kind: 'value', message: 'Argumentet «kommune» mangler.' }]]);
+  });
+  it('ANDEL, INNBYGGERE, KOMMUNENR, KOMMUNENAVN', () => {
+    expect(call('ANDEL', 'Rana', 2026)).toBeCloseTo(752197.48 / 4905406.12, 12);
+    expect(call('INNBYGGERE', 'Rana')).toBe(25899);
+    expect(call('KOMMUNENR', 'Rana - Raane')).toBe('1833');
+    expect(call('KOMMUNENR', 'Bodø')).toBe('1804');
+    expect(call('KOMMUNENAVN', 1826)).toBe('Hattfjelldal');
+  });
+  it('KOSTNAD with a project', () => {
+    expect(call('KOSTNAD', 'Rana', 2026, 'RPA')).toBe(222000);
+    expect(call('KOSTNAD', 'Meløy', 2026, 'RPA')).toBe(0);
+    expect(message(call('KOSTNAD', 'Rana', 2026, 'Månelanding'))).toMatch(/^notAvailable: Ukjent prosjekt «Månelanding»/);
+  });
+  it('FORDEL spills exact øre in the shape of the range, blanks stay blank', () => {
+    const kommuner = [['Rana'], [''], ['Vefsn'], ['Træna']];
+    const r = call('FORDEL', 100000, kommuner) as number[][];
+    expect(r[1]).toEqual(['']);
+    const total = Math.round((r[0]![0]! + r[2]![0]! + r[3]![0]!) * 100);
+    expect(total).toBe(10000000);
+    expect(call('FORDEL', '1 000,00', [['Rana', 'Vefsn', 'Træna']], 'likt')).toEqual([[333.34, 333.33, 333.33]]);
+    expect(call('FORDEL', 10, [['Rana'], ['Vefsn']], 'vekter', [[1], [3]])).toEqual([[2.5], [7.5]]);
+    // weights 752 197,48 and 466 813,48: 1000 × 752197.48 / 1219010.96 = 617.0566… → 617.06
+    expect(call("FORDEL", 1000, [["Rana"], ["Vefsn"]], 2026)).toEqual([[617.06], [382.94]]);
+  });
+  it('benefit functions', () => {
+    expect(call('TIDSVERDI', 12000, 3, 685)).toBe(411000);
+    expect(call('NETTOGEVINST', 12500, 1165, 5, 695, 12)).toBe(659675);
+    expect(call('NNV', [[-1000], [1040]])).toBe(0);
+    expect(call('NNV', [[-1000], [1100]], '10 %')).toBe(0);
+    expect(call('TILBAKEBETALING', 500000, 200000)).toBe(2.5);
+  });
+  it('DEKNING counts each kommune once', () => {
+    const total = HELGELAND_2026.members.reduce((a, m) => a + m.population, 0);
+    expect(call('DEKNING', [['Rana'], ['Rana'], ['Vefsn']])).toBeCloseTo((25899 + 13491) / total, 12);
+  });
+});
+
+describe('bad input', () => {
+  it.each([
+    [['KOSTNAD', 'Ranna', 2026], 'notAvailable: Ukjent kommune «Ranna» – mente du Rana?'],
+    [['KOSTNAD', 'Atlantis', 2026], 'notAvailable: Ukjent kommune «Atlantis». Oppgi kommunenavn eller kommunenummer.'],
+    [['KOSTNAD', 'Bodø', 2026], 'notAvailable: Bodø (1804) er ikke medlem i Digitale Helgeland 2026.'],
+    [['KOSTNAD', 'Rana', 2031], 'notAvailable: Ingen fordelingsnøkkel for 2031 i Digitale Helgeland 2026 (har 2026).'],
+    [['KOSTNAD', 'Rana', 'i fjor'], 'value: «i fjor» er ikke et gyldig år (skriv f.eks. 2026).'],
+    [['KOSTNAD', '', 2026], 'value: Argumentet «kommune» mangler.'],
+    [['KOSTNAD', { cellError: '#N/A' }, 2026], 'value: Argumentet «kommune» er en feilverdi (#N/A).'],
+    [['KOSTNAD', true, 2026], 'value: «true» er ikke et kommunenavn eller kommunenummer.'],
+    [['TIDSVERDI', '1 234,56', 60, 100], 123456],
+    [['TIDSVERDI', 'mange', 60, 100], 'value: Argumentet «antall»: «mange» er ikke et tall.'],
+    [['TIDSVERDI', '#VALUE!', 60, 100], 'value: Argumentet «antall» er en feilverdi (#VALUE!).'],
+    [['TILBAKEBETALING', 100, [[0]]], 'notAvailable: Investeringen tjenes ikke inn på 40 år.'],
+    [['FORDEL', 100, [['Rana'], ['Herøyy']]], 'notAvailable: Ukjent kommune «Herøyy» – mente du Herøy?'],
+    [['FORDEL', 100, [['Rana']], 'tilfeldig'], 'value: Ukjent nøkkel «tilfeldig»: bruk "innbyggere", "likt", "vekter" eller et år.'],
+  ])('%j → %s', (args, expected) => {
+    const [name, ...rest] = args as [string, ...unknown[]];
+    expect(message(call(name, ...rest))).toBe(expected);
+  });
+  it('never throws on arbitrary arguments', () => {
+    const values = [null, undefined, '', 'x', 0, -1, 1e308, Number.NaN, true, new Date(0), { cellError: '#REF!' }, [[1, 'a'], [null, true]], '=1+1'];
+    for (const entry of CATALOG) {
+      for (const v of values) {
+        expect(() => callFunction(entry, ctx, entry.params.map(() => v))).not.toThrow();
+      }
+    }
+  });
+});

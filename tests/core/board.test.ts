@@ -1,0 +1,104 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  boardTables, Dec, displayValue, HELGELAND_2026, isFormulaCell, planRefresh, renderFormula, tableFromValues,
+  type Dataset, type OwnedTable, type TableData,
+} from '../../core/index.js';
+
+/** What a host reads back after writing an owned table: the displayed values. */
+const asRead = (t: OwnedTable): TableData => tableFromValues(t.name, [t.headers as string[], ...t.rows.map((r) => r.map(displayValue))]);
+
+function applyPlan(store: Map<string, TableData>, dataset: Dataset, year: number, today: string) {
+  const plan = planRefresh(dataset, year, (n) => store.get(n), today);
+  if (!plan.ok) throw new Error(plan.error.message);
+  for (const t of plan.value.toWrite) store.set(t.name, asRead(t));
+  if (plan.value.endringer) store.set('DH_Endringer', asRead(plan.value.endringer));
+  return plan.value;
+}
+
+describe('board tables', () => {
+  const tables = boardTables(HELGELAND_2026, 2026);
+  if (!tables.ok) throw new Error(tables.error.message);
+  const byName = new Map(tables.value.map((t) => [t.name, t]));
+
+  it('builds DH_Fordeling_2026, DH_Deltakelse, DH_RPA and DH_DUO', () => {
+    expect([...byName.keys()]).toEqual(['DH_Fordeling_2026', 'DH_Deltakelse', 'DH_RPA', 'DH_DUO']);
+  });
+
+  it('writes Totalt pr kommune as a live DH.KOSTNAD formula', () => {
+    const rana = byName.get('DH_Fordeling_2026')!.rows.find((r) => r[1] === 'Rana')!;
+    const cell = rana[5];
+    expect(isFormulaCell(cell)).toBe(true);
+    if (isFormulaCell(cell)) {
+      expect(renderFormula(cell, 'excel-api')).toBe('=DH.KOSTNAD("1833",2026)');
+      expect(renderFormula(cell, 'nb')).toBe('=DH.KOSTNAD("1833";2026)');
+      expect(renderFormula(cell, 'sheets')).toBe('=DH_KOSTNAD("1833",2026)');
+      expect(cell.value).toBe(752197.48);
+    }
+  });
+
+  it('RPA table reproduces the board figures (Alstahaug −54 972,92 per month, −659 675,00 per year)', () => {
+    const alstahaug = byName.get('DH_RPA')!.rows.find((r) => r[1] === 'Alstahaug')!;
+    expect(alstahaug.slice(2)).toEqual([12500, 1165, 67472.92, -54972.92, -659675]);
+  });
+
+  it('DUO table splits 417 000 by cost and sums exactly', () => {
+    const duo = byName.get('DH_DUO')!;
+    const rana = duo.rows.find((r) => r[1] === 'Rana')!;
+    expect(rana.slice(2)).toEqual([20799, -40548.98, -19749.98, -236999.76]);
+    const sumRow = duo.rows.at(-1)!;
+    expect(sumRow[3]).toBe(-417000);
+  });
+
+  it('participation shows 18/19 for EPJ helse og omsorg (Bindal out)', () => {
+    const d = byName.get('DH_Deltakelse')!;
+    const col = d.headers.indexOf('Felles anskaffelse EPJ helse og omsorg');
+    expect(d.rows.find((r) => r[1] === 'Bindal')![col]).toBe('Nei');
+    expect(d.rows.at(-1)![col]).toBe('18/19');
+  });
+});
+
+describe('refresh plan', () => {
+  it('first refresh writes all tables and logs them; the second writes nothing', () => {
+    const store = new Map<string, TableData>();
+    const first = applyPlan(store, HELGELAND_2026, 2026, '2026-11-21');
+    expect(first.toWrite.map((t) => t.name)).toEqual(['DH_Fordeling_2026', 'DH_Deltakelse', 'DH_RPA', 'DH_DUO']);
+    expect(first.endringer).toBeDefined();
+    const snapshot = JSON.stringify([...store.entries()]);
+    const second = applyPlan(store, HELGELAND_2026, 2026, '2026-11-22');
+    expect(second.toWrite).toEqual([]);
+    expect(second.changes).toEqual([]);
+    expect(second.endringer).toBeUndefined();
+    expect(JSON.stringify([...store.entries()])).toBe(snapshot);
+  });
+
+  it('records what changed when an input changes', () => {
+    const store = new Map<string, TableData>();
+    applyPlan(store, HELGELAND_2026, 2026, '2026-11-20');
+    const moved: Dataset = { ...HELGELAND_2026, members: HELGELAND_2026.members.map((m) => (m.name === 'Rana' ? { ...m, population: 25900 } : m)) };
+    const plan = applyPlan(store, moved, 2026, '2026-11-21');
+    expect(plan.toWrite.map((t) => t.name)).toContain('DH_Fordeling_2026');
+    const totalChange = plan.changes.find((c) => c.column === 'Totalt pr kommune');
+    expect(totalChange).toMatchObject({ table: 'DH_Fordeling_2026', key: '1833', label: 'Rana', before: '752197.48', after: '752220.48' });
+    const log = store.get('DH_Endringer')!;
+    expect(log.rows[0]![0]).toBe('2026-11-21');
+    expect(log.rows.some((r) => r[0] === '2026-11-20')).toBe(true);
+  });
+
+  it('property: refreshing is idempotent for random populations and keys', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 100_000 }), { minLength: 19, maxLength: 19 }), fc.integer({ min: 0, max: 500_000 }), (pops, fixed) => {
+        const ds: Dataset = {
+          ...HELGELAND_2026,
+          members: HELGELAND_2026.members.map((m, i) => ({ ...m, population: pops[i]! })),
+          keys: [{ year: 2026, fixedAmount: new Dec(fixed), ratePerInhabitant: new Dec('23.5') }],
+        };
+        const store = new Map<string, TableData>();
+        applyPlan(store, ds, 2026, '2026-01-01');
+        const again = applyPlan(store, ds, 2026, '2026-01-02');
+        expect(again.toWrite).toEqual([]);
+      }),
+      { numRuns: 30 },
+    );
+  });
+});

@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { excelSerialToIso, isoToExcelSerial, looksLikeFormula, parseDate, parseNumber, parseYesNo } from '../../core/index.js';
+
+const num = (v: unknown) => {
+  const r = parseNumber(v);
+  return r.ok ? r.value.toString() : `FEIL: ${r.reason}`;
+};
+
+describe('parseNumber (nb-NO as printed in board documents)', () => {
+  it.each([
+    ['1 234,56', '1234.56'],
+    ['1\u00a0234,56', '1234.56'],
+    ['1\u202f234,56', '1234.56'],
+    ['kr 232 000', '232000'],
+    ['6 283 623,00kr', '6283623'],
+    ['54 972,92-kr', '-54972.92'],
+    ['\u22121 234', '-1234'],
+    ['3,9 %', '0.039'],
+    ['1.234,5', '1234.5'],
+    ['1,234.5', '1234.5'],
+    ['12.5', '12.5'],
+    ['ca. 40', '40'],
+    ['-kr', '0'],
+    ['(500)', '-500'],
+    [752197.48, '752197.48'],
+  ])('%s → %s', (input, expected) => {
+    expect(num(input)).toBe(expected);
+  });
+  it('marks "ca." values as approximate', () => {
+    expect(parseNumber('ca. 40')).toMatchObject({ ok: true, approximate: true });
+  });
+  it.each([['abc'], [''], [null], [true], [{ cellError: '#N/A' }], ['#VALUE!'], [Number.NaN], [Number.POSITIVE_INFINITY], ['1,2,3'], ['12 kr 5']])(
+    'rejects %s with a Norwegian reason',
+    (input) => {
+      const r = parseNumber(input);
+      expect(r.ok).toBe(false);
+      if (!r.ok) expect(r.reason.length).toBeGreaterThan(3);
+    },
+  );
+});
+
+describe('parseYesNo', () => {
+  it.each([['Ja', true], ['j', true], ['X', true], ['Nei', false], ['N', false], [true, true], [0, false]])('%s → %s', (input, expected) => {
+    expect(parseYesNo(input)).toEqual({ ok: true, value: expected });
+  });
+  it('rejects "kanskje"', () => expect(parseYesNo('kanskje').ok).toBe(false));
+});
+
+describe('parseDate', () => {
+  it.each([
+    ['31.12.2026', '2026-12-31'],
+    ['1.1.26', '2026-01-01'],
+    ['2026-12-31', '2026-12-31'],
+    [46387, '2026-12-31'],
+    [new Date(Date.UTC(2026, 11, 31)), '2026-12-31'],
+  ])('%s → %s', (input, expected) => {
+    expect(parseDate(input)).toEqual({ ok: true, value: expected });
+  });
+  it.each([['31.02.2026'], ['i morgen'], [-5], [new Date('x')]])('rejects %s', (input) => {
+    expect(parseDate(input).ok).toBe(false);
+  });
+  it('round-trips Excel serials', () => {
+    expect(isoToExcelSerial('2026-12-31')).toBe(46387);
+    expect(excelSerialToIso(45658)).toBe('2025-01-01');
+  });
+});
+
+describe('looksLikeFormula', () => {
+  it.each([['=SUM(A1)', true], ['+47 123', false], ['-40', false], ['@bruker', true], ['-kr', true], ['Visma', false], [12, false]])('%s → %s', (v, e) => {
+    expect(looksLikeFormula(v)).toBe(e);
+  });
+});

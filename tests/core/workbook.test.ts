@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { allocate, datasetFromTables, HELGELAND_2026, tableFromValues, type TableData } from '../../core/index.js';
+
+const source = (...tables: TableData[]) => (name: string) => tables.find((t) => t.name === name);
+
+describe('datasetFromTables', () => {
+  it('falls back to the embedded default when the workbook has no DH_ tables', () => {
+    const r = datasetFromTables(source(), HELGELAND_2026);
+    expect(r.ok && r.value.dataset).toBe(HELGELAND_2026);
+  });
+
+  it('reads DH_Kommuner and DH_Nokkel (text numbers, percent index) and allocates by them', () => {
+    const kommuner = tableFromValues('DH_Kommuner', [
+      ['Kommunenr', 'Kommune', 'Innbyggere', 'Referansedato'],
+      ['1833', 'Rana', '26 000', '30.06.2026'],
+      [1824, 'Vefsn', 13500, ''],
+      ['1818', 'Herøy', 1900, ''],
+    ]);
+    const nokkel = tableFromValues('DH_Nokkel', [
+      ['År', 'Fast beløp', 'Sats pr innbygger', 'Andel likt', 'Sum å fordele', 'Prisindeks', 'Budsjettert sum'],
+      [2027, '', '', '40 %', '1 000 000,00', '', ''],
+      [2028, '', '', '', '', '3,9', ''],
+    ]);
+    const r = datasetFromTables(source(kommuner, nokkel), HELGELAND_2026);
+    if (!r.ok) throw new Error(r.error.message);
+    expect(r.value.used).toEqual(['DH_Kommuner', 'DH_Nokkel']);
+    expect(r.value.dataset.members.map((m) => m.population)).toEqual([26000, 13500, 1900]);
+    const a2027 = allocate(r.value.dataset, 2027);
+    expect(a2027.ok && a2027.value.sum.toFixed(2)).toBe('1000000.00');
+    const a2028 = allocate(r.value.dataset, 2028);
+    expect(a2028.ok && a2028.value.sum.toFixed(2)).toBe('1039000.00');
+    // Projects keep only members still present.
+    expect(r.value.dataset.projects.every((p) => p.participants.every((nr) => ['1833', '1824', '1818'].includes(nr)))).toBe(true);
+  });
+
+  it.each([
+    [[['Kommunenr', 'Kommune', 'Innbyggere'], ['18x3', 'Rana', 1]], 'DH_Kommuner rad 2 (A2): «18x3» er ikke et kommunenummer (fire sifre).'],
+    [[['Kommunenr', 'Kommune', 'Innbyggere'], ['1833', 'Vefsn', 1]], 'DH_Kommuner rad 2 (B2): «Vefsn» passer ikke med kommunenummer 1833 (Rana).'],
+    [[['Kommunenr', 'Kommune', 'Innbyggere'], ['1833', 'Rana', 'mange']], 'DH_Kommuner rad 2 (C2): innbyggertallet «mange» er ikke et helt tall.'],
+    [[['Kommunenr', 'Kommune', 'Innbyggere'], ['1833', 'Rana', { cellError: '#N/A' }]], 'DH_Kommuner rad 2 (C2): innbyggertallet «#N/A» er ikke et helt tall.'],
+    [[['Kommune', 'Innbyggere'], ['Rana', 1]], 'DH_Kommuner mangler kolonnen «Kommunenr».'],
+    [[['Kommunenr', 'Kommune', 'Innbyggere'], ['1833', 'Rana', 1], ['1833', 'Rana', 2]], 'DH_Kommuner rad 3 (A3): kommunenummer 1833 står to ganger.'],
+  ])('refuses a bad DH_Kommuner with a message naming the cell', (values, message) => {
+    const r = datasetFromTables(source(tableFromValues('DH_Kommuner', values as never)), HELGELAND_2026);
+    expect(!r.ok && r.error.message).toBe(message);
+  });
+
+  it('reads DH_Prosjekter: a total split by population among participants', () => {
+    const prosjekter = tableFromValues('DH_Prosjekter', [
+      ['Prosjekt', 'Kommune', 'Deltar', 'Kostnad', 'Fordeling'],
+      ['Felles sak/arkiv', '', '', '300 000', 'innbyggere'],
+      ['Felles sak/arkiv', 'Rana', 'Ja', '', ''],
+      ['Felles sak/arkiv', 'Herøy', 'J', '', ''],
+      ['Felles sak/arkiv', 'Vefsn', 'Nei', '', ''],
+    ]);
+    const r = datasetFromTables(source(prosjekter), HELGELAND_2026);
+    if (!r.ok) throw new Error(r.error.message);
+    const p = r.value.dataset.projects[0]!;
+    expect(p).toMatchObject({ name: 'Felles sak/arkiv', participants: ['1833', '1818'], split: 'innbyggere' });
+    expect(p.annualCost!.toFixed(2)).toBe('300000.00');
+  });
+});
