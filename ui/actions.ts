@@ -2,11 +2,13 @@
 // Node against a fake host. Views call these and render the results; nothing here throws to the UI:
 // every action returns an ActionResult with a Norwegian message.
 import {
+  a1,
   allocate,
   boardTables,
   cellText,
   DatasetContext,
   datasetFromTables,
+  displayValue,
   DEFAULT_REAL_RATE,
   Dec,
   ENDRINGER_HEADERS,
@@ -23,18 +25,22 @@ import {
   sortFindings,
   timeValueExact,
   checkRegister,
+  commonSystems,
+  findRegisterHeader,
   type Allocation,
+  type CommonSystem,
   type CellValue,
   type Change,
   type Dataset,
   type Finding,
   type GevinstEvaluation,
   type Kroner,
+  type OwnedCell,
   type OwnedTable,
   type Severity,
   type TableData,
 } from '../core/index.js';
-import * as registerModule from '../core/register/index.js';
+import { reconcileSheets, type SheetCells } from '../core/reconcile/index.js';
 import type { CellMark, PanelHost } from './host.js';
 
 // ---------------------------------------------------------------------------------------------------
@@ -54,12 +60,14 @@ function failure<T = never>(message: string): ActionResult<T> {
 
 /** The text of a thrown host error, for a Norwegian sentence ("… : <grunn>"). */
 export function reasonOf(error: unknown): string {
-  if (error instanceof Error && error.message) return error.message;
-  if (typeof error === 'string' && error) return error;
-  if (typeof error === 'object' && error !== null && 'message' in error && typeof (error as { message: unknown }).message === 'string') {
-    return (error as { message: string }).message;
+  let text = '';
+  if (error instanceof Error) text = error.message;
+  else if (typeof error === 'string') text = error;
+  else if (typeof error === 'object' && error !== null && 'message' in error && typeof (error as { message: unknown }).message === 'string') {
+    text = (error as { message: string }).message;
   }
-  return 'ukjent feil';
+  text = text.trim().replace(/[.!]+$/, '');
+  return text || 'ukjent feil';
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -263,12 +271,12 @@ export function exportFrozenPercentages(dataset: Dataset, year: number, decimals
   const table: OwnedTable = {
     name: `DH_Prosentandeler_${year}`,
     headers,
-    rows: [...percents.map((p) => [p.kommunenr, p.name, p.percent.toNumber()]), ['Sum', '', 100]],
+    rows: [...percents.map((p) => [p.kommunenr, p.name, p.percent.toNumber()]), ['', 'Sum', 100]],
   };
   const lines = [
     headers.join(';'),
     ...percents.map((p) => [p.kommunenr, p.name, p.percent.toFixed(decimals).replace('.', ',')].map(csvCell).join(';')),
-    ['Sum', '', new Dec(100).toFixed(decimals).replace('.', ',')].join(';'),
+    ['', 'Sum', new Dec(100).toFixed(decimals).replace('.', ',')].join(';'),
   ];
   return success(
     { table, csv: lines.join('\r\n') + '\r\n', fileName: `faste-prosentandeler-${year}.csv` },
@@ -394,7 +402,16 @@ export async function refreshBoard(host: PanelHost, dataset: Dataset, year: numb
       return failure(`Tabellene ${written.join(', ')} er oppdatert, men DH_Endringer kunne ikke skrives: ${reasonOf(error)}. Forrige versjon av DH_Endringer er beholdt.`);
     }
   }
-  const findings = reconcileBoard(dataset, year, existing);
+  const positions = new Map(existing);
+  for (const name of written) {
+    try {
+      const table = await host.readTable(name);
+      if (table) positions.set(name, table);
+    } catch {
+      // Positions only make findings clickable; a table that cannot be re-read keeps its default position.
+    }
+  }
+  const findings = reconcileBoard(dataset, year, positions);
   const summary = changesSummary(changes.length);
   return success(
     { changes, changeViews: changes.map(changeView), written, summary, findings },
@@ -406,26 +423,14 @@ function tableFinding(table: TableData | undefined, name: string, rowIndex: numb
   const originRow = table?.originRow ?? 1;
   const originColumn = table?.originColumn ?? 1;
   const row = originRow + 1 + rowIndex;
-  return { sheet: table?.sheet ?? name, cell: columnLetterOf(originColumn + column) + row, row, column: header };
-}
-
-function columnLetterOf(column: number): string {
-  let n = column;
-  let letters = '';
-  while (n > 0) {
-    const rem = (n - 1) % 26;
-    letters = String.fromCharCode(65 + rem) + letters;
-    n = Math.floor((n - 1) / 26);
-  }
-  return letters;
+  return { sheet: table?.sheet ?? name, cell: a1(row, originColumn + column), row, column: header };
 }
 
 /**
- * Kontroll for the Styremøte tab: the allocation's Kontroll line, the sum against the budget line it must
- * cover, and the DUO saving the board adopted against the time value it rests on. Findings point at the
- * sum rows of the owned tables (as written at A1 of their sheet, or where the host reports them).
+ * Fallback kontroll when the reconciliation engine cannot run: the allocation's Kontroll line, the sum
+ * against the budget line it must cover, and the DUO saving the board adopted against its time value.
  */
-export function reconcileBoard(dataset: Dataset, year: number, tables: ReadonlyMap<string, TableData> = new Map()): Finding[] {
+function basicKontroll(dataset: Dataset, year: number, tables: ReadonlyMap<string, TableData>): Finding[] {
   const findings: Finding[] = [];
   try {
     const allocation = allocate(dataset, year);
@@ -483,6 +488,77 @@ export function reconcileBoard(dataset: Dataset, year: number, tables: ReadonlyM
   return sortFindings(findings);
 }
 
+/**
+ * Kontroll for the Styremøte tab: reconciles the board tables as the refresh writes them (core/reconcile:
+ * every figure against the key, the budget line, participation decisions, the DUO basis). Findings point at
+ * the tables where the host placed them (`positions`, as read from the workbook), else at A1 of a sheet of
+ * the table's name.
+ */
+export function reconcileBoard(dataset: Dataset, year: number, positions: ReadonlyMap<string, TableData> = new Map()): Finding[] {
+  let built: ReturnType<typeof boardTables>;
+  try {
+    built = boardTables(dataset, year);
+  } catch {
+    return basicKontroll(dataset, year, positions);
+  }
+  if (!built.ok) return basicKontroll(dataset, year, positions);
+  const sheets: SheetCells[] = built.value.map((table) => {
+    const at = positions.get(table.name);
+    const rows = table.rows.map((r) => r.map((c) => displayValue(c)));
+    return { sheet: at?.sheet ?? table.name, cells: [[...table.headers], ...rows], originRow: at?.originRow ?? 1, originColumn: at?.originColumn ?? 1 };
+  });
+  try {
+    return sortFindings(reconcileSheets(sheets, { data: new DatasetContext(dataset), year }).findings);
+  } catch {
+    return basicKontroll(dataset, year, positions);
+  }
+}
+
+export interface SheetReconciliation {
+  readonly sheet: string;
+  /** «Fordeling 2026!A3: fordelingstabell, 19 rader» for each table found. */
+  readonly tables: readonly string[];
+  readonly findings: readonly Finding[];
+}
+
+const TABLE_KIND_LABEL: Readonly<Record<string, string>> = { allocation: 'fordelingstabell', rpa: 'RPA-tabell', duo: 'DUO-tabell', budget: 'budsjett' };
+
+/**
+ * «Kontroller tabellene i aktivt ark»: finds printed/adopted board tables (fordeling, RPA, DUO, budsjett) on the
+ * active sheet by their headers and reconciles every figure. Never changes a printed figure; writes nothing.
+ */
+export async function reconcileActiveSheet(host: PanelHost, dataset: Dataset, year: number): Promise<ActionResult<SheetReconciliation>> {
+  let sheet: Awaited<ReturnType<PanelHost['readActiveSheet']>>;
+  try {
+    sheet = await host.readActiveSheet();
+  } catch (error) {
+    return failure(`Kunne ikke lese det aktive arket: ${reasonOf(error)}.`);
+  }
+  let result: ReturnType<typeof reconcileSheets>;
+  try {
+    result = reconcileSheets([{ sheet: sheet.sheet, cells: sheet.values as readonly (readonly CellValue[])[], originRow: sheet.originRow, originColumn: sheet.originColumn }], {
+      data: new DatasetContext(dataset),
+      year,
+    });
+  } catch (error) {
+    return failure(`Kontrollen av «${sheet.sheet}» kunne ikke kjøres: ${reasonOf(error)}.`);
+  }
+  const tables = result.tables.map((t) => `${t.sheet}!${t.cell}: ${TABLE_KIND_LABEL[t.kind] ?? t.kind}, ${formatNumber(t.rows)} rader`);
+  if (tables.length === 0) {
+    return success(
+      { sheet: sheet.sheet, tables, findings: [] },
+      `Fant ingen fordelings-, RPA-, DUO- eller budsjettabell på arket «${sheet.sheet}». Tabellen trenger overskrifter som «Kommune | Antall innbyggere | … | Totalt pr kommune».`,
+    );
+  }
+  const findings = sortFindings(result.findings);
+  const errors = findings.filter((f) => f.severity === 'error').length;
+  const warnings = findings.filter((f) => f.severity === 'warning').length;
+  return success(
+    { sheet: sheet.sheet, tables, findings },
+    `Kontrollerte ${tables.length} ${tables.length === 1 ? 'tabell' : 'tabeller'} på «${sheet.sheet}»: ${formatNumber(errors)} feil, ${formatNumber(warnings)} ${warnings === 1 ? 'advarsel' : 'advarsler'}.`,
+  );
+}
+
 // ---------------------------------------------------------------------------------------------------
 // Findings (register check, gevinst validation, kontroll)
 
@@ -496,8 +572,8 @@ export interface FindingGroup {
 }
 
 /** Findings sorted and grouped Feil, Advarsel, Info (every group present, possibly empty). */
-export function groupFindings(findings: readonly Finding[]): FindingGroup[] {
-  const sorted = sortFindings(findings);
+export function groupFindings(findings: readonly Finding[], alreadySorted = false): FindingGroup[] {
+  const sorted = alreadySorted ? findings : sortFindings(findings);
   return SEVERITIES.map((severity) => ({ severity, label: SEVERITY_LABEL[severity], findings: sorted.filter((f) => f.severity === severity) }));
 }
 
@@ -593,68 +669,23 @@ export interface RegisterCheckOutcome {
   readonly findings: readonly Finding[];
   readonly groups: readonly FindingGroup[];
   readonly counts: Readonly<Record<Severity, number>>;
-  /** Systems used by ≥ 2 kommuner (licence renegotiation), or undefined when the core cannot tell yet. */
+  /** Systems used by ≥ 2 kommuner (licence renegotiation); undefined only if the report could not be made. */
   readonly common?: readonly CommonSystemView[];
 }
 
 type RegisterCells = readonly (readonly unknown[])[];
-type RegisterOptionsWithProgress = Parameters<typeof checkRegister>[1] & { readonly onProgress?: (fraction: number) => void };
-type OptionalRegisterApi = {
-  findRegisterHeader?: (cells: RegisterCells) => { readonly row: number } | undefined;
-  commonSystems?: (cells: RegisterCells, options: RegisterOptionsWithProgress) => unknown;
-};
 
-/** The register API as far as it exists (checkRegister is the contract; the others are optional extras). */
-const registerApi = registerModule as unknown as OptionalRegisterApi;
-
-function textOf(value: unknown): string {
-  if (Array.isArray(value)) return value.map((v) => textOf(v)).filter(Boolean).join(', ');
-  if (value instanceof Set) return textOf([...value]);
-  return cellText(value);
-}
-
-function costText(value: unknown): string {
-  if (value === undefined || value === null || value === '') return '–';
-  if (value instanceof Dec) return formatKroner(value);
-  if (typeof value === 'number' && Number.isFinite(value)) return formatKroner(new Dec(String(value)));
-  if (typeof value === 'object' && value !== null && typeof (value as { toFixed?: unknown }).toFixed === 'function') {
-    try {
-      return formatKroner(new Dec((value as { toString(): string }).toString()));
-    } catch {
-      return textOf(value);
-    }
-  }
-  return textOf(value);
-}
-
-function pick(record: Record<string, unknown>, ...names: string[]): unknown {
-  for (const name of names) if (name in record && record[name] !== undefined) return record[name];
-  return undefined;
-}
-
-/** Turns whatever commonSystems returns (rows of system/supplier/kommuner/cost) into table rows. */
-export function commonSystemViews(report: unknown): CommonSystemView[] | undefined {
-  const list = Array.isArray(report)
-    ? report
-    : typeof report === 'object' && report !== null
-      ? (pick(report as Record<string, unknown>, 'systems', 'rows', 'value') as unknown)
-      : undefined;
-  if (!Array.isArray(list)) return undefined;
-  return list
-    .filter((r): r is Record<string, unknown> => typeof r === 'object' && r !== null)
-    .map((r) => {
-      const kommuner = pick(r, 'kommuner', 'municipalities', 'members', 'kommuneNames');
-      const names = Array.isArray(kommuner) || kommuner instanceof Set ? [...(kommuner as Iterable<unknown>)] : [];
-      const countRaw = pick(r, 'kommuneCount', 'count', 'antallKommuner', 'municipalityCount');
-      const count = typeof countRaw === 'number' ? countRaw : names.length;
-      return {
-        system: textOf(pick(r, 'system', 'name', 'systemName')),
-        supplier: textOf(pick(r, 'supplier', 'leverandor', 'leverandør', 'vendor')),
-        kommuneCount: count,
-        kommuner: names.length ? names.map((n) => (typeof n === 'object' && n !== null ? textOf(pick(n as Record<string, unknown>, 'name', 'kommune', 'kommunenr')) : textOf(n))).join(', ') : textOf(kommuner),
-        monthlyCost: costText(pick(r, 'monthlyCost', 'totalMonthlyCost', 'sumMonthlyCost', 'cost', 'kostnad')),
-      };
-    });
+/** The «Felles systemer» table rows, formatted nb-NO. */
+export function commonSystemViews(systems: readonly CommonSystem[]): CommonSystemView[] {
+  return systems.map((s) => ({
+    system: s.system,
+    supplier: s.supplier,
+    kommuneCount: s.count,
+    kommuner: s.kommuner.map((k) => k.name).join(', '),
+    monthlyCost:
+      formatKroner(s.monthlyCost) +
+      (s.rowsWithoutCost ? ` (${formatNumber(s.rowsWithoutCost)} ${s.rowsWithoutCost === 1 ? 'rad' : 'rader'} uten kostnad)` : ''),
+  }));
 }
 
 function nextTick(): Promise<void> {
@@ -706,18 +737,15 @@ export async function checkRegisterOnSheet(
   if (cells.length === 0 || cells.every((r) => r.every((c) => cellText(c) === ''))) {
     return failure(`${source === 'active' ? `Arket «${sheet}»` : 'DH_Register'} er tomt. Åpne systemoversikten og prøv igjen.`);
   }
-  let headerRow = 0;
-  if (registerApi.findRegisterHeader) {
-    const header = registerApi.findRegisterHeader(cells);
-    if (!header) {
-      return failure(
-        `Fant ingen overskriftsrad for et systemregister i «${sheet}». Registeret trenger minst kolonnene System og to andre, f.eks. Kommune, Leverandør, Systemeier.`,
-      );
-    }
-    headerRow = header.row;
+  const header = findRegisterHeader(cells);
+  if (!header) {
+    return failure(
+      `Fant ingen overskriftsrad for et systemregister i «${sheet}». Overskriftsraden må ha kolonnen System (eller Systemnavn) og minst to andre kolonner fra malen, f.eks. Kommune, Leverandør og Systemeier.`,
+    );
   }
+  const headerRow = header.row;
   await nextTick(); // lets the panel paint the progress bar before the (synchronous) check runs
-  const options: RegisterOptionsWithProgress = {
+  const options: Parameters<typeof checkRegister>[1] = {
     sheet,
     originRow,
     originColumn,
@@ -727,25 +755,24 @@ export async function checkRegisterOnSheet(
   };
   let findings: Finding[];
   try {
-    findings = [...(await Promise.resolve(checkRegister(cells, options)))];
+    findings = checkRegister(cells, options);
   } catch (error) {
     return failure(`Kontrollen av «${sheet}» kunne ikke kjøres: ${reasonOf(error)}.`);
   }
   let common: CommonSystemView[] | undefined;
-  if (registerApi.commonSystems) {
-    try {
-      common = commonSystemViews(await Promise.resolve(registerApi.commonSystems(cells, options)));
-    } catch {
-      common = undefined;
-    }
+  try {
+    common = commonSystemViews(commonSystems(cells, { sheet, originRow, originColumn, today, data: options.data! }));
+  } catch {
+    common = undefined; // the report is an extra: the findings stand on their own
   }
   progress(1);
-  const groups = groupFindings(findings);
+  const sorted = sortFindings(findings);
+  const groups = groupFindings(sorted, true);
   const counts = { error: groups[0]!.findings.length, warning: groups[1]!.findings.length, info: groups[2]!.findings.length };
   const rows = Math.max(0, cells.length - headerRow - 1);
   const total = findings.length;
   return success(
-    { sheet, rows, findings: sortFindings(findings), groups, counts, ...(common ? { common } : {}) },
+    { sheet, rows, findings: sorted, groups, counts, ...(common ? { common } : {}) },
     total
       ? `Kontrollerte «${sheet}»: ${formatNumber(counts.error)} feil, ${formatNumber(counts.warning)} ${counts.warning === 1 ? 'advarsel' : 'advarsler'}, ${formatNumber(counts.info)} info.`
       : `Kontrollerte «${sheet}»: ingen funn.`,

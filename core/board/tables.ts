@@ -28,7 +28,7 @@ export function fordelingTable(dataset: Dataset, year: number): Result<OwnedTabl
     { formula: { fn: 'KOSTNAD', args: [r.kommunenr, year] }, value: money(r.total) },
     percents.get(r.kommunenr)!.toNumber(),
   ]);
-  rows.push(['Sum', '', a.totalPopulation, money(a.sumFixed), money(a.sumByPopulation), money(a.sum), 100]);
+  rows.push(['', 'Sum', a.totalPopulation, money(a.sumFixed), money(a.sumByPopulation), money(a.sum), 100]);
   return ok({
     name: fordelingTableName(year),
     headers: ['Kommunenr', 'Kommune', `Innbyggere (${a.key.source.populationBasis ?? 'nøkkelens grunnlag'})`, 'Fast beløp', 'Fordelt etter innbyggertall', 'Totalt pr kommune', 'Andel (%)'],
@@ -49,7 +49,7 @@ export function deltakelseTable(dataset: Dataset): OwnedTable {
       return c.ok ? c.value : new Dec(0);
     }))),
   ]);
-  rows.push(['Deltakere', `${members.length} kommuner`, ...projects.map((p) => `${p.participants.length}/${members.length}`), '']);
+  rows.push(['', `Deltakere (av ${members.length})`, ...projects.map((p) => `${p.participants.length}/${members.length}`), '']);
   return { name: 'DH_Deltakelse', headers: ['Kommunenr', 'Kommune', ...projects.map((p) => p.name), 'Prosjektkostnad pr år (kjent)'], rows };
 }
 
@@ -70,7 +70,7 @@ export function rpaTable(dataset: Dataset): OwnedTable | undefined {
     r.kommunenr, names.get(r.kommunenr) ?? r.kommunenr, money(r.monthlyCost), r.handledPerMonth, money(saving), money(net), money(net.times(12)),
   ]);
   const total = (f: (l: (typeof lines)[number]) => Dec) => money(sum(lines.map(f)));
-  rows.push(['SUM', '', total((l) => l.r.monthlyCost), lines.reduce((a, l) => a + l.r.handledPerMonth, 0), total((l) => l.saving), total((l) => l.net), total((l) => l.net.times(12))]);
+  rows.push(['', 'SUM', total((l) => l.r.monthlyCost), lines.reduce((a, l) => a + l.r.handledPerMonth, 0), total((l) => l.saving), total((l) => l.net), total((l) => l.net.times(12))]);
   return {
     name: 'DH_RPA',
     headers: ['Kommunenr', 'Kommune', 'RPA kostnad pr mnd', 'Antall håndteringer', 'Besparelse tid (kr pr mnd)', 'Netto besparelse pr mnd (negativ = gevinst)', 'Netto besparelse pr år'],
@@ -92,7 +92,7 @@ export function duoTable(dataset: Dataset): OwnedTable | undefined {
   });
   const costSum = sum(entries.map(([, c]) => c));
   const savingSum = sum(savings).negated();
-  rows.push(['SUM', '', money(costSum), money(savingSum), money(costSum.plus(savingSum)), money(costSum.plus(savingSum).times(12))]);
+  rows.push(['', 'SUM', money(costSum), money(savingSum), money(costSum.plus(savingSum)), money(costSum.plus(savingSum).times(12))]);
   return {
     name: 'DH_DUO',
     headers: ['Kommunenr', 'Kommune', 'DUO kostnad pr mnd', 'Besparelser pr mnd', 'Netto besparelse pr mnd', 'Netto besparelse pr år'],

@@ -5,6 +5,8 @@ export interface Interval {
   readonly lo: Dec;
   readonly hi: Dec;
   readonly id: number;
+  /** The value the row itself gives (its printed figure, or figure ÷ innbyggere); default the midpoint. */
+  readonly at?: Dec;
 }
 
 export interface Consensus {
@@ -51,19 +53,50 @@ export function consensus(intervals: readonly Interval[]): Consensus | undefined
   }
   if (!bestLo || !bestHi || best * 2 <= intervals.length) return undefined;
   const mid = bestLo.plus(bestHi).dividedBy(2);
-  const members = intervals.filter((iv) => iv.lo.lessThanOrEqualTo(mid) && iv.hi.greaterThanOrEqualTo(mid)).map((iv) => iv.id);
-  return { value: simplestIn(bestLo, bestHi), lo: bestLo, hi: bestHi, members };
+  const inside = intervals.filter((iv) => iv.lo.lessThanOrEqualTo(mid) && iv.hi.greaterThanOrEqualTo(mid));
+  const members = inside.map((iv) => iv.id);
+  return { value: exactAgreement(inside, bestLo, bestHi) ?? simplestIn(bestLo, bestHi), lo: bestLo, hi: bestHi, members };
 }
 
 /**
- * The decimal with the fewest decimals inside [lo, hi], closest to the middle: the figure a person
- * typed (23, 156 520,48) rather than an artefact of the fit (22,99999…).
+ * When most agreeing rows give exactly the same value (every row's fast andel is 156 520,48; every
+ * row's byPop ÷ innbyggere is 23), that value is the key: prefer it over any rounder number in the region.
+ */
+function exactAgreement(inside: readonly Interval[], lo: Dec, hi: Dec): Dec | undefined {
+  const counts = new Map<string, { value: Dec; n: number }>();
+  for (const iv of inside) {
+    const v = iv.at ?? iv.lo.plus(iv.hi).dividedBy(2);
+    if (v.lessThan(lo) || v.greaterThan(hi)) continue;
+    const key = v.toString();
+    const hit = counts.get(key) ?? { value: v, n: 0 };
+    hit.n++;
+    counts.set(key, hit);
+  }
+  let best: { value: Dec; n: number } | undefined;
+  for (const c of counts.values()) if (!best || c.n > best.n) best = c;
+  return best && best.n >= 2 && best.n * 2 > inside.length ? best.value : undefined;
+}
+
+/**
+ * The simplest number inside [lo, hi]: the fewest decimals (up to øre), else the fraction with the
+ * smallest denominator, else more decimals — the figure a person typed (23, 156 520,48, 695/12) rather
+ * than an artefact of the fit (22,99999…).
  */
 export function simplestIn(lo: Dec, hi: Dec): Dec {
   const mid = lo.plus(hi).dividedBy(2);
-  for (let d = 0; d <= 12; d++) {
+  const inside = (x: Dec) => x.greaterThanOrEqualTo(lo) && x.lessThanOrEqualTo(hi);
+  for (let d = 0; d <= 2; d++) {
     const candidate = mid.toDecimalPlaces(d, Dec.ROUND_HALF_UP);
-    if (candidate.greaterThanOrEqualTo(lo) && candidate.lessThanOrEqualTo(hi)) return candidate;
+    if (inside(candidate)) return candidate;
+  }
+  // A value per case is minutes × hourly rate ÷ 60: a fraction with a small denominator (695/12).
+  for (let q = 3; q <= 120; q++) {
+    const candidate = mid.times(q).toDecimalPlaces(0, Dec.ROUND_HALF_UP).dividedBy(q);
+    if (inside(candidate)) return candidate;
+  }
+  for (let d = 3; d <= 12; d++) {
+    const candidate = mid.toDecimalPlaces(d, Dec.ROUND_HALF_UP);
+    if (inside(candidate)) return candidate;
   }
   return mid;
 }

@@ -40,6 +40,12 @@ export function kr(value: Dec, decimals = 2): string {
   return formatKroner(value, { decimals: Math.max(0, Math.min(decimals, 6)) });
 }
 
+/** A rate per inhabitant: "23 kr", "23,50 kr", "22,9871 kr". */
+export function rate(value: Dec): string {
+  if (value.isInteger()) return kr(value, 0);
+  return kr(value, Math.min(Math.max(2, value.decimalPlaces()), 6));
+}
+
 export function num(value: Dec | number, decimals = 0): string {
   return formatNumber(value, decimals);
 }

@@ -1,6 +1,17 @@
-// Placeholder until the register checks land (issue 2, item 2): the signature is the contract.
+// System-register (systemoversikt) checks, SPEC §5. One pass over the rows: the reader classifies and parses each
+// cell once (reader.ts), and every rule in checks/ (one rule per file, rule id = file name) looks at the row's facts.
 import type { DatasetContext } from '../dataset/context.js';
 import type { Finding } from '../findings/finding.js';
+import type { KommuneRegistry } from '../kommuner/registry.js';
+import { parseDate } from '../util/cells.js';
+import { todayInvalid } from './checks/dato-ugyldig.js';
+import { REGISTER_RULES } from './checks/index.js';
+import { InternalErrors } from './checks/intern-feil.js';
+import { headerMissing } from './checks/overskrift-mangler.js';
+import { findRegisterHeader } from './fields.js';
+import { RegisterReader, RowFacts } from './reader.js';
+import { RuleContext, type RegisterRule, type RuleRun } from './rule.js';
+import { isoToDay } from './values.js';
 
 export interface RegisterCheckOptions {
   /** Sheet name findings point at. */
@@ -12,8 +23,155 @@ export interface RegisterCheckOptions {
   readonly today: string;
   /** Active dataset, for kommune lookups (ambiguity resolved among its members). */
   readonly data?: DatasetContext;
+  /** Kommune registry to use when there is no dataset (default: the built-in list). */
+  readonly registry?: KommuneRegistry;
+  /**
+   * Called with the fraction done (0 … 1), at most about 100 times per run. Throwing from it aborts the check
+   * (that is how a host cancels); nothing else makes checkRegister throw.
+   */
+  readonly onProgress?: (fraction: number) => void;
 }
 
-export function checkRegister(_cells: readonly (readonly unknown[])[], _options: RegisterCheckOptions): Finding[] {
-  throw new Error('checkRegister er ikke implementert ennå');
+/** How many times per run onProgress is called at most (besides the final 1). */
+const PROGRESS_STEPS = 100;
+
+function origin(value: number | undefined): number {
+  return typeof value === 'number' && Number.isInteger(value) && value >= 1 ? value : 1;
 }
+
+function todayOf(today: unknown): number {
+  if (typeof today !== 'string') return NaN;
+  const parsed = parseDate(today);
+  return parsed.ok ? isoToDay(parsed.value) : NaN;
+}
+
+/** Column number (1-based) of an A1 address, for ordering findings within a row. */
+function columnOf(cell: string): number {
+  let n = 0;
+  for (let i = 0; i < cell.length; i++) {
+    const ch = cell.charCodeAt(i);
+    if (ch < 65 || ch > 90) break;
+    n = n * 26 + (ch - 64);
+  }
+  return n;
+}
+
+/** Orders each row's findings by column (rules report in rule order); rows stay in order. */
+function sortWithinRows(findings: Finding[]): Finding[] {
+  let start = 0;
+  while (start < findings.length) {
+    let end = start + 1;
+    while (end < findings.length && findings[end]!.row === findings[start]!.row) end++;
+    if (end - start > 1) {
+      const run = findings.slice(start, end).sort((a, b) => columnOf(a.cell) - columnOf(b.cell));
+      for (let i = 0; i < run.length; i++) findings[start + i] = run[i]!;
+    }
+    start = end;
+  }
+  return findings;
+}
+
+/** Merges end-of-run findings (few, any row) into the row-ordered findings, keeping both orders stable. */
+function mergeByRow(rowOrdered: Finding[], late: Finding[]): Finding[] {
+  if (late.length === 0) return rowOrdered;
+  late.sort((a, b) => a.row - b.row);
+  const out: Finding[] = [];
+  let j = 0;
+  for (const f of rowOrdered) {
+    while (j < late.length && late[j]!.row < f.row) out.push(late[j++]!);
+    out.push(f);
+  }
+  while (j < late.length) out.push(late[j++]!);
+  return out;
+}
+
+/**
+ * Checks a system register (SPEC §5). `cells` is the range as the host read it, header row included (title rows
+ * above it are fine). Returns the findings top-down by row; an empty row gives none. Never throws on any cell value.
+ */
+export function checkRegister(cells: readonly (readonly unknown[])[], options: RegisterCheckOptions): Finding[] {
+  const sheet = typeof options?.sheet === 'string' ? options.sheet : '';
+  const originRow = origin(options?.originRow);
+  const originColumn = origin(options?.originColumn);
+  const rows: readonly (readonly unknown[])[] = Array.isArray(cells) ? cells : [];
+  const header = findRegisterHeader(rows);
+  if (!header) return [headerMissing(sheet, originRow, originColumn)];
+
+  const reader = new RegisterReader(rows, header, { registry: options.data?.registry ?? options.registry, scope: options.data?.memberNumbers });
+  const today = todayOf(options.today);
+  const ctx = new RuleContext(reader, sheet, originRow, originColumn, today);
+  const internal = new InternalErrors(ctx);
+  if (!(today === today)) ctx.findings.push(todayInvalid(sheet, originRow, originColumn, options.today));
+
+  const rules: RegisterRule[] = [];
+  const runs: RuleRun[] = [];
+  for (const rule of REGISTER_RULES) {
+    try {
+      const run = rule.start(ctx);
+      if (run) {
+        rules.push(rule);
+        runs.push(run);
+      }
+    } catch (error) {
+      internal.report(rule.id, header.row, error);
+    }
+  }
+  // Row hooks and the row flags each needs (0 = every row).
+  const hookRuns = runs.filter((run) => run.row !== undefined);
+  const hooks = hookRuns.map((run) => run.row!);
+  const hookMasks = Int32Array.from(hookRuns, (run) => run.when ?? 0);
+  const hookIds = hookRuns.map((run) => rules[runs.indexOf(run)]!.id);
+  const endIds = rules.map((rule) => rule.id);
+
+  const facts = new RowFacts();
+  const first = reader.firstDataRow;
+  const total = rows.length - first;
+  const onProgress = options.onProgress;
+  const step = Math.max(1, Math.ceil(total / PROGRESS_STEPS));
+  let countdown = step;
+  for (let r = first; r < rows.length; r++) {
+    if (onProgress !== undefined && --countdown === 0) {
+      countdown = step;
+      onProgress((r - first) / total);
+    }
+    let filled: boolean;
+    try {
+      filled = reader.read(r, facts);
+    } catch (error) {
+      internal.report('lesing av raden', r, error);
+      continue;
+    }
+    if (!filled) continue;
+    const flags = facts.flags;
+    for (let i = 0; i < hooks.length; i++) {
+      const mask = hookMasks[i]!;
+      if (mask !== 0 && (flags & mask) === 0) continue;
+      try {
+        hooks[i]!(facts);
+      } catch (error) {
+        internal.report(hookIds[i]!, r, error);
+      }
+    }
+  }
+
+  const rowOrdered = ctx.findings.splice(0, ctx.findings.length);
+  for (let i = 0; i < runs.length; i++) {
+    const end = runs[i]!.end;
+    if (!end) continue;
+    try {
+      end();
+    } catch (error) {
+      internal.report(endIds[i]!, header.row, error);
+    }
+  }
+  onProgress?.(1);
+  return sortWithinRows(mergeByRow(rowOrdered, ctx.findings));
+}
+
+export { findRegisterHeader, fieldForHeader, REGISTER_COLUMNS, FIELD_LABEL, HEADER_SCAN_ROWS } from './fields.js';
+export type { RegisterField, RegisterHeader } from './fields.js';
+export { REGISTER_RULES } from './checks/index.js';
+export type { RegisterRule } from './rule.js';
+export { commonSystems, type CommonSystem, type CommonSystemsOptions } from './common-systems.js';
+export { supplierKey } from './suppliers.js';
+export { CRITICAL_SYSTEM_TYPES } from './data/critical-systems.js';

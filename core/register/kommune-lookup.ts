@@ -28,9 +28,24 @@ export interface KommuneLookupResult {
   readonly suggestion?: string;
   /** For an ambiguous name: the kommuner it can mean. */
   readonly candidates?: readonly Kommune[];
+  /** Dense index of `kommune` within this lookup (0, 1, 2 … in order of first sight), -1 without a kommune. */
+  readonly slot: number;
 }
 
+type Unslotted = Omit<KommuneLookupResult, 'slot'>;
+
 const DEFAULT_REGISTRY = new KommuneRegistry();
+
+/** "1833" → 1833 without allocating; -1 unless exactly four ASCII digits. */
+export function fourDigits(s: string): number {
+  let n = 0;
+  for (let i = 0; i < 4; i++) {
+    const d = s.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return -1;
+    n = n * 10 + d;
+  }
+  return n;
+}
 
 /** "1833 Rana", "1833 - Rana", "1833: Rana". */
 const NUMBER_AND_NAME = /^(\d{3,4})\s*[-–:,]?\s*(\D.*)$/;
@@ -39,6 +54,8 @@ export class KommuneLookup {
   private readonly byText = new Map<string, KommuneLookupResult>();
   private readonly byNumberText = new Map<string, KommuneLookupResult>();
   private readonly byNumberValue = new Map<number, KommuneLookupResult>();
+  /** Fast path: integer kommunenummer 1 … 9999 → result. */
+  private readonly byInt: (KommuneLookupResult | undefined)[] = new Array<KommuneLookupResult | undefined>(10000).fill(undefined);
   private readonly agreeCache = new Map<string, boolean>();
 
   constructor(
@@ -49,10 +66,15 @@ export class KommuneLookup {
 
   /** A Kommunenr cell: 1833, "1833", "0301", "1833 Rana". */
   number(v: unknown): KommuneLookupResult {
+    if (typeof v === 'number' && v >= 1 && v <= 9999 && (v | 0) === v) return this.int(v);
+    if (typeof v === 'string' && v.length === 4) {
+      const n = fourDigits(v);
+      if (n > 0) return this.int(n);
+    }
     if (typeof v === 'number') {
       let hit = this.byNumberValue.get(v);
       if (hit === undefined) {
-        hit = Number.isInteger(v) && v > 0 && v < 10000 ? this.resolveNumber(String(v).padStart(4, '0'), String(v)) : this.invalidNumber(String(v));
+        hit = this.slotted(this.invalidNumber(String(v)));
         this.byNumberValue.set(v, hit);
       }
       return hit;
@@ -60,7 +82,7 @@ export class KommuneLookup {
     const text = typeof v === 'string' ? v : shownText(v);
     let hit = this.byNumberText.get(text);
     if (hit === undefined) {
-      hit = this.numberText(text);
+      hit = this.slotted(this.numberText(text));
       this.byNumberText.set(text, hit);
     }
     return hit;
@@ -72,8 +94,31 @@ export class KommuneLookup {
     const text = typeof v === 'string' ? v : shownText(v);
     let hit = this.byText.get(text);
     if (hit === undefined) {
-      hit = this.nameText(text);
+      hit = this.slotted(this.nameText(text));
       this.byText.set(text, hit);
+    }
+    return hit;
+  }
+
+  private readonly slots = new Map<string, number>();
+
+  private slotted(result: Unslotted): KommuneLookupResult {
+    if (!result.kommune) return { ...result, slot: -1 };
+    let slot = this.slots.get(result.kommune.kommunenr);
+    if (slot === undefined) {
+      slot = this.slots.size;
+      this.slots.set(result.kommune.kommunenr, slot);
+    }
+    return { ...result, slot };
+  }
+
+  /** An integer kommunenummer 1 … 9999. */
+  int(n: number): KommuneLookupResult {
+    let hit = this.byInt[n];
+    if (hit === undefined) {
+      const text = String(n).padStart(4, '0');
+      hit = this.slotted(this.resolveNumber(text, text));
+      this.byInt[n] = hit;
     }
     return hit;
   }
@@ -90,7 +135,7 @@ export class KommuneLookup {
     return hit;
   }
 
-  private numberText(raw: string): KommuneLookupResult {
+  private numberText(raw: string): Unslotted {
     const text = raw.trim();
     if (/^\d{3,4}$/.test(text)) return this.resolveNumber(text.padStart(4, '0'), text);
     const both = NUMBER_AND_NAME.exec(text);
@@ -109,17 +154,17 @@ export class KommuneLookup {
     return this.invalidNumber(shown);
   }
 
-  private invalidNumber(shown: string): KommuneLookupResult {
+  private invalidNumber(shown: string): Unslotted {
     return { kind: LOOKUP_INVALID, text: shown, message: `«${shown}» er ikke et kommunenummer: bruk fire siffer, f.eks. 1833 for Rana.` };
   }
 
-  private resolveNumber(nr: string, shown: string): KommuneLookupResult {
+  private resolveNumber(nr: string, shown: string): Unslotted {
     const kommune = this.registry.byNumber(nr);
     if (kommune) return { kind: LOOKUP_OK, kommune, text: shown };
     return { kind: LOOKUP_UNKNOWN, text: shown, message: `Ukjent kommunenummer ${nr}.` };
   }
 
-  private numberAndName(nr: string, name: string, shown: string): KommuneLookupResult {
+  private numberAndName(nr: string, name: string, shown: string): Unslotted {
     const byNumber = this.resolveNumber(nr, shown);
     if (byNumber.kind !== LOOKUP_OK) return byNumber;
     const kommune = byNumber.kommune!;
@@ -136,7 +181,7 @@ export class KommuneLookup {
     };
   }
 
-  private nameText(raw: string): KommuneLookupResult {
+  private nameText(raw: string): Unslotted {
     const text = raw.trim();
     const shown = shownText(text);
     if (/^\d{3,4}$/.test(text)) return this.resolveNumber(text.padStart(4, '0'), shown);

@@ -91,6 +91,8 @@ const UNIT_SUFFIX = /\s*(mnd\.?|måneder|maaneder|måned|mndr\.?|md\.?|mån\.?|b
 /** Parses a number cell's text: nb-NO formats via parseNumber, with trailing units ("3 mnd", "40 brukere") allowed. */
 export function parseRegisterNumberText(text: string): RegisterNumber {
   let t = text.trim();
+  // "-" / "–" in a number column means nothing, as in printed tables.
+  if (DASHES_ONLY.test(t)) return { value: NaN, approximate: false };
   for (let i = 0; i < 2; i++) {
     const stripped = t.replace(UNIT_SUFFIX, '');
     if (stripped === t) break;
@@ -243,4 +245,84 @@ const NO_PLAN = /^(nei|n|ingen|ingen plan|mangler|ikke avklart|uavklart|ukjent|i
 export function hasExtractPlanText(text: string): boolean {
   const key = normalizeKey(text);
   return key.length > 0 && !NO_PLAN.test(key);
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Fast paths for the common spellings, without allocating. They return NaN when the text needs the full parser.
+
+/** Days since 1970-01-01 of a valid calendar date, or NaN. */
+export function civilDay(y: number, m: number, d: number): number {
+  if (m < 1 || m > 12 || d < 1) return NaN;
+  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+  const monthDays = m === 2 ? (leap ? 29 : 28) : m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
+  if (d > monthDays) return NaN;
+  // Howard Hinnant's days_from_civil.
+  const yy = m <= 2 ? y - 1 : y;
+  const era = Math.floor(yy / 400);
+  const yoe = yy - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
+}
+
+function digitsAt(s: string, from: number, count: number): number {
+  let n = 0;
+  for (let i = from; i < from + count; i++) {
+    const d = s.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return -1;
+    n = n * 10 + d;
+  }
+  return n;
+}
+
+/** "31.12.2026" or "2026-12-31" → day number; NaN for anything else (the full parser decides). */
+export function fastDay(s: string): number {
+  if (s.length !== 10) return NaN;
+  const c2 = s.charCodeAt(2);
+  if (c2 === 46 && s.charCodeAt(5) === 46) {
+    const d = digitsAt(s, 0, 2);
+    const m = digitsAt(s, 3, 2);
+    const y = digitsAt(s, 6, 4);
+    return d < 0 || m < 0 || y < 0 ? NaN : civilDay(y, m, d);
+  }
+  if (s.charCodeAt(4) === 45 && s.charCodeAt(7) === 45) {
+    const y = digitsAt(s, 0, 4);
+    const m = digitsAt(s, 5, 2);
+    const d = digitsAt(s, 8, 2);
+    return d < 0 || m < 0 || y < 0 ? NaN : civilDay(y, m, d);
+  }
+  return NaN;
+}
+
+/**
+ * "12 345,50", "1234", "40" → the number; NaN for anything else (units, "kr", "ca.", dots, signs: the full parser
+ * decides). Spaces (also no-break and narrow no-break) group thousands; one comma starts up to two decimals.
+ */
+export function fastNumber(s: string): number {
+  const n = s.length;
+  if (n === 0 || n > 15) return NaN;
+  let whole = 0;
+  let digits = 0;
+  let i = 0;
+  for (; i < n; i++) {
+    const ch = s.charCodeAt(i);
+    if (ch >= 48 && ch <= 57) {
+      whole = whole * 10 + (ch - 48);
+      digits++;
+    } else if (ch === 32 || ch === 160 || ch === 0x202f) {
+      if (digits === 0 || i === n - 1) return NaN;
+    } else break;
+  }
+  if (digits === 0) return NaN;
+  if (i === n) return whole;
+  if (s.charCodeAt(i) !== 44 || n - i - 1 < 1 || n - i - 1 > 2) return NaN;
+  let fraction = 0;
+  let scale = 1;
+  for (let j = i + 1; j < n; j++) {
+    const d = s.charCodeAt(j) - 48;
+    if (d < 0 || d > 9) return NaN;
+    fraction = fraction * 10 + d;
+    scale *= 10;
+  }
+  return whole + fraction / scale;
 }

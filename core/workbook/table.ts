@@ -74,13 +74,21 @@ export function columnIndex(headers: readonly string[], ...names: string[]): num
   return -1;
 }
 
+function lastNonBlank(rows: readonly (readonly CellValue[])[]): number {
+  for (let i = rows.length - 1; i >= 0; i--) {
+    if (rows[i]!.some((c) => c !== null && c !== undefined && String(c).trim() !== '')) return i;
+  }
+  return -1;
+}
+
 /** Splits a 2-D block whose first row is the header into TableData. */
 export function tableFromValues(name: string, values: readonly (readonly CellValue[])[], origin?: { sheet?: string; row?: number; column?: number }): TableData {
   const [header = [], ...rows] = values;
   return {
     name,
     headers: header.map((h) => (h === null || h === undefined ? '' : String(h).trim())),
-    rows: rows.filter((r) => r.some((c) => c !== null && c !== undefined && String(c).trim() !== '')),
+    // Blank rows inside the table are kept so row numbers (finding addresses) stay true; trailing ones are dropped.
+    rows: rows.slice(0, lastNonBlank(rows) + 1),
     ...(origin?.sheet !== undefined ? { sheet: origin.sheet } : {}),
     ...(origin?.row !== undefined ? { originRow: origin.row } : {}),
     ...(origin?.column !== undefined ? { originColumn: origin.column } : {}),

@@ -183,8 +183,8 @@ const SJEKK_LIST_WIDTH = 4;
  */
 function predictSize(plugin: DhFunctionPlugin, entry: CatalogEntry, ast: ProcedureNode, state: EngineState): ArraySize {
   const sizeOf = (node: AstNode) => {
-    const s = plugin.sizeOf(node, state);
-    return s.isError ? { width: 1, height: 1 } : { width: s.width, height: s.height };
+    const s = plugin.sizeOf(node, state); // an unknown size is 1×1 (ArraySize.error())
+    return { width: Math.max(1, s.width), height: Math.max(1, s.height) };
   };
   if (entry.returns.kind === 'matrix') {
     const rangeIndex = entry.params.findIndex((p) => p.type === 'range');
@@ -251,7 +251,7 @@ export class DhFunctionPlugin extends FunctionPlugin {
   run(index: number, ast: ProcedureNode, state: EngineState): unknown {
     const entry = CATALOG[index]!;
     const metadata = DhFunctionPlugin.implementedFunctions[engineFunctionId(entry)]!;
-    return this.runFunction(ast.args as never, state, metadata, (...args: unknown[]) => this.invoke(index, entry, args, ast, state));
+    return this.runFunction(ast.args as never, state, metadata, ((...args: unknown[]) => this.invoke(index, entry, args, ast, state)) as never);
   }
 
   private invoke(index: number, entry: CatalogEntry, args: unknown[], ast: ProcedureNode, state: EngineState): unknown {

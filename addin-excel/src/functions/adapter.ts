@@ -1,0 +1,148 @@
+// The edge between Excel's custom-functions runtime and the core catalog (STYLE §6: errors are values in
+// core, mapped to CustomFunctions.Error only here). No Excel API call happens per cell: every call reads
+// the current model from a store on globalThis that the task pane (same shared runtime) replaces when
+// the workbook's DH_* input tables change.
+import {
+  CATALOG,
+  callFunction,
+  createFunctionContext,
+  HELGELAND_2026,
+  isDhError,
+  type CatalogEntry,
+  type CellResult,
+  type DhError,
+  type FunctionContext,
+} from '../../../core/index.js';
+
+/** The global the task pane and the functions share (both bundles are loaded into one runtime). */
+export const MODEL_STORE_KEY = '__DH_EXCEL_MODEL';
+
+export interface ModelStore {
+  /** The context every custom function computes in. */
+  context: FunctionContext;
+  /** Bumped by every setModel, so callers can tell a reload happened. */
+  version: number;
+  /** Where the model came from, for the panel: «Digitale Helgeland 2026» or «Arbeidsboken (DH_Kommuner, …)». */
+  source: string;
+}
+
+/** Today's date in the user's own time zone as yyyy-mm-dd (toISOString would give UTC's date near midnight). */
+export function localToday(now: Date = new Date()): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+function storeHolder(): Record<string, ModelStore | undefined> {
+  return globalThis as unknown as Record<string, ModelStore | undefined>;
+}
+
+/** The shared store, created with the embedded default dataset on first use. */
+export function getModelStore(): ModelStore {
+  const holder = storeHolder();
+  let store = holder[MODEL_STORE_KEY];
+  if (!store || typeof store !== 'object' || !store.context) {
+    store = { context: createFunctionContext(HELGELAND_2026, localToday()), version: 0, source: HELGELAND_2026.name };
+    holder[MODEL_STORE_KEY] = store;
+  }
+  return store;
+}
+
+/** The model the functions compute with now. */
+export function getModel(): FunctionContext {
+  return getModelStore().context;
+}
+
+/** Replaces the model (e.g. after DH_Kommuner changed); the caller then asks Excel to recalculate. */
+export function setModel(context: FunctionContext, source: string = context.data.dataset.name): ModelStore {
+  const store = getModelStore();
+  store.context = context;
+  store.version += 1;
+  store.source = source;
+  return store;
+}
+
+/** Back to the embedded default dataset. */
+export function resetModel(today: string = localToday()): ModelStore {
+  return setModel(createFunctionContext(HELGELAND_2026, today), HELGELAND_2026.name);
+}
+
+// ---------------------------------------------------------------------------------------------------
+// CustomFunctions runtime (typed locally: @types/custom-functions-runtime is not a dependency)
+
+interface CustomFunctionsErrorCtor {
+  new (code: string, message?: string): Error;
+}
+
+interface CustomFunctionsApi {
+  Error: CustomFunctionsErrorCtor;
+  ErrorCode: { invalidValue: string; notAvailable: string; invalidNumber: string };
+  associate(id: string, fn: (...args: any[]) => unknown): void;
+}
+
+/** The runtime's CustomFunctions global, or undefined outside Excel. */
+export function customFunctionsApi(): CustomFunctionsApi | undefined {
+  const api = (globalThis as { CustomFunctions?: CustomFunctionsApi }).CustomFunctions;
+  return api && typeof api.associate === 'function' ? api : undefined;
+}
+
+/** Outside Excel (tests of the source, the preview) errors are plain Errors with the same message. */
+class DetachedError extends Error {
+  constructor(readonly code: string, message?: string) {
+    super(message);
+    this.name = 'CustomFunctionsError';
+  }
+}
+
+/** DhError → CustomFunctions.Error: #N/A for "not available", #VALUE! otherwise; both carry the Norwegian text. */
+export function toExcelError(error: DhError): Error {
+  const api = customFunctionsApi();
+  const Ctor = api?.Error ?? DetachedError;
+  const codes = api?.ErrorCode ?? { invalidValue: '#VALUE!', notAvailable: '#N/A', invalidNumber: '#NUM!' };
+  return new Ctor(error.kind === 'notAvailable' ? codes.notAvailable : codes.invalidValue, error.message);
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Calls
+
+const ENTRIES: ReadonlyMap<string, CatalogEntry> = new Map(CATALOG.map((e) => [e.name.toUpperCase(), e]));
+
+/** A cell error Excel passed in (a CustomFunctions.Error or similar) → the core's CellError. */
+function fromExcelInput(value: unknown): unknown {
+  if (value === undefined) return null;
+  if (Array.isArray(value)) return value.map(fromExcelInput);
+  if (typeof value === 'object' && value !== null && !(value instanceof Date)) {
+    const code = (value as { code?: unknown }).code;
+    if (typeof code === 'string') return { cellError: code };
+  }
+  return value;
+}
+
+function isMatrix(value: unknown): value is unknown[][] {
+  return Array.isArray(value) && (value.length === 0 || Array.isArray(value[0]));
+}
+
+function cellOut(value: CellResult): unknown {
+  if (isDhError(value)) return toExcelError(value);
+  if (typeof value === 'number' && !Number.isFinite(value)) return toExcelError({ dhError: true, kind: 'value', message: 'Resultatet er ikke et endelig tall.' });
+  if (Array.isArray(value)) return toExcelError({ dhError: true, kind: 'value', message: 'Resultatet kan ikke være en tabell inne i en tabell.' });
+  return value;
+}
+
+/**
+ * Runs catalog function `name` for Excel: omitted optionals arrive as null, ranges as any[][].
+ * A scalar error is thrown as CustomFunctions.Error (so the cell shows #VALUE!/#N/A with the message);
+ * inside a spilled matrix each failing cell holds its own Error object. Matrix-returning functions
+ * always return a 2-D array.
+ */
+export function invoke(name: string, args: readonly unknown[]): unknown {
+  const entry = ENTRIES.get(name.toUpperCase());
+  if (!entry) throw toExcelError({ dhError: true, kind: 'value', message: `Ukjent funksjon DH.${name}.` });
+  const result = callFunction(entry, getModel(), args.map(fromExcelInput));
+  if (isDhError(result)) throw toExcelError(result);
+  if (isMatrix(result)) {
+    if (result.length === 0 || result[0]!.length === 0) return [['']];
+    return result.map((row) => row.map(cellOut));
+  }
+  if (typeof result === 'number' && !Number.isFinite(result)) throw toExcelError({ dhError: true, kind: 'value', message: 'Resultatet er ikke et endelig tall.' });
+  return entry.returns.kind === 'matrix' ? [[result]] : result;
+}

@@ -1,0 +1,157 @@
+// GENERERT av scripts/gen-excel-functions.ts fra core/catalog — ikke rediger for hånd.
+// Kjør `npm run build` (eller `npx tsx scripts/gen-excel-functions.ts`) etter endringer i katalogen.
+// Navnerommet DH står i manifest/manifest.xml; id-ene her er katalognavnene.
+import { invoke } from './adapter.js';
+
+/**
+ * Kommunens bidrag for året etter fordelingsnøkkelen, eller kommunens andel av et prosjekt (kr).
+ * @customfunction KOSTNAD KOSTNAD
+ * @param {any} kommune Kommunenavn eller kommunenummer, f.eks. "Rana" eller 1833.
+ * @param {any} aar (år) Budsjettåret, f.eks. 2026.
+ * @param {any} [prosjekt] Valgfritt prosjekt, f.eks. "RPA" eller "DUO".
+ * @returns {number} Beløp i kroner med to desimaler.
+ */
+export function kostnad(kommune: any, aar: any, prosjekt?: any): number {
+  return invoke('KOSTNAD', [kommune, aar, prosjekt]) as number;
+}
+
+/**
+ * Kommunens andel av totalen for året (brøk, formater som prosent), eller av et prosjekts kostnad.
+ * @customfunction ANDEL ANDEL
+ * @param {any} kommune Kommunenavn eller kommunenummer, f.eks. "Rana" eller 1833.
+ * @param {any} aar (år) Budsjettåret, f.eks. 2026.
+ * @param {any} [prosjekt] Valgfritt prosjekt, f.eks. "RPA" eller "DUO".
+ * @returns {number} Andel mellom 0 og 1.
+ */
+export function andel(kommune: any, aar: any, prosjekt?: any): number {
+  return invoke('ANDEL', [kommune, aar, prosjekt]) as number;
+}
+
+/**
+ * Innbyggertallet fordelingsnøkkelen bruker for kommunen (og året).
+ * @customfunction INNBYGGERE INNBYGGERE
+ * @param {any} kommune Kommunenavn eller kommunenummer, f.eks. "Rana" eller 1833.
+ * @param {any} [aar] (år) Valgfritt budsjettår; gir feil hvis året ikke har nøkkel.
+ * @returns {number} Antall innbyggere.
+ */
+export function innbyggere(kommune: any, aar?: any): number {
+  return invoke('INNBYGGERE', [kommune, aar]) as number;
+}
+
+/**
+ * Kommunenummeret (fire sifre, som tekst) for et kommunenavn.
+ * @customfunction KOMMUNENR KOMMUNENR
+ * @param {any} kommune Kommunenavn eller kommunenummer, f.eks. "Rana" eller 1833.
+ * @returns {string} Kommunenummer som tekst, f.eks. "1833".
+ */
+export function kommunenr(kommune: any): string {
+  return invoke('KOMMUNENR', [kommune]) as string;
+}
+
+/**
+ * Det offisielle kommunenavnet for et kommunenummer eller en skrivemåte.
+ * @customfunction KOMMUNENAVN KOMMUNENAVN
+ * @param {any} kommune Kommunenavn eller kommunenummer, f.eks. "Rana" eller 1833.
+ * @returns {string} Kommunenavn.
+ */
+export function kommunenavn(kommune: any): string {
+  return invoke('KOMMUNENAVN', [kommune]) as string;
+}
+
+/**
+ * Fordeler et beløp på kommunene i området slik at delene summerer nøyaktig til beløpet (største rest).
+ * @customfunction FORDEL FORDEL
+ * @param {any} belop (beløp) Beløpet som skal fordeles (kr).
+ * @param {any[][]} kommuner Område med kommunenavn eller -nummer.
+ * @param {any} [nokkel] (nøkkel) "innbyggere" (standard), "likt", "vekter", eller et år (fordel som årets nøkkel).
+ * @param {any[][]} [vekter] Vekter i samme form som kommuner (når nøkkel er "vekter").
+ * @returns {any[][]} Ett beløp per kommune, i samme form som området.
+ */
+export function fordel(belop: any, kommuner: any[][], nokkel?: any, vekter?: any[][]): any[][] {
+  return invoke('FORDEL', [belop, kommuner, nokkel, vekter]) as any[][];
+}
+
+/**
+ * Verdien av spart tid: antall × minutter ÷ 60 × timesats (kr).
+ * @customfunction TIDSVERDI TIDSVERDI
+ * @param {any} antall Antall saker/håndteringer.
+ * @param {any} minutter Minutter spart per sak.
+ * @param {any} timesats Kroner per time.
+ * @returns {number} Kroner.
+ */
+export function tidsverdi(antall: any, minutter: any, timesats: any): number {
+  return invoke('TIDSVERDI', [antall, minutter, timesats]) as number;
+}
+
+/**
+ * Netto gevinst: (verdien av spart tid − kostnad) × perioder. Positivt tall = gevinst.
+ * @customfunction NETTOGEVINST NETTOGEVINST
+ * @param {any} kostnad Kostnad per periode (kr).
+ * @param {any} antall Antall saker per periode.
+ * @param {any} minutter Minutter spart per sak.
+ * @param {any} timesats Kroner per time.
+ * @param {any} [perioder] Antall perioder (standard 1), f.eks. 12 for et år med månedstall.
+ * @returns {number} Kroner.
+ */
+export function nettogevinst(kostnad: any, antall: any, minutter: any, timesats: any, perioder?: any): number {
+  return invoke('NETTOGEVINST', [kostnad, antall, minutter, timesats, perioder]) as number;
+}
+
+/**
+ * Netto nåverdi med reell rente (standard 4 % etter R-109). Første verdi er år 0 og diskonteres ikke.
+ * @customfunction NNV NNV
+ * @param {any[][]} kontantstrom (kontantstrøm) Kontantstrøm per år fra år 0 (investering negativ).
+ * @param {any} [rente] Reell diskonteringsrente, f.eks. 0,04 eller 4 %.
+ * @returns {number} Nåverdi i kroner.
+ */
+export function nnv(kontantstrom: any[][], rente?: any): number {
+  return invoke('NNV', [kontantstrom, rente]) as number;
+}
+
+/**
+ * Tilbakebetalingstid i år: når summen av årlige gevinster dekker investeringen (udiskontert).
+ * @customfunction TILBAKEBETALING TILBAKEBETALING
+ * @param {any} investering Investeringen (positivt beløp).
+ * @param {any[][]} aarlige_gevinster (årlige_gevinster) Gevinst per år (én verdi = lik hvert år).
+ * @returns {number} År med to desimaler.
+ */
+export function tilbakebetaling(investering: any, aarlige_gevinster: any[][]): number {
+  return invoke('TILBAKEBETALING', [investering, aarlige_gevinster]) as number;
+}
+
+/**
+ * Andel av samarbeidets innbyggere som bor i de oppgitte kommunene (Akson-regelen krever 55 %).
+ * @customfunction DEKNING DEKNING
+ * @param {any[][]} kommuner Område med kommunene som har sluttet seg til.
+ * @returns {number} Andel mellom 0 og 1.
+ */
+export function dekning(kommuner: any[][]): number {
+  return invoke('DEKNING', [kommuner]) as number;
+}
+
+/**
+ * Kontrollerer et systemregister (systemoversikt) med overskriftsrad; gir antall funn, eller listen med "liste".
+ * @customfunction SJEKK SJEKK
+ * @param {any[][]} register_omraade (register_område) Registeret inkludert overskriftsraden.
+ * @param {any} [visning] "antall" (standard), "feil" (bare feil) eller "liste" (alle funn som tabell).
+ * @returns {any[][]} Antall funn, eller en tabell: alvorlighet, celle, regel, melding.
+ */
+export function sjekk(register_omraade: any[][], visning?: any): any[][] {
+  return invoke('SJEKK', [register_omraade, visning]) as any[][];
+}
+
+/** Id → function, in catalog order (functions.ts associates each with CustomFunctions). */
+export const GENERATED_FUNCTIONS: Readonly<Record<string, (...args: any[]) => unknown>> = {
+  KOSTNAD: kostnad,
+  ANDEL: andel,
+  INNBYGGERE: innbyggere,
+  KOMMUNENR: kommunenr,
+  KOMMUNENAVN: kommunenavn,
+  FORDEL: fordel,
+  TIDSVERDI: tidsverdi,
+  NETTOGEVINST: nettogevinst,
+  NNV: nnv,
+  TILBAKEBETALING: tilbakebetaling,
+  DEKNING: dekning,
+  SJEKK: sjekk,
+};

@@ -1,0 +1,577 @@
+/// <reference types="office-js" />
+// PanelHost for Excel (ui/host.ts), over Office.js. The shared panel never touches Excel; everything it
+// may do to a workbook goes through here (STYLE §4, §7):
+// - one Excel.run per job, as few context.sync calls as possible (loads are queued, then synced once);
+// - big ranges move in row chunks sized so each sync's payload stays under ~5 MB (Excel on the web's limit);
+// - owned tables are written to a hidden temporary sheet first and only swapped in when complete, so a
+//   failure part-way leaves the previous version untouched (SPEC §6, §8);
+// - strings are written with number format "@" (text), so "=SUM(A1)", "+47…", "-", "@x" never become formulas.
+import {
+  createFunctionContext,
+  datasetFromTables,
+  HELGELAND_2026,
+  isCellError,
+  isFormulaCell,
+  isOwnedTableName,
+  renderFormula,
+  tableFromValues,
+  type CellValue,
+  type Dataset,
+  type OwnedCell,
+  type OwnedTable,
+  type TableData,
+} from '../../../core/index.js';
+import type { CellMark, PanelHost, SheetValues } from '../../../ui/host.js';
+import { localToday, setModel } from '../functions/adapter.js';
+
+/** Excel on the web refuses request/response payloads above 5 MB; stay under it. */
+export const MAX_PAYLOAD_BYTES = 5_000_000;
+/** Estimated JSON size of one cell in a payload (value, quotes, separator, Office's envelope). */
+export const BYTES_PER_CELL = 64;
+/** Input tables whose changes reload the functions' model. */
+export const WATCHED_INPUT_TABLES = ['DH_Kommuner', 'DH_Nokkel', 'DH_Prosjekter'] as const;
+/** Temporary and backup sheets/tables never start with "DH_", so they are never listed or mistaken for owned tables. */
+const TEMP_PREFIX = 'DHtmp_';
+const BACKUP_PREFIX = 'DHgml_';
+
+export const MARK_COLOURS: Readonly<Record<CellMark['severity'], string>> = {
+  error: '#F8CBAD',
+  warning: '#FFE699',
+  info: '#BDD7EE',
+};
+
+/** Rows per chunk so that rows × columns × bytesPerCell ≤ maxPayloadBytes (at least 1). */
+export function rowsPerChunk(columns: number, maxPayloadBytes: number = MAX_PAYLOAD_BYTES, bytesPerCell: number = BYTES_PER_CELL): number {
+  return Math.max(1, Math.floor(maxPayloadBytes / (Math.max(1, columns) * bytesPerCell)));
+}
+
+export interface ExcelHostOptions {
+  /** ISO date used as "today" by the functions' model (default: the user's local date). */
+  readonly today?: string;
+  /** Dataset used for everything the workbook's DH_* tables do not override. */
+  readonly base?: Dataset;
+  /** Payload budget per sync (tests lower it to force several chunks). */
+  readonly maxPayloadBytes?: number;
+  /** Called when a change-triggered reload fails (e.g. a bad row in DH_Kommuner), with a Norwegian message. */
+  readonly onModelError?: (message: string) => void;
+  /** Called after the model was reloaded from the workbook, with the tables used. */
+  readonly onModelLoaded?: (used: readonly string[]) => void;
+}
+
+/** One block of cells to read: a rectangle on a worksheet; rows are appended to `out` in order. */
+interface ReadBlock {
+  readonly sheet: Excel.Worksheet;
+  readonly row: number;
+  readonly column: number;
+  readonly rows: number;
+  readonly columns: number;
+  readonly out: CellValue[][];
+}
+
+function reason(error: unknown): string {
+  if (error instanceof Error && error.message) return error.message;
+  if (typeof error === 'object' && error !== null && typeof (error as { message?: unknown }).message === 'string') return (error as { message: string }).message;
+  return String(error);
+}
+
+/** A cell as the core reads it: Excel gives numbers, strings (errors as "#N/A" text) and booleans. */
+function fromExcel(value: unknown): CellValue {
+  if (value === undefined) return null;
+  if (typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean' || value === null) return value;
+  return String(value);
+}
+
+/** Excel number formats are written in the invariant (en-US) form; Excel shows them in the user's locale. */
+function columnFormat(header: string): string {
+  const h = header.toLowerCase();
+  if (/andel|%/.test(h)) return '0.00';
+  if (/\bkr\b|beløp|kostnad|totalt|fordelt|besparelse|gevinst|sum\b|investering/.test(h)) return '#,##0.00';
+  if (/innbygger|antall/.test(h)) return '#,##0';
+  return 'General';
+}
+
+interface ChunkData {
+  readonly formats: string[][];
+  readonly values: (string | number | boolean | null)[][];
+  /** Formula cells grouped as vertical runs in one column: rows [row, row + formulas.length). */
+  readonly formulaRuns: { row: number; column: number; formulas: string[] }[];
+}
+
+/**
+ * Values, formats and formula runs for rows [start, end) of header+rows. Every string is written with
+ * number format "@" so Excel stores it as text: never a formula (§8), and "1833" stays "1833".
+ */
+function chunkData(table: OwnedTable, start: number, end: number): ChunkData {
+  const all: readonly (readonly OwnedCell[])[] = [table.headers, ...table.rows];
+  const numberFormats = table.headers.map((h) => columnFormat(String(h)));
+  const width = table.headers.length;
+  const formats: string[][] = [];
+  const values: (string | number | boolean | null)[][] = [];
+  const formulaRuns: ChunkData['formulaRuns'] = [];
+  const open = new Map<number, ChunkData['formulaRuns'][number]>();
+  for (let r = start; r < end; r++) {
+    const source = all[r]!;
+    const fRow: string[] = [];
+    const vRow: (string | number | boolean | null)[] = [];
+    for (let c = 0; c < width; c++) {
+      const cell = source[c];
+      if (isFormulaCell(cell)) {
+        fRow.push(numberFormats[c]!);
+        vRow.push(null);
+        const formula = renderFormula(cell, 'excel-api');
+        const run = open.get(c);
+        if (run && run.row + run.formulas.length === r - start) run.formulas.push(formula);
+        else {
+          const fresh = { row: r - start, column: c, formulas: [formula] };
+          formulaRuns.push(fresh);
+          open.set(c, fresh);
+        }
+        continue;
+      }
+      open.delete(c);
+      if (typeof cell === 'number') {
+        fRow.push(r === 0 ? '@' : numberFormats[c]!);
+        vRow.push(Number.isFinite(cell) ? cell : String(cell));
+      } else if (typeof cell === 'boolean') {
+        fRow.push('General');
+        vRow.push(cell);
+      } else if (cell instanceof Date) {
+        fRow.push('@');
+        vRow.push(cell.toISOString().slice(0, 10));
+      } else if (isCellError(cell)) {
+        fRow.push('@');
+        vRow.push(cell.cellError);
+      } else if (cell === null || cell === undefined || cell === '') {
+        fRow.push('General');
+        vRow.push('');
+      } else {
+        fRow.push('@');
+        vRow.push(String(cell));
+      }
+    }
+    formats.push(fRow);
+    values.push(vRow);
+  }
+  return { formats, values, formulaRuns };
+}
+
+/** The sheet of an A1 address as Excel returns it: "Ark1!A1:B2" or "'Mitt ark'!A1" (quotes doubled inside). */
+export function sheetOfAddress(address: string): string {
+  const m = /^(?:'((?:[^']|'')+)'|([^!]+))!/.exec(address);
+  if (!m) return '';
+  return m[1] !== undefined ? m[1].replace(/''/g, "'") : m[2]!;
+}
+
+function uniqueSuffix(): string {
+  return `${Date.now().toString(36)}${Math.floor(Math.random() * 1296).toString(36)}`.slice(-10);
+}
+
+export class ExcelHost implements PanelHost {
+  readonly kind = 'excel' as const;
+  private readonly maxPayload: number;
+  /** Fill colours before highlightCells painted them, by "sheet!cell", so clearHighlights can restore them. */
+  private readonly painted = new Map<string, { sheet: string; cell: string; colour: string }>();
+  private reloadTimer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(private readonly options: ExcelHostOptions = {}) {
+    this.maxPayload = options.maxPayloadBytes ?? MAX_PAYLOAD_BYTES;
+  }
+
+  private today(): string {
+    return this.options.today ?? localToday();
+  }
+
+  // -------------------------------------------------------------------------------------------------
+  // Reading
+
+  /** Reads blocks in as few syncs as the payload budget allows: pieces are packed greedily into syncs. */
+  private async readBlocks(context: Excel.RequestContext, blocks: readonly ReadBlock[], onProgress?: (fraction: number) => void): Promise<void> {
+    const pieces: { block: ReadBlock; start: number; rows: number }[] = [];
+    for (const block of blocks) {
+      const step = rowsPerChunk(block.columns, this.maxPayload);
+      for (let start = 0; start < block.rows; start += step) pieces.push({ block, start, rows: Math.min(step, block.rows - start) });
+    }
+    const totalRows = blocks.reduce((n, b) => n + b.rows, 0);
+    let doneRows = 0;
+    let batch: typeof pieces = [];
+    let bytes = 0;
+    const flush = async () => {
+      if (batch.length === 0) return;
+      const loaded = batch.map((piece) => {
+        const range = piece.block.sheet.getRangeByIndexes(piece.block.row + piece.start, piece.block.column, piece.rows, piece.block.columns);
+        range.load('values');
+        return { piece, range };
+      });
+      await context.sync();
+      for (const { piece, range } of loaded) {
+        const values = range.values as unknown[][];
+        if (!Array.isArray(values)) throw new Error(`Excel ga ingen verdier for ${piece.rows} rader.`);
+        for (const row of values) piece.block.out.push(row.map(fromExcel));
+        doneRows += piece.rows;
+      }
+      onProgress?.(totalRows === 0 ? 1 : Math.min(1, doneRows / totalRows));
+      batch = [];
+      bytes = 0;
+    };
+    for (const piece of pieces) {
+      const size = piece.rows * piece.block.columns * BYTES_PER_CELL;
+      if (batch.length > 0 && bytes + size > this.maxPayload) await flush();
+      batch.push(piece);
+      bytes += size;
+    }
+    await flush();
+    if (pieces.length === 0) onProgress?.(1);
+  }
+
+  /** Reads several tables (Excel table, else named range, else sheet of that name) in one Excel.run. */
+  private async readTablesIn(context: Excel.RequestContext, names: readonly string[]): Promise<Map<string, TableData | undefined>> {
+    const workbook = context.workbook;
+    const lookups = names.map((name) => ({
+      name,
+      table: workbook.tables.getItemOrNullObject(name),
+      named: workbook.names.getItemOrNullObject(name),
+      sheet: workbook.worksheets.getItemOrNullObject(name),
+    }));
+    await context.sync();
+    // sheetName: read after the sync (a named range's sheet comes from its address, so nothing is loaded
+    // through a range that may turn out to be a null object, e.g. a name that holds a constant).
+    const located: { name: string; range: Excel.Range; sheet: () => Excel.Worksheet; sheetName: () => string; body?: Excel.Range }[] = [];
+    for (const l of lookups) {
+      if (!l.table.isNullObject) {
+        const header = l.table.getHeaderRowRange();
+        const body = l.table.getDataBodyRange();
+        header.load(['rowIndex', 'columnIndex', 'columnCount']);
+        body.load(['rowCount']);
+        const sheet = l.table.worksheet;
+        sheet.load('name');
+        located.push({ name: l.name, range: header, body, sheet: () => sheet, sheetName: () => sheet.name });
+      } else if (!l.named.isNullObject) {
+        const range = l.named.getRangeOrNullObject();
+        range.load(['address', 'rowIndex', 'columnIndex', 'rowCount', 'columnCount']);
+        located.push({ name: l.name, range, sheet: () => range.worksheet, sheetName: () => sheetOfAddress(range.address) });
+      } else if (!l.sheet.isNullObject) {
+        const range = l.sheet.getUsedRangeOrNullObject(true);
+        range.load(['rowIndex', 'columnIndex', 'rowCount', 'columnCount']);
+        l.sheet.load('name');
+        located.push({ name: l.name, range, sheet: () => l.sheet, sheetName: () => l.sheet.name });
+      }
+    }
+    const result = new Map<string, TableData | undefined>(names.map((n) => [n, undefined]));
+    if (located.length === 0) return result;
+    await context.sync();
+    const blocks: (ReadBlock & { name: string; sheetName: string })[] = [];
+    for (const l of located) {
+      if (l.range.isNullObject) continue;
+      const rows = l.body ? 1 + l.body.rowCount : l.range.rowCount;
+      blocks.push({ name: l.name, sheetName: l.sheetName(), sheet: l.sheet(), row: l.range.rowIndex, column: l.range.columnIndex, rows, columns: l.range.columnCount, out: [] });
+    }
+    await this.readBlocks(context, blocks);
+    for (const b of blocks) {
+      result.set(b.name, tableFromValues(b.name, b.out, { sheet: b.sheetName, row: b.row + 1, column: b.column + 1 }));
+    }
+    return result;
+  }
+
+  async listTables(): Promise<string[]> {
+    return Excel.run(async (context) => {
+      const tables = context.workbook.tables.load('items/name');
+      const names = context.workbook.names.load('items/name');
+      const sheets = context.workbook.worksheets.load('items/name');
+      await context.sync();
+      const seen = new Set<string>();
+      const out: string[] = [];
+      for (const item of [...tables.items, ...names.items, ...sheets.items]) {
+        const name = item.name;
+        if (!/^DH_/i.test(name) || seen.has(name.toLowerCase())) continue;
+        seen.add(name.toLowerCase());
+        out.push(name);
+      }
+      return out;
+    });
+  }
+
+  async readTable(name: string): Promise<TableData | undefined> {
+    return Excel.run(async (context) => (await this.readTablesIn(context, [name])).get(name));
+  }
+
+  /** Reads the given tables in one Excel.run (fewer round trips than one readTable each). */
+  async readTables(names: readonly string[]): Promise<Map<string, TableData | undefined>> {
+    return Excel.run(async (context) => this.readTablesIn(context, names));
+  }
+
+  /**
+   * The active sheet's used range, in row chunks: one sync for its size, then one sync per chunk
+   * (≤ ceil(rows / chunk) + 1 syncs in all), with progress after each chunk.
+   */
+  async readActiveSheet(onProgress?: (fraction: number) => void): Promise<SheetValues> {
+    return Excel.run(async (context) => {
+      const sheet = context.workbook.worksheets.getActiveWorksheet();
+      sheet.load('name');
+      const used = sheet.getUsedRangeOrNullObject(true);
+      used.load(['rowIndex', 'columnIndex', 'rowCount', 'columnCount']);
+      await context.sync();
+      if (used.isNullObject) {
+        onProgress?.(1);
+        return { sheet: sheet.name, values: [], originRow: 1, originColumn: 1 };
+      }
+      const block: ReadBlock = { sheet, row: used.rowIndex, column: used.columnIndex, rows: used.rowCount, columns: used.columnCount, out: [] };
+      await this.readBlocks(context, [block], onProgress);
+      return { sheet: sheet.name, values: block.out, originRow: used.rowIndex + 1, originColumn: used.columnIndex + 1 };
+    });
+  }
+
+  // -------------------------------------------------------------------------------------------------
+  // Writing
+
+  /**
+   * Writes header+rows at A1 of `sheet` in payload-sized chunks (one sync each) and makes it a table
+   * named `tableName`. Returns the table proxy.
+   */
+  private async writeTableOnSheet(context: Excel.RequestContext, sheet: Excel.Worksheet, table: OwnedTable, tableName: string): Promise<Excel.Table> {
+    const width = table.headers.length;
+    const total = table.rows.length + 1;
+    // values + number formats travel together: twice the bytes per cell.
+    const step = rowsPerChunk(width, this.maxPayload, BYTES_PER_CELL * 2);
+    for (let start = 0; start < total; start += step) {
+      const end = Math.min(total, start + step);
+      const data = chunkData(table, start, end);
+      const range = sheet.getRangeByIndexes(start, 0, end - start, width);
+      range.numberFormat = data.formats;
+      range.values = data.values;
+      for (const run of data.formulaRuns) {
+        sheet.getRangeByIndexes(start + run.row, run.column, run.formulas.length, 1).formulas = run.formulas.map((f) => [f]);
+      }
+      if (end < total) await context.sync();
+    }
+    const whole = sheet.getRangeByIndexes(0, 0, total, width);
+    const created = sheet.tables.add(whole, true);
+    created.name = tableName;
+    created.style = 'TableStyleMedium2';
+    if (total <= 5000) whole.format.autofitColumns();
+    await context.sync();
+    return created;
+  }
+
+  private validateShape(table: OwnedTable): void {
+    if (table.headers.length === 0) throw new Error(`${table.name} har ingen kolonner.`);
+    const bad = table.rows.findIndex((r) => r.length > table.headers.length);
+    if (bad >= 0) throw new Error(`${table.name} rad ${bad + 2} har flere celler (${table.rows[bad]!.length}) enn overskrifter (${table.headers.length}).`);
+  }
+
+  async writeOwnedTable(table: OwnedTable): Promise<void> {
+    if (!isOwnedTableName(table.name)) {
+      throw new Error(
+        `«${table.name}» er ikke en tabell tillegget eier. Tillegget skriver bare DH_Fordeling_<år>, DH_Deltakelse, DH_RPA, DH_DUO, DH_Funn og DH_Endringer.`,
+      );
+    }
+    this.validateShape(table);
+    const name = table.name;
+    await Excel.run(async (context) => {
+      const workbook = context.workbook;
+      const oldTable = workbook.tables.getItemOrNullObject(name);
+      const oldSheet = workbook.worksheets.getItemOrNullObject(name);
+      await context.sync();
+      // What exists now; loaded together with the first chunk's sync.
+      let oldTableSheet: Excel.Worksheet | undefined;
+      if (!oldTable.isNullObject) {
+        oldTableSheet = oldTable.worksheet;
+        oldTableSheet.load('name');
+      }
+      if (!oldSheet.isNullObject) oldSheet.load(['name', 'position']);
+
+      const suffix = uniqueSuffix();
+      const tempName = `${TEMP_PREFIX}${suffix}`;
+      const temp = workbook.worksheets.add(tempName);
+      temp.visibility = Excel.SheetVisibility.hidden;
+      temp.load('id');
+      let created: Excel.Table;
+      try {
+        created = await this.writeTableOnSheet(context, temp, table, tempName);
+      } catch (error) {
+        // The previous version was never touched; remove the half-written copy.
+        try {
+          const leftover = workbook.worksheets.getItemOrNullObject(tempName);
+          await context.sync();
+          if (!leftover.isNullObject) {
+            leftover.delete();
+            await context.sync();
+          }
+        } catch {
+          // Best effort: a leftover hidden DHtmp_ sheet is harmless and never read as a DH_ table.
+        }
+        throw new Error(`Kunne ikke skrive ${name}: ${reason(error)}. Forrige versjon er beholdt.`);
+      }
+
+      // Swap: move the old version aside, promote the new one, then drop the old one.
+      const tableOnOwnSheet = !oldTable.isNullObject && oldTableSheet !== undefined && oldTableSheet.name === name;
+      const backup = `${BACKUP_PREFIX}${suffix}`;
+      try {
+        if (!oldTable.isNullObject) oldTable.name = backup;
+        if (!oldSheet.isNullObject) oldSheet.name = backup;
+        created.name = name;
+        temp.name = name;
+        temp.visibility = Excel.SheetVisibility.visible;
+        if (!oldSheet.isNullObject) temp.position = oldSheet.position;
+        await context.sync();
+      } catch (error) {
+        await this.rollbackSwap(context, name, tempName, temp.id, backup).catch(() => undefined);
+        throw new Error(`Kunne ikke bytte inn ny ${name}: ${reason(error)}. Forrige versjon er beholdt.`);
+      }
+      if (!oldSheet.isNullObject) oldSheet.delete();
+      if (!oldTable.isNullObject && !tableOnOwnSheet) {
+        const range = oldTable.getRange();
+        oldTable.convertToRange();
+        range.clear();
+      }
+      await context.sync();
+    });
+  }
+
+  /**
+   * Undoes a swap that failed part-way (Excel applies a batch's operations in order until one fails):
+   * removes the new sheet, whatever its name is by now, and gives the old table and sheet their names back.
+   */
+  private async rollbackSwap(context: Excel.RequestContext, name: string, tempName: string, tempId: string, backup: string): Promise<void> {
+    const workbook = context.workbook;
+    const oldTable = workbook.tables.getItemOrNullObject(backup);
+    const oldSheet = workbook.worksheets.getItemOrNullObject(backup);
+    const temp = workbook.worksheets.getItemOrNullObject(tempName);
+    const named = workbook.worksheets.getItemOrNullObject(name);
+    await context.sync();
+    if (!named.isNullObject) {
+      named.load('id');
+      await context.sync();
+    }
+    if (!temp.isNullObject) temp.delete();
+    if (!named.isNullObject && named.id === tempId) named.delete();
+    if (!oldTable.isNullObject) oldTable.name = name;
+    if (!oldSheet.isNullObject) oldSheet.name = name;
+    await context.sync();
+  }
+
+  async insertTemplate(table: OwnedTable): Promise<'created' | 'exists'> {
+    this.validateShape(table);
+    return Excel.run(async (context) => {
+      const workbook = context.workbook;
+      const existingTable = workbook.tables.getItemOrNullObject(table.name);
+      const existingName = workbook.names.getItemOrNullObject(table.name);
+      const existingSheet = workbook.worksheets.getItemOrNullObject(table.name);
+      await context.sync();
+      if (!existingTable.isNullObject || !existingName.isNullObject || !existingSheet.isNullObject) return 'exists' as const;
+      const sheet = workbook.worksheets.add(table.name);
+      await this.writeTableOnSheet(context, sheet, table, table.name);
+      sheet.activate();
+      await context.sync();
+      return 'created' as const;
+    });
+  }
+
+  // -------------------------------------------------------------------------------------------------
+  // Selection and marks
+
+  async selectCell(sheet: string, cell: string): Promise<void> {
+    await Excel.run(async (context) => {
+      const worksheet = sheet ? context.workbook.worksheets.getItem(sheet) : context.workbook.worksheets.getActiveWorksheet();
+      worksheet.activate();
+      worksheet.getRange(cell).select();
+      await context.sync();
+    });
+  }
+
+  async highlightCells(marks: readonly CellMark[]): Promise<void> {
+    if (marks.length === 0) return;
+    await Excel.run(async (context) => {
+      const active = context.workbook.worksheets.getActiveWorksheet();
+      active.load('name');
+      await context.sync();
+      const BATCH = 5000;
+      for (let i = 0; i < marks.length; i += BATCH) {
+        const part = marks.slice(i, i + BATCH).map((mark) => {
+          const sheetName = mark.sheet || active.name;
+          const range = context.workbook.worksheets.getItem(sheetName).getRange(mark.cell);
+          const key = `${sheetName}!${mark.cell}`;
+          if (!this.painted.has(key)) range.format.fill.load('color');
+          return { mark, sheetName, key, range };
+        });
+        await context.sync();
+        for (const { mark, sheetName, key, range } of part) {
+          if (!this.painted.has(key)) this.painted.set(key, { sheet: sheetName, cell: mark.cell, colour: range.format.fill.color });
+          range.format.fill.color = MARK_COLOURS[mark.severity];
+        }
+        await context.sync();
+      }
+    });
+  }
+
+  async clearHighlights(): Promise<void> {
+    if (this.painted.size === 0) return;
+    const entries = [...this.painted.values()];
+    await Excel.run(async (context) => {
+      for (const { sheet, cell, colour } of entries) {
+        const fill = context.workbook.worksheets.getItem(sheet).getRange(cell).format.fill;
+        // Excel reports "no fill" as white; restore it as no fill.
+        if (!colour || /^#?FFFFFF$/i.test(colour)) fill.clear();
+        else fill.color = colour;
+      }
+      await context.sync();
+    });
+    this.painted.clear();
+  }
+
+  // -------------------------------------------------------------------------------------------------
+  // Functions model
+
+  /**
+   * Rebuilds the functions' model from DH_Kommuner / DH_Nokkel / DH_Prosjekter and recalculates.
+   * A bad table throws its Norwegian message and leaves the previous model in place.
+   */
+  async inputsChanged(): Promise<void> {
+    const tables = await this.readTables(WATCHED_INPUT_TABLES);
+    const parsed = datasetFromTables((name) => tables.get(name), this.options.base ?? HELGELAND_2026);
+    if (!parsed.ok) throw new Error(`${parsed.error.message} Funksjonene bruker fortsatt forrige versjon av dataene.`);
+    const { dataset, used } = parsed.value;
+    setModel(createFunctionContext(dataset, this.today()), used.length ? dataset.name : `${dataset.name}`);
+    await Excel.run(async (context) => {
+      context.workbook.application.calculate(Excel.CalculationType.full);
+      await context.sync();
+    });
+    this.options.onModelLoaded?.(used);
+  }
+
+  /** Debounced reload after a change event (typing in DH_Kommuner fires one event per edit). */
+  scheduleReload(delayMs = 400): void {
+    if (this.reloadTimer !== undefined) clearTimeout(this.reloadTimer);
+    this.reloadTimer = setTimeout(() => {
+      this.reloadTimer = undefined;
+      this.inputsChanged().catch((error: unknown) => this.options.onModelError?.(reason(error)));
+    }, delayMs);
+  }
+
+  /**
+   * Registers onChanged on the DH_Kommuner / DH_Nokkel / DH_Prosjekter tables that exist (or the sheet of
+   * that name when there is no table), so editing them refreshes the model and recalculates.
+   * Returns the names watched.
+   */
+  async watchInputTables(): Promise<string[]> {
+    return Excel.run(async (context) => {
+      const lookups = WATCHED_INPUT_TABLES.map((name) => ({
+        name,
+        table: context.workbook.tables.getItemOrNullObject(name),
+        sheet: context.workbook.worksheets.getItemOrNullObject(name),
+      }));
+      await context.sync();
+      const watched: string[] = [];
+      const handler = async () => {
+        this.scheduleReload();
+      };
+      for (const l of lookups) {
+        if (!l.table.isNullObject) l.table.onChanged.add(handler);
+        else if (!l.sheet.isNullObject) l.sheet.onChanged.add(handler);
+        else continue;
+        watched.push(l.name);
+      }
+      if (watched.length) await context.sync();
+      return watched;
+    });
+  }
+}

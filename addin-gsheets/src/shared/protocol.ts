@@ -1,0 +1,81 @@
+// The contract between the sidebar (browser, google.script.run) and the Apps Script server code.
+// scripts/build-gsheets.ts emits one top-level function per entry of SERVER_FUNCTIONS into Code.js,
+// the server implements exactly these (main.ts is type-checked against ServerApi), and the sidebar
+// host calls them by these names. Nobody lists the names a second time.
+import type { CellValue, TableData } from '../../../core/index.js';
+
+/** A server function the sidebar may call: its parameters (in order) and its Norwegian doc line. */
+export interface ServerFunctionSpec {
+  readonly params: readonly string[];
+  readonly doc: string;
+}
+
+export const SERVER_FUNCTIONS = {
+  dhListTables: { params: [], doc: 'Navnene på DH_-tabeller (navngitte områder og ark) i regnearket.' },
+  dhReadTable: { params: ['name'], doc: 'Leser en tabell (navngitt område først, ellers et ark med det navnet); null når den ikke finnes.' },
+  dhReadActiveSheet: { params: ['offset', 'limit', 'sheetName'], doc: 'Leser det aktive arket i biter av rader, så hvert kall holder seg godt under tidsgrensen.' },
+  dhWriteOwnedTable: { params: ['tableJson'], doc: 'Erstatter en tabell DH-tillegget eier: skriver til et midlertidig ark og bytter først når alt er skrevet.' },
+  dhInsertTemplate: { params: ['tableJson'], doc: 'Setter inn en mal (f.eks. DH_Gevinst) bare når ingen tabell med det navnet finnes.' },
+  dhSelectCell: { params: ['sheet', 'a1'], doc: 'Viser og merker en celle.' },
+  dhHighlight: { params: ['marksJson'], doc: 'Farger cellene funnene peker på (tidligere farger huskes).' },
+  dhClearHighlights: { params: [], doc: 'Fjerner DH-fargene og setter tilbake cellenes tidligere farger.' },
+} as const satisfies Record<string, ServerFunctionSpec>;
+
+export type ServerFunctionName = keyof typeof SERVER_FUNCTIONS;
+
+/** Simple triggers and menu actions, emitted as top-level functions as well. */
+export const TRIGGER_FUNCTIONS = {
+  onOpen: { params: ['e'], doc: 'Legger til menyen DH når regnearket åpnes.' },
+  onInstall: { params: ['e'], doc: 'Kjøres når tillegget installeres: samme meny som onOpen.' },
+  showSidebar: { params: [], doc: 'Åpner DH-panelet i sidefeltet.' },
+} as const satisfies Record<string, ServerFunctionSpec>;
+
+export type TriggerFunctionName = keyof typeof TRIGGER_FUNCTIONS;
+
+/** One chunk of the active sheet (rows offset … offset + values.length − 1, counted from row 1). */
+export interface ActiveSheetChunk {
+  readonly sheet: string;
+  /** Rows with content on the sheet (its last row), i.e. the total the client reads. */
+  readonly totalRows: number;
+  /** Columns of the used range (its last column). */
+  readonly columns: number;
+  readonly offset: number;
+  readonly values: CellValue[][];
+  readonly nextOffset: number;
+  readonly done: boolean;
+}
+
+/** What a successful write reports back. */
+export interface WriteReport {
+  readonly name: string;
+  readonly sheet: string;
+  readonly rows: number;
+  readonly columns: number;
+}
+
+/** The server functions with their argument and result types (google.script.run sends JSON-like values). */
+export interface ServerApi {
+  dhListTables(): string[];
+  dhReadTable(name: string): TableData | null;
+  dhReadActiveSheet(offset: number, limit: number, sheetName?: string | null): ActiveSheetChunk;
+  dhWriteOwnedTable(tableJson: string): WriteReport;
+  dhInsertTemplate(tableJson: string): 'created' | 'exists';
+  dhSelectCell(sheet: string, a1: string): void;
+  dhHighlight(marksJson: string): number;
+  dhClearHighlights(): number;
+}
+
+/** Everything Code.js puts on globalThis.__DH; the generated top-level stubs call into it. */
+export interface DhGlobal {
+  /** Calls catalog function NAME the way Sheets calls DH_NAME (scalar → value or thrown Error; range → 2-D array). */
+  call(name: string, args: unknown[]): unknown;
+  readonly server: ServerApi;
+  readonly triggers: { onOpen(e?: unknown): void; onInstall(e?: unknown): void; showSidebar(): void };
+  /** Counters for tests and the execution log: how often inputs were read and parsed. */
+  stats(): { tableReads: number; parses: number; cacheHits: number; cacheMisses: number; memoHits: number };
+  readonly buildId: string;
+}
+
+/** Rows per chunk the sidebar asks for; the server lowers it so a chunk never exceeds MAX_CELLS_PER_CHUNK. */
+export const ACTIVE_SHEET_CHUNK_ROWS = 2000;
+export const MAX_CELLS_PER_CHUNK = 20_000;

@@ -1,0 +1,9 @@
+// `npm run bench`: one JSON line per benchmark, ratio = ours ÷ baseline measured in the same run.
+// Machines here are noisy, so only ratios are reported; tests never assert wall-clock times.
+import { runKostnadBench } from './kostnad.js';
+import { runRegisterBench } from './register.js';
+
+const results: object[] = [];
+results.push(await runKostnadBench());
+results.push(...(await runRegisterBench()));
+for (const r of results) console.log(JSON.stringify(r));

@@ -1,0 +1,91 @@
+import type { Finding } from '../../core/findings/finding.js';
+import { a1 } from '../../core/findings/finding.js';
+import { reconcileSheets } from '../../core/reconcile/index.js';
+import { checkRegister, findRegisterHeader } from '../../core/register/index.js';
+import { isBlank } from '../../core/util/cells.js';
+import { OPTIONS, parseArgs, parseIsoDate, stringFlag } from '../args.js';
+import { datasetFromWorkbook } from '../dataset.js';
+import { countText, findingJson, findingLine } from '../format.js';
+import { CliError, EXIT_FINDINGS, EXIT_OK, isoDate, type CliIo } from '../io.js';
+import { USAGE_KONTROLL } from '../usage.js';
+import { loadWorkbook, sheetCells } from '../workbook.js';
+
+const KIND_LABEL = { allocation: 'fordelingstabell', rpa: 'RPA-tabell', duo: 'DUO-tabell', budget: 'budsjettabell', register: 'systemregister' } as const;
+const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
+
+/**
+ * dh kontroll <fil.xlsx> [--dato ÅÅÅÅ-MM-DD] [--json] — finds the board tables and system registers on
+ * every sheet by their headers, reconciles/checks them and prints the findings.
+ */
+export async function kontroll(argv: readonly string[], io: CliIo): Promise<number> {
+  const args = parseArgs(argv, [OPTIONS.json, OPTIONS.help, OPTIONS.dato]);
+  if (args.flags.has('help')) {
+    io.stdout(USAGE_KONTROLL);
+    return EXIT_OK;
+  }
+  const [file, ...extra] = args.positional;
+  if (!file) throw new CliError('Oppgi arbeidsboken som skal kontrolleres, f.eks. «dh kontroll styresak.xlsx».');
+  if (extra.length) throw new CliError(`For mange argumenter: «${extra.join(' ')}». Bruk: dh kontroll <fil.xlsx>.`);
+  const dato = stringFlag(args, 'dato');
+  const today = dato !== undefined ? parseIsoDate(dato) : isoDate(io.now?.() ?? new Date());
+
+  const workbook = await loadWorkbook(file);
+  const { data, used } = datasetFromWorkbook(workbook);
+  const sheets = workbook.worksheets.map(sheetCells);
+  const reconciliation = reconcileSheets(sheets, { data });
+  const found: { kind: keyof typeof KIND_LABEL; where: string; rows: number }[] = reconciliation.tables.map((t) => ({ kind: t.kind, where: `${t.sheet}!${t.cell}`, rows: t.rows }));
+  const findings: Finding[] = [...reconciliation.findings];
+  for (const sheet of sheets) {
+    const header = findRegisterHeader(sheet.cells);
+    if (!header) continue;
+    findings.push(...checkRegister(sheet.cells, { sheet: sheet.sheet, originRow: sheet.originRow ?? 1, originColumn: sheet.originColumn ?? 1, today, data }));
+    const rows = sheet.cells.slice(header.row + 1).filter((row) => row.some((c) => !isBlank(c))).length;
+    found.push({ kind: 'register', where: `${sheet.sheet}!${a1(header.row + 1, 1)}`, rows });
+  }
+
+  // Sheets in workbook order; within a sheet errors first, then top-down.
+  const sheetOrder = new Map(sheets.map((s, i) => [s.sheet, i]));
+  findings.sort(
+    (a, b) =>
+      (sheetOrder.get(a.sheet) ?? 0) - (sheetOrder.get(b.sheet) ?? 0) ||
+      SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
+      a.row - b.row ||
+      a.cell.length - b.cell.length ||
+      a.cell.localeCompare(b.cell),
+  );
+  const errors = findings.filter((f) => f.severity === 'error').length;
+
+  if (args.flags.has('json')) {
+    io.stdout(JSON.stringify(findings.map(findingJson), null, 2) + '\n');
+    return errors > 0 ? EXIT_FINDINGS : EXIT_OK;
+  }
+
+  const out: string[] = [];
+  const source = used.length ? `arbeidsbokens egne tabeller (${used.join(', ')})` : data.dataset.name;
+  if (found.length === 0) {
+    out.push(`Fant ingen fordelings-, RPA-, DUO- eller budsjettabeller og ingen systemregistre i «${file}».`);
+  } else {
+    out.push(`Kontroll av «${file}» (i dag = ${today}, datasett: ${source})`);
+    out.push(`Fant ${found.map((t) => `${KIND_LABEL[t.kind]} ${t.where} (${countText(t.rows, 'rad', 'rader')})`).join(', ')}.`);
+  }
+  let currentSheet: string | undefined;
+  for (const f of findings) {
+    if (f.sheet !== currentSheet) {
+      currentSheet = f.sheet;
+      out.push('', `Ark «${f.sheet}»:`);
+    }
+    out.push(findingLine(f));
+  }
+  const warnings = findings.filter((f) => f.severity === 'warning').length;
+  const infos = findings.length - errors - warnings;
+  if (found.length > 0) {
+    out.push(
+      '',
+      findings.length === 0
+        ? 'Ingen funn: alle tall stemmer.'
+        : `${countText(errors, 'feil', 'feil')}, ${countText(warnings, 'advarsel', 'advarsler')}, ${countText(infos, 'merknad', 'merknader')}.`,
+    );
+  }
+  io.stdout(out.join('\n') + '\n');
+  return errors > 0 ? EXIT_FINDINGS : EXIT_OK;
+}

@@ -1,0 +1,81 @@
+import { copyFile, rename, rm } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
+import { planRefresh } from '../../core/board/refresh.js';
+import { OPTIONS, parseArgs, parseYear, stringFlag } from '../args.js';
+import { datasetFromWorkbook } from '../dataset.js';
+import { countText } from '../format.js';
+import { CliError, EXIT_OK, isoDate, type CliIo } from '../io.js';
+import { USAGE_OPPDATER } from '../usage.js';
+import { loadWorkbook, readTable, saveWorkbook, tableNames, writeOwnedTable } from '../workbook.js';
+
+/**
+ * dh oppdater <fil.xlsx> [-o ut.xlsx] [--år ÅÅÅÅ] — rebuilds the owned tables from the workbook's own
+ * tables, writes only those that changed, and logs the changes in DH_Endringer. A second run finds
+ * nothing to change and leaves the file as it is.
+ */
+export async function oppdater(argv: readonly string[], io: CliIo): Promise<number> {
+  const args = parseArgs(argv, [OPTIONS.help, OPTIONS.ut, OPTIONS.aar]);
+  if (args.flags.has('help')) {
+    io.stdout(USAGE_OPPDATER);
+    return EXIT_OK;
+  }
+  const [file, ...extra] = args.positional;
+  if (!file) throw new CliError('Oppgi arbeidsboken som skal oppdateres, f.eks. «dh oppdater arbeidsbok.xlsx».');
+  if (extra.length) throw new CliError(`For mange argumenter: «${extra.join(' ')}». Bruk: dh oppdater <fil.xlsx> [-o ut.xlsx].`);
+  const out = stringFlag(args, 'ut');
+  const workbook = await loadWorkbook(file);
+  const { data, used } = datasetFromWorkbook(workbook);
+
+  const yearArg = stringFlag(args, 'aar');
+  let year: number;
+  if (yearArg !== undefined) year = parseYear(yearArg);
+  else {
+    const existing = tableNames(workbook)
+      .map((n) => /^DH_Fordeling_(\d{4})$/i.exec(n)?.[1])
+      .filter((y): y is string => !!y)
+      .map(Number);
+    const keyYears = data.dataset.keys.map((k) => k.year);
+    const candidates = existing.length ? existing : keyYears;
+    if (candidates.length === 0) throw new CliError('Datasettet har ingen fordelingsnøkkel. Legg inn DH_Nokkel eller oppgi --år.');
+    year = Math.max(...candidates);
+  }
+
+  const today = isoDate(io.now?.() ?? new Date());
+  const plan = planRefresh(data.dataset, year, (name) => readTable(workbook, name), today);
+  if (!plan.ok) throw new CliError(plan.error.message);
+  const { toWrite, changes, endringer } = plan.value;
+  const source = used.length ? `arbeidsbokens tabeller ${used.join(', ')}` : data.dataset.name;
+
+  if (toWrite.length === 0 && !endringer) {
+    if (out && resolve(out) !== resolve(file)) await copyAtomically(file, out);
+    io.stdout(`Ingen endringer: tabellene for ${year} i «${basename(file)}» er allerede oppdatert (kilde: ${source}).${out ? ` Skrev «${out}».` : ''}\n`);
+    return EXIT_OK;
+  }
+
+  for (const table of toWrite) writeOwnedTable(workbook, table);
+  if (endringer) writeOwnedTable(workbook, endringer);
+  const target = out ?? file;
+  await saveWorkbook(workbook, target);
+
+  const lines = [`Oppdaterte ${countText(toWrite.length, 'tabell', 'tabeller')} for ${year} fra ${source}:`];
+  for (const table of toWrite) {
+    const own = changes.filter((c) => c.table === table.name);
+    const created = own.length === 1 && own[0]!.before === '(ingen tabell)';
+    lines.push(`  ${table.name}: ${created ? `ny tabell med ${countText(table.rows.length, 'rad', 'rader')}` : countText(own.length, 'endring', 'endringer')}`);
+  }
+  lines.push(`${countText(changes.length, 'endring', 'endringer')} ført i DH_Endringer. Skrev «${target}».`);
+  io.stdout(lines.join('\n') + '\n');
+  return EXIT_OK;
+}
+
+async function copyAtomically(from: string, to: string): Promise<void> {
+  const target = resolve(to);
+  const temp = join(dirname(target), `.${basename(target)}.${process.pid}.tmp`);
+  try {
+    await copyFile(resolve(from), temp);
+    await rename(temp, target);
+  } catch {
+    await rm(temp, { force: true }).catch(() => undefined);
+    throw new CliError(`Kunne ikke skrive «${to}». Filen er ikke endret.`);
+  }
+}

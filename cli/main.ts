@@ -1,0 +1,40 @@
+// The `dh` command (SPEC §7). run() is the whole CLI, importable and testable in-process; bin/dh.mjs
+// only calls it. User errors are CliErrors: exit code 2 and one Norwegian line on stderr, never a stack.
+import { fordeling } from './commands/fordeling.js';
+import { kontroll } from './commands/kontroll.js';
+import { kostnad } from './commands/kostnad.js';
+import { oppdater } from './commands/oppdater.js';
+import { oneLine } from './format.js';
+import { CliError, EXIT_OK, EXIT_UNUSABLE, processIo, type CliIo } from './io.js';
+import { USAGE } from './usage.js';
+
+export type { CliIo } from './io.js';
+export { CliError } from './io.js';
+
+type Command = (argv: readonly string[], io: CliIo) => Promise<number>;
+
+const COMMANDS: Record<string, Command> = { kostnad, fordeling, kontroll, oppdater };
+
+/** Runs `dh <argv…>` and returns the exit code: 0 no errors, 1 error findings, 2 unusable input. */
+export async function run(argv: readonly string[], io: CliIo = processIo): Promise<number> {
+  try {
+    const [command, ...rest] = argv;
+    if (command === undefined || ['--help', '-h', '--hjelp', 'help', 'hjelp'].includes(command)) {
+      io.stdout(USAGE);
+      return EXIT_OK;
+    }
+    const handler = COMMANDS[command.toLowerCase()];
+    if (!handler) {
+      throw new CliError(`Ukjent kommando «${command}». Kommandoene er kostnad, fordeling, kontroll og oppdater (se «dh --help»).`);
+    }
+    return await handler(rest, io);
+  } catch (error) {
+    if (error instanceof CliError) {
+      io.stderr(oneLine(error.message) + '\n');
+    } else {
+      const reason = error instanceof Error ? error.message : String(error);
+      io.stderr(oneLine(`Uventet feil: ${reason}`) + '\n');
+    }
+    return EXIT_UNUSABLE;
+  }
+}

@@ -1,0 +1,270 @@
+// Reading and writing .xlsx files for the CLI (exceljs). Everything the engine sees is plain CellValue
+// grids and TableData; exceljs stays at this edge.
+import { randomBytes } from 'node:crypto';
+import { promises as fs } from 'node:fs';
+import { basename, dirname, extname, join, resolve } from 'node:path';
+import ExcelJS from 'exceljs';
+import type { SheetCells } from '../core/reconcile/locate.js';
+import { cellText, isBlank, type CellValue } from '../core/util/cells.js';
+import { normalizeKey } from '../core/util/text.js';
+import { isFormulaCell, renderFormula, type OwnedCell, type OwnedTable, type TableData } from '../core/workbook/table.js';
+import { CliError } from './io.js';
+
+export type Workbook = ExcelJS.Workbook;
+type Worksheet = ExcelJS.Worksheet;
+
+/** Opens an .xlsx file. A missing, unreadable or corrupt file is a CliError with one Norwegian line. */
+export async function loadWorkbook(path: string): Promise<Workbook> {
+  const full = resolve(path);
+  let stat;
+  try {
+    stat = await fs.stat(full);
+  } catch {
+    throw new CliError(`Fant ikke filen «${path}».`);
+  }
+  if (stat.isDirectory()) throw new CliError(`«${path}» er en mappe, ikke en Excel-fil.`);
+  const ext = extname(full).toLowerCase();
+  if (ext === '.xls' || ext === '.csv' || ext === '.ods') {
+    throw new CliError(`«${basename(path)}» er ikke en .xlsx-fil. Lagre den som Excel-arbeidsbok (.xlsx) og prøv igjen.`);
+  }
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.readFile(full);
+  } catch {
+    throw new CliError(`Kan ikke lese «${basename(path)}» som en Excel-arbeidsbok (.xlsx): filen er skadet eller har feil format.`);
+  }
+  if (workbook.worksheets.length === 0) throw new CliError(`«${basename(path)}» har ingen regneark.`);
+  return workbook;
+}
+
+/** One exceljs cell value as the engine's CellValue: formulas give their result, rich text its text. */
+export function toCellValue(value: ExcelJS.CellValue | undefined): CellValue {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean') return value;
+  if (value instanceof Date) return value;
+  if (typeof value === 'object') {
+    const v = value as unknown as Record<string, unknown>;
+    if ('error' in v && typeof v.error === 'string') return { cellError: v.error };
+    if ('formula' in v || 'sharedFormula' in v) {
+      const result = v.result as ExcelJS.CellValue | undefined;
+      if (result !== null && typeof result === 'object' && 'error' in (result as object)) return { cellError: String((result as { error: unknown }).error) };
+      return toCellValue(result);
+    }
+    if (Array.isArray(v.richText)) return (v.richText as { text?: string }[]).map((t) => t.text ?? '').join('');
+    if ('text' in v && typeof v.text === 'string') return v.text;
+    if ('hyperlink' in v && typeof v.hyperlink === 'string') return v.hyperlink;
+  }
+  return String(value);
+}
+
+/** The used range of a sheet as a grid whose cells[0][0] is A1. */
+export function sheetCells(ws: Worksheet): SheetCells {
+  const rows: CellValue[][] = [];
+  const rowCount = ws.rowCount;
+  const columnCount = ws.columnCount;
+  for (let r = 1; r <= rowCount; r++) {
+    const row = ws.getRow(r);
+    const line: CellValue[] = [];
+    if (row.cellCount > 0) {
+      for (let c = 1; c <= columnCount; c++) line.push(toCellValue(row.getCell(c).value));
+      while (line.length && isBlank(line[line.length - 1])) line.pop();
+    }
+    rows.push(line);
+  }
+  return { sheet: ws.name, cells: rows, originRow: 1, originColumn: 1 };
+}
+
+interface Address {
+  row: number;
+  column: number;
+}
+
+function parseA1(ref: string): Address | undefined {
+  const m = /^\$?([A-Z]{1,3})\$?(\d+)$/i.exec(ref.trim());
+  if (!m) return undefined;
+  let column = 0;
+  for (const ch of m[1]!.toUpperCase()) column = column * 26 + (ch.charCodeAt(0) - 64);
+  return { row: Number(m[2]), column };
+}
+
+function parseRange(ref: string): { from: Address; to: Address } | undefined {
+  const [a, b] = ref.split(':');
+  const from = a ? parseA1(a) : undefined;
+  const to = b ? parseA1(b) : from;
+  return from && to ? { from, to } : undefined;
+}
+
+/** An Excel table found in the workbook: its sheet and its ref (header row included). */
+interface FoundTable {
+  ws: Worksheet;
+  name: string;
+  ref: string;
+  totalsRow: boolean;
+}
+
+function excelTables(workbook: Workbook): FoundTable[] {
+  const found: FoundTable[] = [];
+  for (const ws of workbook.worksheets) {
+    for (const entry of ws.getTables() as unknown as { table?: { name?: string; tableRef?: string; ref?: string; totalsRow?: boolean } }[]) {
+      const t = entry.table;
+      const ref = t?.tableRef ?? t?.ref;
+      if (t?.name && ref) found.push({ ws, name: t.name, ref, totalsRow: !!t.totalsRow });
+    }
+  }
+  return found;
+}
+
+function block(ws: Worksheet, from: Address, to: Address): CellValue[][] {
+  const out: CellValue[][] = [];
+  for (let r = from.row; r <= to.row; r++) {
+    const row = ws.getRow(r);
+    const line: CellValue[] = [];
+    for (let c = from.column; c <= to.column; c++) line.push(toCellValue(row.getCell(c).value));
+    out.push(line);
+  }
+  return out;
+}
+
+function tableData(name: string, ws: Worksheet, values: CellValue[][], origin: Address): TableData {
+  const [header = [], ...rows] = values;
+  return {
+    name,
+    sheet: ws.name,
+    headers: header.map((h) => cellText(h)),
+    rows: rows.filter((r) => r.some((c) => !isBlank(c))),
+    originRow: origin.row,
+    originColumn: origin.column,
+  };
+}
+
+/**
+ * The table called `name` (SPEC §6): an Excel table, else a named range, else a sheet of that name
+ * (its first non-empty row is the header). Names compare case-insensitively.
+ */
+export function readTable(workbook: Workbook, name: string): TableData | undefined {
+  const wanted = normalizeKey(name);
+  const table = excelTables(workbook).find((t) => normalizeKey(t.name) === wanted);
+  if (table) {
+    const range = parseRange(table.ref);
+    if (range) {
+      const values = block(table.ws, range.from, range.to);
+      if (table.totalsRow && values.length > 1) values.pop();
+      return tableData(table.name, table.ws, values, range.from);
+    }
+  }
+  const defined = definedRange(workbook, name);
+  if (defined) return tableData(name, defined.ws, block(defined.ws, defined.from, defined.to), defined.from);
+  const ws = workbook.worksheets.find((w) => normalizeKey(w.name) === wanted);
+  if (ws) {
+    const grid = sheetCells(ws).cells;
+    const first = grid.findIndex((row) => row.some((c) => !isBlank(c)));
+    if (first < 0) return undefined;
+    const width = Math.max(...grid.map((r) => r.length));
+    const values = grid.slice(first).map((r) => Array.from({ length: width }, (_, c) => r[c] ?? null));
+    return tableData(ws.name, ws, values, { row: first + 1, column: 1 });
+  }
+  return undefined;
+}
+
+function definedRange(workbook: Workbook, name: string): { ws: Worksheet; from: Address; to: Address } | undefined {
+  const model = (workbook.definedNames as unknown as { model?: { name: string; ranges: string[] }[] }).model ?? [];
+  const entry = model.find((d) => normalizeKey(d.name) === normalizeKey(name));
+  const ref = entry?.ranges?.[0];
+  if (!ref) return undefined;
+  const m = /^'?(.+?)'?!(.+)$/.exec(ref);
+  if (!m) return undefined;
+  const ws = workbook.getWorksheet(m[1]!.replace(/''/g, "'"));
+  const range = parseRange(m[2]!);
+  return ws && range ? { ws, ...range } : undefined;
+}
+
+/** Number format for an owned column, from its header and values: kroner, whole numbers or percent. */
+function numberFormat(header: string, values: readonly OwnedCell[]): string | undefined {
+  const h = normalizeKey(header);
+  const numbers = values.map((v) => (isFormulaCell(v) ? v.value : v)).filter((v): v is number => typeof v === 'number');
+  if (numbers.length === 0) return undefined;
+  if (/andel|prosent/.test(h)) return '0.0000';
+  if (/innbygger|antall|handtering/.test(h) && !/fordelt|kr/.test(h)) return '#,##0';
+  if (/kostnad|belop|fast|fordelt|total|besparelse|netto|sum|kr/.test(h) || numbers.some((n) => !Number.isInteger(n))) return '#,##0.00';
+  return undefined;
+}
+
+/** A value for a plain cell: strings starting with = + - @ stay text (exceljs writes strings as text). */
+function plainValue(cell: OwnedCell): ExcelJS.CellValue {
+  if (isFormulaCell(cell)) return { formula: renderFormula(cell, 'excel-api').slice(1), result: cell.value as number } as ExcelJS.CellFormulaValue;
+  if (cell === undefined) return null;
+  if (typeof cell === 'object' && cell !== null && !(cell instanceof Date)) return cellText(cell);
+  return cell as ExcelJS.CellValue;
+}
+
+/**
+ * Writes an owned table as a real Excel table at A1 of the sheet named after it. Only owned tables are
+ * touched: a previous version of the table (on any sheet) is removed and its cells cleared first.
+ */
+export function writeOwnedTable(workbook: Workbook, table: OwnedTable): void {
+  for (const old of excelTables(workbook).filter((t) => normalizeKey(t.name) === normalizeKey(table.name))) {
+    old.ws.removeTable(old.name);
+    const range = parseRange(old.ref);
+    if (range) {
+      for (let r = range.from.row; r <= range.to.row + (old.totalsRow ? 1 : 0); r++) {
+        for (let c = range.from.column; c <= range.to.column; c++) old.ws.getRow(r).getCell(c).value = null;
+      }
+    }
+  }
+  let ws = workbook.getWorksheet(table.name);
+  if (!ws) ws = workbook.addWorksheet(table.name);
+  else {
+    // The sheet is the table's own: clear what a previous plain (non-table) version left behind.
+    for (let r = 1; r <= ws.rowCount; r++) for (let c = 1; c <= Math.max(ws.columnCount, table.headers.length); c++) ws.getRow(r).getCell(c).value = null;
+  }
+  const headers = uniqueHeaders(table.headers);
+  ws.addTable({
+    name: table.name,
+    ref: 'A1',
+    headerRow: true,
+    totalsRow: false,
+    style: { theme: 'TableStyleMedium2', showRowStripes: true },
+    columns: headers.map((name) => ({ name, filterButton: true })),
+    rows: table.rows.map((row) => headers.map((_, c) => plainValue(row[c] ?? null))),
+  });
+  headers.forEach((header, c) => {
+    const column = ws!.getColumn(c + 1);
+    const format = numberFormat(header, table.rows.map((r) => r[c] ?? null));
+    if (format) for (let r = 2; r <= table.rows.length + 1; r++) ws!.getRow(r).getCell(c + 1).numFmt = format;
+    const longest = Math.max(header.length, ...table.rows.map((r) => cellText(isFormulaCell(r[c]) ? (r[c] as { value: CellValue }).value : (r[c] as CellValue)).length + 3));
+    column.width = Math.min(Math.max(10, longest + 2), 60);
+  });
+}
+
+/** Excel tables need distinct, non-empty column names. */
+function uniqueHeaders(headers: readonly string[]): string[] {
+  const seen = new Map<string, number>();
+  return headers.map((h, i) => {
+    let name = h.trim() || `Kolonne ${i + 1}`;
+    const key = name.toLowerCase();
+    const n = seen.get(key) ?? 0;
+    seen.set(key, n + 1);
+    if (n > 0) name = `${name} (${n + 1})`;
+    return name;
+  });
+}
+
+/** Saves atomically: a temporary file next to the target, then a rename — never a half-written workbook. */
+export async function saveWorkbook(workbook: Workbook, path: string): Promise<void> {
+  const target = resolve(path);
+  const temp = join(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  try {
+    await workbook.xlsx.writeFile(temp);
+    await fs.rename(temp, target);
+  } catch (error) {
+    await fs.rm(temp, { force: true }).catch(() => undefined);
+    const reason = error instanceof Error && 'code' in error ? ` (${String((error as NodeJS.ErrnoException).code)})` : '';
+    throw new CliError(`Kunne ikke skrive «${path}»${reason}. Filen er ikke endret.`);
+  }
+}
+
+/** Names of every Excel table, named range and sheet in the workbook. */
+export function tableNames(workbook: Workbook): string[] {
+  const model = (workbook.definedNames as unknown as { model?: { name: string }[] }).model ?? [];
+  return [...excelTables(workbook).map((t) => t.name), ...model.map((d) => d.name), ...workbook.worksheets.map((w) => w.name)];
+}

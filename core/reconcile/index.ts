@@ -1,0 +1,105 @@
+// Reconciliation (kontroll) of printed/adopted board tables: allocation, RPA, DUO and budget tables are
+// found by their headers on any sheet, every figure is recomputed, and each deviation beyond the rounding
+// the printed inputs carry becomes a Finding with expected and actual. Printed figures are never changed.
+import type { DatasetContext } from '../dataset/context.js';
+import { sortFindings, type Finding } from '../findings/finding.js';
+import type { Dec } from '../money/kroner.js';
+import { reconcileAllocationTable, type AllocationReconciliation, type BudgetLine } from './allocation.js';
+import { locateBudgets, reconcileBudget, type BudgetReconciliation, type LocatedBudget } from './budget.js';
+import { reconcileDuoTable, type DuoReconciliation } from './duo.js';
+import { a1 } from '../findings/finding.js';
+import { registryFor } from './kommuner.js';
+import { locateTables, type LocatedTable, type SheetCells, type TableKind } from './locate.js';
+import { reconcileRpaTable, type RpaReconciliation } from './rpa.js';
+
+export * from './allocation.js';
+export * from './budget.js';
+export * from './duo.js';
+export * from './rpa.js';
+export { locateTables, classifyHeader, recogniseHeader, type LocatedTable, type SheetCells, type TableKind, type Role } from './locate.js';
+export { printedDecimals, readCell, storedDecimals } from './numbers.js';
+export { consensus, simplestIn, theilSen } from './consensus.js';
+export { RULES as RECONCILE_RULES } from './findings.js';
+
+export interface ReconcileOptions {
+  /** The active dataset (the embedded default or the workbook's own tables). */
+  readonly data?: DatasetContext;
+  /** Budget year of the allocation tables, when their titles do not say. */
+  readonly year?: number;
+  /** The adopted pooled DUO saving, when not taken from the dataset or the table. */
+  readonly pooledSaving?: Dec;
+}
+
+/** A table found in a workbook, for reports ("Fordeling 2026!A3: fordelingstabell, 19 rader"). */
+export interface FoundTable {
+  readonly kind: TableKind | 'budget';
+  readonly sheet: string;
+  /** A1 address of the header (or first label) cell. */
+  readonly cell: string;
+  readonly rows: number;
+}
+
+export interface WorkbookReconciliation {
+  readonly tables: readonly FoundTable[];
+  readonly findings: Finding[];
+  readonly allocations: readonly AllocationReconciliation[];
+  readonly rpa: readonly RpaReconciliation[];
+  readonly duo: readonly DuoReconciliation[];
+  readonly budgets: readonly BudgetReconciliation[];
+}
+
+/** Reconciles one located table of any kind. */
+export function reconcileTable(table: LocatedTable, options: ReconcileOptions & { budgetLine?: BudgetLine } = {}): AllocationReconciliation | RpaReconciliation | DuoReconciliation {
+  switch (table.kind) {
+    case 'allocation':
+      return reconcileAllocationTable(table, options);
+    case 'rpa':
+      return reconcileRpaTable(table, options);
+    case 'duo':
+      return reconcileDuoTable(table, options);
+  }
+}
+
+/**
+ * Finds and reconciles every board table in a workbook's sheets. A budget table's refund line is the
+ * budget line an allocation table without a dataset key must cover.
+ */
+export function reconcileSheets(sheets: readonly SheetCells[], options: ReconcileOptions = {}): WorkbookReconciliation {
+  const registry = registryFor(options.data);
+  const located: LocatedBudget[] = sheets.flatMap((sheet) => locateBudgets(sheet));
+  const refundBudget = located.find((b) => b.refund);
+  const refund = refundBudget?.refund;
+  const budgetLine: BudgetLine | undefined =
+    refund && refundBudget
+      ? { amount: refund.amount, label: `«${refund.label}» (${refundBudget.sheet}!${a1(refundBudget.originRow + refund.row, refundBudget.originColumn + refund.column)})` }
+      : undefined;
+  const allocations: AllocationReconciliation[] = [];
+  const rpa: RpaReconciliation[] = [];
+  const duo: DuoReconciliation[] = [];
+  const tables: FoundTable[] = [];
+  const opts = { ...options, ...(budgetLine ? { budgetLine } : {}) };
+  for (const sheet of sheets) {
+    for (const table of locateTables(sheet, registry)) {
+      tables.push({ kind: table.kind, sheet: table.sheet, cell: a1(table.originRow + table.headerRow, table.originColumn + table.kommuneColumn), rows: table.dataRows.length });
+      if (table.kind === 'allocation') allocations.push(reconcileAllocationTable(table, opts));
+      else if (table.kind === 'rpa') rpa.push(reconcileRpaTable(table, opts));
+      else duo.push(reconcileDuoTable(table, opts));
+    }
+  }
+  const keyChecked = allocations.some((a) => a.key?.source === 'dataset');
+  const budgets = located.map((b) => {
+    tables.push({ kind: 'budget', sheet: b.sheet, cell: a1(b.originRow + b.startRow, b.originColumn), rows: b.expenses.length + b.income.length });
+    return reconcileBudget(b, {
+      ...(options.data ? { data: options.data } : {}),
+      ...(options.year !== undefined ? { year: options.year } : {}),
+      compareWithKey: !keyChecked,
+    });
+  });
+  const findings = sortFindings([...budgets, ...allocations, ...rpa, ...duo].flatMap((x) => x.findings));
+  return { tables, findings, allocations, rpa, duo, budgets };
+}
+
+/** Reconciles every board table on one sheet (a 2-D block of cells with its position). */
+export function reconcileSheet(sheet: SheetCells, options: ReconcileOptions = {}): WorkbookReconciliation {
+  return reconcileSheets([sheet], options);
+}

@@ -1,0 +1,34 @@
+import { LOOKUP_INVALID, LOOKUP_UNKNOWN } from '../kommune-lookup.js';
+import { ROW_KOMMUNE } from '../reader.js';
+import type { RegisterRule } from '../rule.js';
+
+const ID = 'register.kommune-ukjent';
+
+/** A kommune name or number that no known kommune has; misspellings get a suggestion ("mente du Rana?"). */
+export const rule: RegisterRule = {
+  id: ID,
+  severity: 'error',
+  description: 'Kommunenavn og kommunenummer må finnes; feilstavede navn får forslag («mente du Rana?»).',
+  start(ctx) {
+    const nameCol = ctx.col('kommune');
+    const nrCol = ctx.col('kommunenr');
+    if (nameCol < 0 && nrCol < 0) return undefined;
+    return {
+      when: ROW_KOMMUNE,
+      row(f) {
+        const byNumber = f.numberLookup;
+        if (byNumber && (byNumber.kind === LOOKUP_UNKNOWN || byNumber.kind === LOOKUP_INVALID)) {
+          // A good name in the same row tells which number was meant.
+          const named = f.nameLookup?.kommune;
+          const hint = named ? ` ${named.name} har kommunenummer ${named.kommunenr}.` : ' Bruk kommunenummeret fra SSB (fire siffer).';
+          ctx.emit(ID, 'error', f.r, nrCol, byNumber.message! + hint, named?.kommunenr ?? byNumber.suggestion, byNumber.text);
+        }
+        const byName = f.nameLookup;
+        if (byName && (byName.kind === LOOKUP_UNKNOWN || byName.kind === LOOKUP_INVALID)) {
+          const fix = byName.suggestion ? ` Rett til «${byName.suggestion}», eller oppgi kommunenummer.` : ' Skriv kommunenavnet slik SSB skriver det, eller oppgi kommunenummer.';
+          ctx.emit(ID, 'error', f.r, nameCol, byName.message! + fix, byName.suggestion, byName.text);
+        }
+      },
+    };
+  },
+};

@@ -1,0 +1,33 @@
+// Contract dates shared by the avtale-utlopt and oppsigelsesfrist-* rules.
+import { STATUS_IN_USE, STATUS_OUT_OF_USE, STATUS_PLANNED, subtractMonths } from './values.js';
+import type { RowFacts } from './reader.js';
+
+/** Warning window before a notice deadline (SPEC §5: "within 90 days"). */
+export const NOTICE_WARNING_DAYS = 90;
+
+/** True when the contract has run out (end date before today) while the system is still (being) used. */
+export function expiredInUse(f: RowFacts, today: number): boolean {
+  return f.expiryDay === f.expiryDay && f.expiryDay < today && f.status !== STATUS_OUT_OF_USE && f.status !== STATUS_PLANNED;
+}
+
+/**
+ * Last day to give notice (end − notice period) for a running contract of a system in use, or NaN when it does not
+ * apply: no end date or notice period, contract already ended, system out of use, or notice already given.
+ * Infinity when the deadline is certainly more than `horizon` days away (not computed exactly).
+ */
+export function noticeDeadline(f: RowFacts, today: number, cache: Map<number, number>, horizon = NOTICE_WARNING_DAYS): number {
+  if (f.status !== STATUS_IN_USE) return NaN;
+  const end = f.expiryDay;
+  const months = f.noticeMonths;
+  if (!(end === end) || !(months === months) || end < today) return NaN;
+  if (months > 1200) return NaN;
+  // Going back n months never goes back more than 31·n days: far-off deadlines need no calendar.
+  if (end - Math.ceil(months) * 31 - 1 - today > horizon) return Infinity;
+  const key = end * 200_000 + Math.round(months * 100);
+  let deadline = cache.get(key);
+  if (deadline === undefined) {
+    deadline = subtractMonths(end, months);
+    cache.set(key, deadline);
+  }
+  return deadline;
+}

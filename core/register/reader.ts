@@ -1,0 +1,557 @@
+// Reads a register row by row into RowFacts: every cell looked at once (blank / value / error / formula-like),
+// each typed field parsed once, each distinct text parsed only the first time it is seen, and the common
+// spellings ("31.12.2026", "12 345,50", "Ja", "I bruk", 1833) read without any lookup. Rules look at the facts,
+// never at raw parsing, so 200 000 rows are read in one pass with next to no allocation.
+import { dec, type Dec } from '../money/kroner.js';
+import { normalizeKey } from '../util/text.js';
+import { fieldForHeader, type RegisterField, type RegisterHeader } from './fields.js';
+import { KommuneLookup, LOOKUP_OK, type KommuneLookupResult } from './kommune-lookup.js';
+import type { KommuneRegistry } from '../kommuner/registry.js';
+import { supplierKey } from './suppliers.js';
+import {
+  CELL_BLANK,
+  CELL_VALUE,
+  classifyCell,
+  fastDay,
+  fastNumber,
+  hasExtractPlanText,
+  isPlaceholderText,
+  parseRegisterNumberText,
+  PLACEHOLDER_MAX_LENGTH,
+  registerDateFromDate,
+  registerDateFromNumber,
+  registerDateFromText,
+  registerYesNo,
+  shownText,
+  STATUS_IN_USE,
+  STATUS_OUT_OF_USE,
+  statusKind,
+  type RegisterDate,
+  type RegisterNumber,
+  type StatusKind,
+} from './values.js';
+
+/** A typed cell that could not be read, for the ugyldig-* and omtrentlig-tall rules. */
+export interface ParseProblem {
+  readonly kind: 'number' | 'date' | 'yesno' | 'approximate';
+  readonly field: RegisterField;
+  /** Column index within the row. */
+  readonly c: number;
+  /** Norwegian reason, e.g. "«mye» er ikke et tall". */
+  readonly reason: string;
+  /** The cell's text. */
+  readonly actual: string;
+}
+
+// Row flags: what the reader saw in a row. A rule declares the flags it needs (RuleRun.when) and is only
+// called for rows that have one of them, so a clean row costs almost nothing beyond reading it.
+/** Some cell holds an error value or formula-like text (RowFacts.badColumns). */
+export const ROW_BAD_CELL = 1 << 0;
+/** Some typed cell could not be read, or is approximate (RowFacts.problems). */
+export const ROW_PROBLEM = 1 << 1;
+/** Kommune/Kommunenr is missing, unknown, ambiguous or they disagree. */
+export const ROW_KOMMUNE = 1 << 2;
+export const ROW_MISSING_SYSTEM = 1 << 3;
+export const ROW_MISSING_SUPPLIER = 1 << 4;
+export const ROW_MISSING_OWNER = 1 << 5;
+export const ROW_MISSING_MANAGER = 1 << 6;
+/** Avtale utløper is a date (RowFacts.expiryDay). */
+export const ROW_EXPIRY = 1 << 7;
+/** Arkivverdig or Bevaringsverdig is Ja. */
+export const ROW_ARCHIVE = 1 << 8;
+/** Status says the system is out of use. */
+export const ROW_OUT_OF_USE = 1 << 9;
+
+/** The required text fields the reader checks for "missing", with their row flag. */
+export const MISSING_FLAG: Readonly<Partial<Record<RegisterField, number>>> = {
+  system: ROW_MISSING_SYSTEM,
+  supplier: ROW_MISSING_SUPPLIER,
+  systemOwner: ROW_MISSING_OWNER,
+  systemManager: ROW_MISSING_MANAGER,
+};
+
+/** Column index per field (-1 when the register has no such column). A class so every instance has one shape. */
+export class ColumnIndex {
+  kommune = -1;
+  kommunenr = -1;
+  system = -1;
+  supplier = -1;
+  version = -1;
+  serviceArea = -1;
+  systemType = -1;
+  systemOwner = -1;
+  systemManager = -1;
+  userCount = -1;
+  modules = -1;
+  integrations = -1;
+  archiveWorthy = -1;
+  preservationWorthy = -1;
+  personalData = -1;
+  contractType = -1;
+  contractExpires = -1;
+  noticeMonths = -1;
+  monthlyCost = -1;
+  extractPlan = -1;
+  status = -1;
+}
+
+/** Systems with the same name after case/space/diacritic folding share one group (duplicates, felles systemer). */
+export class SystemGroup {
+  /** Per-rule scratch space, indexed by RegisterReader.memoSlot(). */
+  readonly memo: unknown[];
+  constructor(
+    readonly key: string,
+    slots: number,
+  ) {
+    this.memo = new Array<unknown>(slots).fill(undefined);
+  }
+}
+
+/** One distinct text of the System column. */
+export class SystemEntry {
+  readonly memo: unknown[];
+  constructor(
+    /** The text trimmed. */
+    readonly text: string,
+    readonly group: SystemGroup,
+    /** The text reads like the System header itself (a repeated header row). */
+    readonly headerWord: boolean,
+    slots: number,
+  ) {
+    this.memo = new Array<unknown>(slots).fill(undefined);
+  }
+}
+
+const NO_CELLS: readonly unknown[] = [];
+
+/** What the reader knows about one data row. One instance is reused for every row of a run. */
+export class RowFacts {
+  /** Index of the row within the cells. */
+  r = -1;
+  row: readonly unknown[] = NO_CELLS;
+  /** Number of cells in this row (rows may be ragged). */
+  width = 0;
+  /** ROW_* flags. */
+  flags = 0;
+  /** True when some cell needed a closer look; then `cls` holds every cell's class. */
+  special = false;
+  /** Cell classes (values.ts CELL_*) for columns 0 … width−1, valid when `special`. */
+  cls: Uint8Array = new Uint8Array(32);
+  /** Columns holding an error value or formula-like text. */
+  readonly badColumns: number[] = [];
+
+  /** Lookups of the Kommune and Kommunenr cells (undefined when blank, missing or unreadable). */
+  nameLookup: KommuneLookupResult | undefined = undefined;
+  numberLookup: KommuneLookupResult | undefined = undefined;
+  /** The row's kommune: by number when given and known, else by an unambiguous name (never by a guess). */
+  kommune: KommuneLookupResult | undefined = undefined;
+
+  /** The System cell's entry (undefined when blank or unreadable). */
+  system: SystemEntry | undefined = undefined;
+  status: StatusKind = STATUS_IN_USE;
+  /** Contract end as days since 1970-01-01; NaN when blank, open-ended or unreadable. */
+  expiryDay = NaN;
+  /** Notice period in months; NaN when blank or unreadable. */
+  noticeMonths = NaN;
+  /** Monthly cost; NaN when blank or unreadable. */
+  cost = NaN;
+  userCount = NaN;
+  archiveWorthy: boolean | undefined = undefined;
+  preservationWorthy: boolean | undefined = undefined;
+  personalData: boolean | undefined = undefined;
+  /** Uttrekk/depot states a plan (only read for rows flagged ROW_ARCHIVE). */
+  extractPlan = false;
+  readonly problems: ParseProblem[] = [];
+
+  /** System name as typed, trimmed ("" when blank). */
+  get systemText(): string {
+    return this.system === undefined ? '' : this.system.text;
+  }
+
+  /** The cell at column c (undefined outside the row). */
+  cell(c: number): unknown {
+    return c >= 0 && c < this.width ? this.row[c] : undefined;
+  }
+
+  /** The class of the cell at column c (blank outside the row). */
+  cellClass(c: number): number {
+    if (c < 0 || c >= this.width) return CELL_BLANK;
+    if (this.special) return this.cls[c]!;
+    const v = this.row[c];
+    return v === undefined || v === null || v === '' ? CELL_BLANK : CELL_VALUE;
+  }
+
+  /** The cell at column c when it holds a usable value (not blank, not an error, not formula-like). */
+  value(c: number): unknown {
+    if (c < 0 || c >= this.width) return undefined;
+    const v = this.row[c];
+    if (this.special) return this.cls[c] === CELL_VALUE ? v : undefined;
+    return v === '' || v === null ? undefined : v;
+  }
+}
+
+/** First-character table for the row scan: 1 = the cell needs classifyCell (=, +, -, @, #, whitespace, controls). */
+const NEEDS_LOOK = (() => {
+  const table = new Uint8Array(0x10000);
+  for (let c = 0; c <= 32; c++) table[c] = 1;
+  for (const ch of '=+-@#') table[ch.charCodeAt(0)] = 1;
+  for (let c = 127; c <= 160; c++) table[c] = 1;
+  for (let c = 0x1680; c < 0x10000; c++) table[c] = 1;
+  return table;
+})();
+
+/** Lower-cased first two letters of every placeholder ("uk"jent, "ik"ke avklart …): other text skips the lookup. */
+const PLACEHOLDER_STARTS = (() => {
+  const set = new Uint8Array(0x10000);
+  for (const word of ['ukjent', 'ikke avklart', 'uavklart', 'mangler', 'n/a', 'na', 'ingen', 'tbd', 'xx', 'vet ikke', 'ikke kjent', 'ikke satt', 'ikke angitt']) {
+    set[(word.charCodeAt(0) << 8) | (word.charCodeAt(1) & 0xff)] = 1;
+  }
+  return set;
+})();
+
+function mayBePlaceholder(v: string): boolean {
+  const n = v.length;
+  if (n > PLACEHOLDER_MAX_LENGTH + 4) return false;
+  const c0 = v.charCodeAt(0);
+  if (c0 >= 48 && c0 <= 57) return false; // digits: a number, never a placeholder
+  if (n < 2) return true;
+  // Non-letters first ("?", "-", "(ukjent)"): let the full test decide.
+  if (c0 < 65 || (c0 > 90 && c0 < 97) || c0 > 122) return true;
+  const c1 = v.charCodeAt(1);
+  if (c1 < 65 || (c1 > 90 && c1 < 97) || c1 > 122) return true;
+  return PLACEHOLDER_STARTS[((c0 | 0x20) << 8) | ((c1 | 0x20) & 0xff)] === 1;
+}
+
+const SCAN_FILLED = 1;
+const SCAN_SPECIAL = 2;
+
+/**
+ * 0 when every cell is blank, SCAN_SPECIAL when some cell needs classifyCell (error value, formula-like or
+ * space-led text, NaN, odd objects), else SCAN_FILLED. Kept small so the JIT makes it a tight loop.
+ */
+function scanRow(row: readonly unknown[]): number {
+  let result = 0;
+  for (let c = 0; c < row.length; c++) {
+    const v = row[c];
+    if (typeof v === 'string') {
+      if (v.length === 0) continue;
+      if (NEEDS_LOOK[v.charCodeAt(0)] === 1) return SCAN_SPECIAL;
+      result = SCAN_FILLED;
+    } else if (typeof v === 'number') {
+      if (v - v !== 0) return SCAN_SPECIAL; // NaN, ±Infinity
+      result = SCAN_FILLED;
+    } else if (v !== undefined && v !== null) {
+      if (typeof v !== 'boolean' && !(v instanceof Date && v.getTime() === v.getTime())) return SCAN_SPECIAL;
+      result = SCAN_FILLED;
+    }
+  }
+  return result;
+}
+
+export interface ReaderOptions {
+  readonly registry?: KommuneRegistry;
+  readonly scope?: ReadonlySet<string>;
+}
+
+export class RegisterReader {
+  readonly col = new ColumnIndex();
+  readonly lookup: KommuneLookup;
+  private memoSlots = 0;
+  private readonly systems = new Map<string, SystemEntry>();
+  private readonly systemGroups = new Map<string, SystemGroup>();
+  private readonly placeholders = new Map<string, boolean>();
+  private readonly numbers = new Map<string, RegisterNumber>();
+  private readonly dates = new Map<string, RegisterDate>();
+  private readonly yesNo = new Map<string, { readonly value?: boolean; readonly error?: string }>();
+  private readonly statuses = new Map<string, StatusKind>();
+  private readonly plans = new Map<string, boolean>();
+  private readonly supplierKeys = new Map<string, string>();
+  /** The header row's System cell: a data row repeating it may be a repeated header. */
+  private readonly systemHeaderCell: unknown;
+
+  constructor(
+    readonly cells: readonly (readonly unknown[])[],
+    readonly header: RegisterHeader,
+    options: ReaderOptions = {},
+  ) {
+    for (const [field, c] of header.columns) this.col[field] = c;
+    this.lookup = new KommuneLookup(options.registry, options.scope);
+    this.systemHeaderCell = cells[header.row]?.[this.col.system];
+  }
+
+  /** Index of the first data row. */
+  get firstDataRow(): number {
+    return this.header.row + 1;
+  }
+
+  /** Reserves a slot in SystemEntry.memo / SystemGroup.memo for one rule. Call before reading rows. */
+  memoSlot(): number {
+    if (this.systems.size > 0) throw new Error('memoSlot() må kalles før radene leses');
+    return this.memoSlots++;
+  }
+
+  /**
+   * Reads row r into `f`. Returns false for a row with nothing in it (and for a repeated header row): such rows
+   * produce no findings.
+   */
+  read(r: number, f: RowFacts): boolean {
+    const row = this.cells[r];
+    if (!Array.isArray(row)) return false; // not a row at all: nothing in it
+    const width = row.length;
+    // One cheap look at every cell: is anything there, and does anything need a closer look?
+    const seen = scanRow(row);
+    let filled = seen !== 0;
+    const special = seen === SCAN_SPECIAL;
+    if (!filled) return false;
+    f.r = r;
+    f.row = row;
+    f.width = width;
+    f.special = special;
+    let flags = 0;
+    const bad = f.badColumns;
+    if (bad.length !== 0) bad.length = 0;
+    if (special) {
+      if (f.cls.length < width) f.cls = new Uint8Array(Math.max(width, f.cls.length * 2));
+      const cls = f.cls;
+      filled = false;
+      for (let c = 0; c < width; c++) {
+        const k = classifyCell(row[c]);
+        cls[c] = k;
+        if (k !== CELL_BLANK) {
+          filled = true;
+          if (k !== CELL_VALUE) bad.push(c);
+        }
+      }
+      if (!filled) return false; // only whitespace
+      if (bad.length > 0) flags |= ROW_BAD_CELL;
+    }
+    if (f.problems.length !== 0) f.problems.length = 0;
+    const col = this.col;
+
+    // System (a row repeating the header is skipped).
+    const systemValue = f.value(col.system);
+    f.system = undefined;
+    if (systemValue !== undefined) {
+      if (systemValue === this.systemHeaderCell && this.isRepeatedHeader(row)) return false;
+      f.system = this.systemEntry(systemValue);
+    }
+    flags |= this.readKommune(f);
+    if (this.isMissing(f, col.system)) flags |= ROW_MISSING_SYSTEM;
+    if (this.isMissing(f, col.supplier)) flags |= ROW_MISSING_SUPPLIER;
+    if (this.isMissing(f, col.systemOwner)) flags |= ROW_MISSING_OWNER;
+    if (this.isMissing(f, col.systemManager)) flags |= ROW_MISSING_MANAGER;
+
+    const status = this.statusOf(f.value(col.status));
+    f.status = status;
+    if (status === STATUS_OUT_OF_USE) flags |= ROW_OUT_OF_USE;
+    const expiry = this.readDate(f, col.contractExpires);
+    f.expiryDay = expiry;
+    if (expiry === expiry) flags |= ROW_EXPIRY;
+    f.noticeMonths = this.readNumber(f, 'noticeMonths', col.noticeMonths);
+    f.cost = this.readNumber(f, 'monthlyCost', col.monthlyCost);
+    f.userCount = this.readNumber(f, 'userCount', col.userCount);
+    const archive = (f.archiveWorthy = this.readYesNo(f, 'archiveWorthy', col.archiveWorthy));
+    const preserve = (f.preservationWorthy = this.readYesNo(f, 'preservationWorthy', col.preservationWorthy));
+    f.personalData = this.readYesNo(f, 'personalData', col.personalData);
+    f.extractPlan = false;
+    if (archive === true || preserve === true) {
+      flags |= ROW_ARCHIVE;
+      f.extractPlan = this.planOf(f.value(col.extractPlan));
+    }
+    if (f.problems.length > 0) flags |= ROW_PROBLEM;
+    f.flags = flags;
+    return true;
+  }
+
+  private isRepeatedHeader(row: readonly unknown[]): boolean {
+    let named = 0;
+    for (let c = 0; c < row.length && named < 3; c++) if (fieldForHeader(row[c])) named++;
+    return named >= 3;
+  }
+
+  private systemEntry(v: unknown): SystemEntry {
+    const text = typeof v === 'string' ? v : shownText(v);
+    let entry = this.systems.get(text);
+    if (entry === undefined) {
+      const key = normalizeKey(text);
+      let group = this.systemGroups.get(key);
+      if (group === undefined) {
+        group = new SystemGroup(key, this.memoSlots);
+        this.systemGroups.set(key, group);
+      }
+      entry = new SystemEntry(text.trim(), group, text.length <= 40 && fieldForHeader(text) === 'system', this.memoSlots);
+      this.systems.set(text, entry);
+    }
+    return entry;
+  }
+
+  /** Reads Kommune/Kommunenr; returns ROW_KOMMUNE when something is missing, unknown, ambiguous or disagrees. */
+  private readKommune(f: RowFacts): number {
+    const { kommune: nameCol, kommunenr: nrCol } = this.col;
+    const nrValue = this.isMissing(f, nrCol) ? undefined : f.value(nrCol);
+    const byNumber = nrValue === undefined ? undefined : this.lookup.number(nrValue);
+    const nameValue = this.isMissing(f, nameCol) ? undefined : f.value(nameCol);
+    let byName: KommuneLookupResult | undefined;
+    if (nameValue === undefined) byName = undefined;
+    // The usual row: the name is exactly the number's official name; no lookup needed.
+    else if (byNumber !== undefined && byNumber.kind === LOOKUP_OK && nameValue === byNumber.kommune!.name) byName = byNumber;
+    else byName = this.lookup.name(nameValue);
+    f.numberLookup = byNumber;
+    f.nameLookup = byName;
+    const numberOk = byNumber !== undefined && byNumber.kind === LOOKUP_OK;
+    const nameOk = byName !== undefined && byName.kind === LOOKUP_OK;
+    // The number is the key; the name only decides when there is no usable number.
+    f.kommune = numberOk ? byNumber : nameOk ? byName : undefined;
+    if (numberOk && (byName === undefined || byName === byNumber || (nameOk && byName.kommune === byNumber.kommune))) return 0;
+    if (nameOk && byNumber === undefined) return 0;
+    return ROW_KOMMUNE;
+  }
+
+  /** True when column c of the row is blank or holds a placeholder ("-", "?", "Ukjent", "Ikke avklart"). */
+  isMissing(f: RowFacts, c: number): boolean {
+    if (c < 0) return false;
+    const k = f.cellClass(c);
+    if (k === CELL_BLANK) return true;
+    if (k !== CELL_VALUE) return false;
+    const v = f.row[c];
+    if (typeof v !== 'string' || !mayBePlaceholder(v)) return false;
+    let hit = this.placeholders.get(v);
+    if (hit === undefined) {
+      hit = isPlaceholderText(v);
+      this.placeholders.set(v, hit);
+    }
+    return hit;
+  }
+
+  private statusOf(v: unknown): StatusKind {
+    if (v === undefined || v === 'I bruk' || v === 'Aktiv' || v === 'I drift') return STATUS_IN_USE;
+    if (typeof v !== 'string') return statusKind(v);
+    let hit = this.statuses.get(v);
+    if (hit === undefined) {
+      hit = statusKind(v);
+      this.statuses.set(v, hit);
+    }
+    return hit;
+  }
+
+  private planOf(v: unknown): boolean {
+    if (v === undefined) return false;
+    if (typeof v !== 'string') return typeof v === 'number' ? v !== 0 : v === true || v instanceof Date;
+    if (v.length > 24) return true;
+    let hit = this.plans.get(v);
+    if (hit === undefined) {
+      hit = hasExtractPlanText(v);
+      this.plans.set(v, hit);
+    }
+    return hit;
+  }
+
+  private readDate(f: RowFacts, c: number): number {
+    const v = f.value(c);
+    if (v === undefined) return NaN;
+    let parsed: RegisterDate;
+    if (typeof v === 'string') {
+      const day = fastDay(v);
+      if (day === day) return day;
+      const hit = this.dates.get(v);
+      if (hit === undefined) {
+        parsed = registerDateFromText(v);
+        this.dates.set(v, parsed);
+      } else parsed = hit;
+    } else if (typeof v === 'number') parsed = registerDateFromNumber(v);
+    else if (v instanceof Date) parsed = registerDateFromDate(v);
+    else parsed = { day: NaN, error: `${shownText(v)} er ikke en dato (bruk dd.mm.åååå)` };
+    if (parsed.error !== undefined) f.problems.push({ kind: 'date', field: 'contractExpires', c, reason: parsed.error, actual: shownText(v) });
+    return parsed.day;
+  }
+
+  private readNumber(f: RowFacts, field: 'noticeMonths' | 'monthlyCost' | 'userCount', c: number): number {
+    const v = f.value(c);
+    if (v === undefined) return NaN;
+    let value: number;
+    let approximate = false;
+    if (typeof v === 'number') value = v;
+    else if (typeof v === 'string') {
+      value = fastNumber(v);
+      if (value !== value) {
+        let hit = this.numbers.get(v);
+        if (hit === undefined) {
+          hit = parseRegisterNumberText(v);
+          this.numbers.set(v, hit);
+        }
+        if (hit.error !== undefined) {
+          f.problems.push({ kind: 'number', field, c, reason: hit.error, actual: shownText(v) });
+          return NaN;
+        }
+        if (hit.value !== hit.value) return NaN; // "-": nothing, as in printed tables
+        value = hit.value;
+        approximate = hit.approximate;
+      }
+    } else {
+      f.problems.push({ kind: 'number', field, c, reason: `${shownText(v)} er ikke et tall`, actual: shownText(v) });
+      return NaN;
+    }
+    if (value < 0 || (field === 'userCount' && !Number.isInteger(value))) {
+      f.problems.push({ kind: 'number', field, c, reason: numberSanity(field, value), actual: shownText(v) });
+      return NaN;
+    }
+    if (approximate) f.problems.push({ kind: 'approximate', field, c, reason: `«${shownText(v)}» er et omtrentlig tall`, actual: shownText(v) });
+    return value;
+  }
+
+  private readYesNo(f: RowFacts, field: 'archiveWorthy' | 'preservationWorthy' | 'personalData', c: number): boolean | undefined {
+    const v = f.value(c);
+    if (v === undefined) return undefined;
+    if (v === 'Ja' || v === 'J' || v === 'X' || v === 'x' || v === 'ja' || v === true) return true;
+    if (v === 'Nei' || v === 'N' || v === 'nei' || v === false) return false;
+    let parsed: { readonly value?: boolean; readonly error?: string };
+    if (typeof v === 'string') {
+      const hit = this.yesNo.get(v);
+      if (hit === undefined) {
+        parsed = registerYesNo(v);
+        this.yesNo.set(v, parsed);
+      } else parsed = hit;
+    } else parsed = registerYesNo(v);
+    if (parsed.error !== undefined) {
+      f.problems.push({ kind: 'yesno', field, c, reason: parsed.error, actual: shownText(v) });
+      return undefined;
+    }
+    return parsed.value;
+  }
+
+  /** The row's cost as an exact decimal (for sums), or undefined when blank/unreadable. */
+  costDec(f: RowFacts): Dec | undefined {
+    if (!(f.cost === f.cost)) return undefined;
+    const v = f.cell(this.col.monthlyCost);
+    if (typeof v === 'number') return dec(v);
+    if (typeof v !== 'string') return undefined;
+    let hit = this.numbers.get(v);
+    if (hit === undefined) {
+      hit = parseRegisterNumberText(v);
+      this.numbers.set(v, hit);
+    }
+    return hit.dec;
+  }
+
+  /** Comparison key of a supplier name (cached). */
+  supplierKeyOf(text: string): string {
+    let key = this.supplierKeys.get(text);
+    if (key === undefined) {
+      key = supplierKey(text);
+      this.supplierKeys.set(text, key);
+    }
+    return key;
+  }
+}
+
+function numberSanity(field: 'noticeMonths' | 'monthlyCost' | 'userCount', value: number): string {
+  const shown = String(value).replace('.', ',');
+  switch (field) {
+    case 'userCount':
+      return `antall brukere må være et helt tall (0 eller mer), ikke ${shown}`;
+    case 'noticeMonths':
+      return `oppsigelsestiden kan ikke være negativ (${shown})`;
+    case 'monthlyCost':
+      return `kostnaden kan ikke være negativ (${shown})`;
+  }
+}

@@ -1,0 +1,2 @@
+// Vite handles style imports in the preview bundle.
+declare module '*.css';

@@ -1,0 +1,54 @@
+// The preview's PanelHost: the shared panel talks to the HyperFormula workbook through this, exactly as it
+// talks to Excel or Google Sheets through theirs (ui/host.ts).
+import type { OwnedTable, TableData } from '../../core/index.js';
+import type { CellMark, PanelHost, SheetValues } from '../../ui/host.js';
+import type { PreviewWorkbook } from './workbook.js';
+
+/** Lets the browser paint between steps, like a real host's round trips. */
+const yieldToUi = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+export class PreviewHost implements PanelHost {
+  readonly kind = 'preview' as const;
+
+  constructor(private readonly workbook: PreviewWorkbook) {}
+
+  async listTables(): Promise<string[]> {
+    return this.workbook.listTables();
+  }
+
+  async readTable(name: string): Promise<TableData | undefined> {
+    return this.workbook.readTable(name);
+  }
+
+  async readActiveSheet(onProgress?: (fraction: number) => void): Promise<SheetValues> {
+    onProgress?.(0);
+    const values = this.workbook.readActiveSheet();
+    onProgress?.(1);
+    return values;
+  }
+
+  async writeOwnedTable(table: OwnedTable): Promise<void> {
+    await yieldToUi();
+    this.workbook.writeOwnedTable(table);
+  }
+
+  async insertTemplate(table: OwnedTable): Promise<'created' | 'exists'> {
+    return this.workbook.insertTemplate(table);
+  }
+
+  async selectCell(sheet: string, cell: string): Promise<void> {
+    this.workbook.selectCell(sheet, cell);
+  }
+
+  async highlightCells(marks: readonly CellMark[]): Promise<void> {
+    this.workbook.highlight(marks);
+  }
+
+  async clearHighlights(): Promise<void> {
+    this.workbook.clearHighlights();
+  }
+
+  async inputsChanged(): Promise<void> {
+    this.workbook.refreshModel();
+  }
+}

@@ -1,0 +1,203 @@
+// Builds the Google Sheets Editor add-on into dist/gsheets/ (SPEC §7):
+//   Code.js          one global-scope script: the esbuild bundle (implementations on globalThis.__DH) followed
+//                    by GENERATED top-level functions — DH_<NAME> with @customfunction JSDoc for every CATALOG
+//                    entry, onOpen/onInstall/showSidebar, and the sidebar's server functions
+//   sidebar.html     the shared panel bundled for the browser, JS and CSS inlined (Apps Script serves one file)
+//   appsscript.json  copied from addin-gsheets/appsscript.json
+// clasp v3 pushes dist/gsheets as it is (rootDir); it does not transpile.
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { Script } from 'node:vm';
+import { build as esbuild } from 'esbuild';
+import { CATALOG, sheetsName, type CatalogEntry, type ParamSpec } from '../core/index.js';
+import { SERVER_FUNCTIONS, TRIGGER_FUNCTIONS, type ServerFunctionSpec } from '../addin-gsheets/src/shared/protocol.js';
+
+const root = resolve(import.meta.dirname, '..');
+export const GSHEETS_DIST = resolve(root, 'dist/gsheets');
+const BUILD_ID_PLACEHOLDER = '__DH_BUILD_ID_PLACEHOLDER__';
+
+const RESERVED = new Set(
+  'break case catch class const continue debugger default delete do else enum export extends false finally for function if import in instanceof new null return super switch this throw true try typeof var void while with yield let static implements interface package private protected public await arguments eval'.split(' '),
+);
+
+/** A parameter name usable as a JS identifier: the Norwegian name itself (år, beløp) when valid. */
+export function identifierFor(name: string): string {
+  if (/^[\p{L}_$][\p{L}\p{N}_$]*$/u.test(name) && !RESERVED.has(name)) return name;
+  const ascii = name.replace(/æ/g, 'ae').replace(/ø/g, 'o').replace(/å/g, 'a').replace(/Æ/g, 'AE').replace(/Ø/g, 'O').replace(/Å/g, 'A').replace(/[^A-Za-z0-9_$]/g, '_');
+  return /^[A-Za-z_$]/.test(ascii) && !RESERVED.has(ascii) ? ascii : `_${ascii}`;
+}
+
+function docText(text: string): string {
+  return text.replace(/\*\//g, '* /').replace(/\s+/g, ' ').trim();
+}
+
+function paramType(p: ParamSpec): string {
+  switch (p.type) {
+    case 'kommune':
+      return 'string|number|Array<Array<string|number>>';
+    case 'year':
+    case 'number':
+      return 'number|Array<Array<number>>';
+    case 'text':
+      return 'string';
+    case 'range':
+      return 'Array<Array<*>>';
+  }
+}
+
+function returnType(entry: CatalogEntry): string {
+  if (entry.returns.kind === 'matrix') return 'Array<Array<*>>';
+  return entry.returns.kind === 'text' ? 'string' : 'number';
+}
+
+/** The top-level custom function for one catalog entry, with the JSDoc Sheets shows in autocomplete. */
+export function customFunctionStub(entry: CatalogEntry): string {
+  const names = entry.params.map((p) => identifierFor(p.name));
+  const lines = ['/**', ` * ${docText(entry.description)}`];
+  const example = entry.examples[0];
+  if (example) lines.push(` * Eksempel: ${docText(example.formula.replace(/^=DH\./, '=DH_'))} gir ${docText(example.result)}.`);
+  lines.push(' *');
+  entry.params.forEach((p, i) => {
+    const name = p.optional ? `[${names[i]}]` : names[i];
+    lines.push(` * @param {${paramType(p)}} ${name} ${p.optional ? '(valgfri) ' : ''}${docText(p.description)}`);
+  });
+  lines.push(` * @return {${returnType(entry)}} ${docText(entry.returns.description)}`);
+  lines.push(' * @customfunction', ' */');
+  const fn = sheetsName(entry);
+  return `${lines.join('\n')}\nfunction ${fn}(${names.join(', ')}) {\n  return globalThis.__DH.call(${JSON.stringify(entry.name)}, Array.prototype.slice.call(arguments));\n}\n`;
+}
+
+function delegateStub(name: string, spec: ServerFunctionSpec, target: string): string {
+  const params = spec.params.map(identifierFor);
+  return `/** ${docText(spec.doc)} */\nfunction ${name}(${params.join(', ')}) {\n  return globalThis.__DH.${target}.${name}(${params.join(', ')});\n}\n`;
+}
+
+/** Everything appended after the bundle: generated from CATALOG and the sidebar protocol, never by hand. */
+export function generatedStubs(): string {
+  const parts = [
+    '// ---------------------------------------------------------------------------------------------------',
+    '// Egendefinerte funksjoner: én DH_<NAVN> per oppføring i funksjonskatalogen (core/catalog).',
+    '// Feil i én celle av et matriseresultat vises som teksten «#I/T: …» eller «#VERDI!: …».',
+    '',
+    ...CATALOG.map(customFunctionStub),
+    '// ---------------------------------------------------------------------------------------------------',
+    '// Meny og sidefelt.',
+    '',
+    ...Object.entries(TRIGGER_FUNCTIONS).map(([name, spec]) => delegateStub(name, spec, 'triggers')),
+    '// ---------------------------------------------------------------------------------------------------',
+    '// Serverfunksjoner for DH-panelet (google.script.run).',
+    '',
+    ...Object.entries(SERVER_FUNCTIONS).map(([name, spec]) => delegateStub(name, spec, 'server')),
+  ];
+  return parts.join('\n');
+}
+
+async function bundleServer(): Promise<string> {
+  const result = await esbuild({
+    entryPoints: [resolve(root, 'addin-gsheets/src/server/main.ts')],
+    bundle: true,
+    format: 'iife',
+    platform: 'neutral',
+    mainFields: ['module', 'main'],
+    target: 'es2019',
+    charset: 'utf8',
+    legalComments: 'inline',
+    write: false,
+    define: { __DH_BUILD_ID__: JSON.stringify(BUILD_ID_PLACEHOLDER) },
+    logLevel: 'silent',
+  });
+  const js = result.outputFiles[0]!.text;
+  const id = createHash('sha256').update(js).digest('hex').slice(0, 12);
+  return js.split(BUILD_ID_PLACEHOLDER).join(id);
+}
+
+function escapeForInlineScript(js: string): string {
+  return js.replace(/<\/script/gi, '<\\/script').replace(/<!--/g, '<\\!--');
+}
+
+async function bundleSidebar(): Promise<string> {
+  const result = await esbuild({
+    entryPoints: [resolve(root, 'addin-gsheets/src/sidebar/main.tsx')],
+    bundle: true,
+    format: 'iife',
+    platform: 'browser',
+    target: 'es2020',
+    minify: true,
+    jsx: 'automatic',
+    charset: 'utf8',
+    legalComments: 'eof',
+    define: { 'process.env.NODE_ENV': '"production"' },
+    loader: { '.css': 'css', '.svg': 'dataurl', '.png': 'dataurl', '.woff': 'dataurl', '.woff2': 'dataurl' },
+    outdir: resolve(root, 'dist/.gsheets-sidebar'),
+    write: false,
+    logLevel: 'silent',
+  });
+  const js = result.outputFiles.filter((f) => f.path.endsWith('.js')).map((f) => f.text).join('\n');
+  const css = result.outputFiles.filter((f) => f.path.endsWith('.css')).map((f) => f.text).join('\n');
+  return [
+    '<!DOCTYPE html>',
+    '<html lang="nb">',
+    '<head>',
+    '<base target="_top">',
+    '<meta charset="utf-8">',
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    '<title>DH</title>',
+    `<style>html,body{margin:0;padding:0;height:100%}#root{min-height:100%}${css.replace(/<\/style/gi, '<\\/style')}</style>`,
+    '</head>',
+    '<body>',
+    '<div id="root"></div>',
+    `<script>${escapeForInlineScript(js)}</script>`,
+    '</body>',
+    '</html>',
+    '',
+  ].join('\n');
+}
+
+function check(files: Record<string, string>): void {
+  for (const [name, text] of Object.entries(files)) {
+    if (/hyperformula/i.test(text)) throw new Error(`dist/gsheets/${name} inneholder HyperFormula (GPL-3.0); den får bare brukes i tester og forhåndsvisning.`);
+  }
+  const code = files['Code.js']!;
+  new Script(code, { filename: 'Code.js' }); // syntax check: Apps Script refuses a file that does not parse
+  for (const entry of CATALOG) {
+    if (!code.includes(`\nfunction ${sheetsName(entry)}(`)) throw new Error(`Code.js mangler ${sheetsName(entry)}.`);
+  }
+  const html = files['sidebar.html']!;
+  if (/<script[^>]*\ssrc=|<link[^>]*\shref=/i.test(html.replace(/<script>[\s\S]*<\/script>/i, ''))) {
+    throw new Error('sidebar.html viser til eksterne filer; Apps Script serverer bare én HTML-fil.');
+  }
+}
+
+export async function build(): Promise<void> {
+  const [server, sidebar, manifest] = await Promise.all([bundleServer(), bundleSidebar(), readFile(resolve(root, 'addin-gsheets/appsscript.json'), 'utf8')]);
+  const header = [
+    '// DH-tillegget for Google Sheets. GENERERT av scripts/build-gsheets.ts: ikke rediger, endringer går tapt.',
+    '// Kilde: addin-gsheets/src/server (implementasjonene på globalThis.__DH) og core/catalog (funksjonene).',
+    '',
+  ].join('\n');
+  const files: Record<string, string> = {
+    'Code.js': `${header}${server}\n${generatedStubs()}`,
+    'sidebar.html': sidebar,
+    'appsscript.json': JSON.stringify(JSON.parse(manifest), null, 2) + '\n',
+  };
+  check(files);
+  await rm(GSHEETS_DIST, { recursive: true, force: true });
+  await mkdir(GSHEETS_DIST, { recursive: true });
+  for (const [name, text] of Object.entries(files)) await writeFile(resolve(GSHEETS_DIST, name), text);
+  if (process.env.DH_BUILD_VERBOSE) {
+    for (const [name, text] of Object.entries(files)) console.log(`  dist/gsheets/${name}: ${(text.length / 1024).toFixed(0)} kB, ${(gzipSync(text).length / 1024).toFixed(0)} kB gzip`);
+  }
+}
+
+// `tsx scripts/build-gsheets.ts` builds only the Sheets add-on.
+if (import.meta.url === `file://${process.argv[1]}`) {
+  build().then(
+    () => console.log('✓ dist/gsheets'),
+    (error: unknown) => {
+      console.error(error instanceof Error ? error.message : error);
+      process.exit(1);
+    },
+  );
+}

@@ -1,0 +1,161 @@
+// Browser test of `npm start`: the built preview in Debian's Chromium (playwright-core, no downloaded browser).
+// CI installs /usr/bin/chromium (.ci/run); without it this suite FAILS with a message, it never skips.
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { startServer, type RunningServer } from '../../scripts/start.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+const DOCS = resolve(import.meta.dirname, '..', '..', 'docs');
+const TODAY = '2026-03-01';
+
+let server: RunningServer | undefined;
+let context: BrowserContext | undefined;
+let page: Page;
+let userDataDir: string | undefined;
+const pageErrors: string[] = [];
+const consoleErrors: string[] = [];
+const foreignRequests: string[] = [];
+
+beforeAll(async () => {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(`Chromium mangler: ${CHROMIUM} finnes ikke. Installer den med «apt-get install -y chromium» (CI gjør det i .ci/run) og kjør testene på nytt.`);
+  }
+  server = await startServer({ port: 0 });
+  userDataDir = mkdtempSync(join(tmpdir(), 'dh-preview-e2e-'));
+  context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    viewport: { width: 1600, height: 900 },
+    locale: 'nb-NO',
+  });
+  page = context.pages()[0] ?? (await context.newPage());
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error') consoleErrors.push(message.text());
+  });
+  page.on('request', (request) => {
+    const url = new URL(request.url());
+    if (url.protocol === 'data:' || url.protocol === 'blob:') return;
+    if (!['localhost', '127.0.0.1'].includes(url.hostname)) foreignRequests.push(request.url());
+  });
+  mkdirSync(DOCS, { recursive: true });
+  await page.goto(`${server.url}?idag=${TODAY}`);
+  await page.getByTestId('grid').waitFor();
+  await page.getByTestId('dh-panel').waitFor();
+});
+
+afterAll(async () => {
+  await context?.close();
+  await server?.close();
+  if (userDataDir) rmSync(userDataDir, { recursive: true, force: true });
+});
+
+/** The A1 address of the first cell in column `col` whose text is `text`. */
+async function findCell(col: string, text: string): Promise<string> {
+  const cells = page.locator(`[data-testid="grid"] td[data-cell^="${col}"]`);
+  const count = await cells.count();
+  for (let i = 0; i < count; i++) {
+    const cell = cells.nth(i);
+    if ((await cell.innerText()).trim() === text) return (await cell.getAttribute('data-cell'))!;
+  }
+  throw new Error(`Fant ikke «${text}» i kolonne ${col}`);
+}
+
+/** Every non-empty cell of the sheet shown in the grid, by address. */
+async function gridSnapshot(): Promise<Record<string, string>> {
+  return page.evaluate(() => {
+    const out: Record<string, string> = {};
+    for (const td of document.querySelectorAll<HTMLElement>('[data-testid="grid"] td[data-cell]')) {
+      const text = td.innerText.trim();
+      if (text) out[td.dataset.cell!] = text;
+    }
+    return out;
+  });
+}
+
+async function showSheet(name: string): Promise<void> {
+  await page.locator(`[data-testid="sheet-tab"][data-sheet="${name}"]`).click();
+  await expect.poll(() => page.getByTestId('grid').getAttribute('data-sheet')).toBe(name);
+}
+
+describe('the preview workbench (npm start) in Chromium', () => {
+  it('opens on «Fordeling 2026» and shows Rana’s =DH.KOSTNAD(…;2026) as 752 197,48', async () => {
+    expect(await page.getByTestId('grid').getAttribute('data-sheet')).toBe('Fordeling 2026');
+    const name = await findCell('A', 'Rana');
+    const row = name.slice(1);
+    const total = page.locator(`[data-testid="grid"] td[data-cell="D${row}"]`);
+    expect((await total.innerText()).trim()).toBe('752 197,48');
+    await total.click();
+    await expect.poll(() => page.getByTestId('name-box').innerText()).toBe(`D${row}`);
+    const formula = await page.getByTestId('formula-bar').inputValue();
+    expect(formula).toMatch(/^=DH\.KOSTNAD\(.+;2026\)$/);
+    expect(formula).toBe(`=DH.KOSTNAD(A${row};2026)`);
+    await page.screenshot({ path: join(DOCS, 'preview-fordeling.png') });
+  });
+
+  it('recalculates after typing a formula into a cell', async () => {
+    await page.locator('[data-testid="grid"] td[data-cell="G2"]').click();
+    await page.keyboard.type('=DH.KOSTNAD("Vefsn";2026)');
+    await page.keyboard.press('Enter');
+    await expect.poll(async () => (await page.locator('[data-testid="grid"] td[data-cell="G2"]').innerText()).trim()).toBe('466 813,48');
+    await page.locator('[data-testid="grid"] td[data-cell="G2"]').click();
+    await page.keyboard.press('Delete');
+    await expect.poll(async () => (await page.locator('[data-testid="grid"] td[data-cell="G2"]').innerText()).trim()).toBe('');
+  });
+
+  it('checks the sample register and a clicked finding selects its cell in the grid', async () => {
+    await showSheet('Systemregister');
+    await page.getByTestId('tab-register').click();
+    await page.getByTestId('check-button').click();
+    await page.getByTestId('register-result').waitFor();
+    const findings = page.getByTestId('finding-item');
+    expect(await findings.count()).toBeGreaterThan(3);
+    const errorCount = Number(await page.getByTestId('count-error').getAttribute('data-count'));
+    expect(errorCount).toBeGreaterThan(0);
+    // Go elsewhere first, so the click must switch tab as well as select the cell.
+    await showSheet('Fordeling 2026');
+    const target = page.locator('[data-testid="finding-item"][data-cell="Systemregister!H4"]');
+    await target.first().click();
+    await expect.poll(() => page.getByTestId('grid').getAttribute('data-selected')).toBe('Systemregister!H4');
+    expect(await page.getByTestId('name-box').innerText()).toBe('H4');
+    expect(await page.locator('[data-testid="grid"] td[data-cell="H4"]').getAttribute('aria-selected')).toBe('true');
+    // Any other finding works the same way.
+    const other = findings.nth(1);
+    const cell = (await other.getAttribute('data-cell'))!;
+    await other.click();
+    await expect.poll(() => page.getByTestId('grid').getAttribute('data-selected')).toBe(cell);
+    const highlight = page.getByTestId('highlight-checkbox');
+    if (await highlight.count()) {
+      await highlight.locator('input').check();
+      await expect.poll(() => page.locator('[data-testid="grid"] td.mark-error').count()).toBeGreaterThan(0);
+    }
+    await page.screenshot({ path: join(DOCS, 'preview-register.png') });
+  });
+
+  it('refreshes the board tables; the second refresh says «Ingen endringer» and leaves DH_Fordeling_2026 as it was', async () => {
+    await page.getByTestId('tab-styremote').click();
+    await page.getByTestId('refresh-button').click();
+    await expect.poll(() => page.getByTestId('changes-summary').getAttribute('data-count'), { timeout: 20_000 }).not.toBeNull();
+    expect(Number(await page.getByTestId('changes-summary').getAttribute('data-count'))).toBeGreaterThan(0);
+    await showSheet('DH_Fordeling_2026');
+    const before = await gridSnapshot();
+    expect(Object.values(before)).toContain('752 197,48');
+
+    await page.getByTestId('refresh-button').click();
+    await expect.poll(() => page.getByTestId('changes-summary').innerText(), { timeout: 20_000 }).toContain('Ingen endringer');
+    expect(await page.getByTestId('changes-summary').getAttribute('data-count')).toBe('0');
+    expect(await page.getByTestId('grid').getAttribute('data-sheet')).toBe('DH_Fordeling_2026');
+    expect(await gridSnapshot()).toEqual(before);
+    await page.screenshot({ path: join(DOCS, 'preview-styremote.png') });
+  });
+
+  it('had no page errors, no console errors and no requests beyond localhost', () => {
+    expect(pageErrors).toEqual([]);
+    expect(consoleErrors).toEqual([]);
+    expect(foreignRequests).toEqual([]);
+  });
+});

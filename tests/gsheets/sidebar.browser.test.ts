@@ -1,0 +1,78 @@
+// dist/gsheets/sidebar.html in a real browser (Debian chromium via playwright-core), with google.script.run
+// bridged to the BUILT Code.js in the Apps Script fake: the inlined bundle runs, the shared panel mounts,
+// and a button in the panel writes an owned table through the server functions. Skipped without chromium.
+import { existsSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromium, type Browser } from 'playwright-core';
+import { distFile, ensureBuilt, loadAddon } from './helpers.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+const available = existsSync(CHROMIUM);
+
+/** google.script.run in the page: each call goes to window.__dhServer (exposed from Node) as JSON. */
+const SCRIPT_RUN_BRIDGE = `
+  (() => {
+    const make = (ok, fail) => new Proxy({}, {
+      get(_t, prop) {
+        if (prop === 'withSuccessHandler') return (h) => make(h, fail);
+        if (prop === 'withFailureHandler') return (h) => make(ok, h);
+        return (...args) => {
+          window.__dhServer(String(prop), JSON.stringify(args)).then(
+            (r) => { const v = JSON.parse(r); if (v.error !== undefined) { fail && fail(new Error(v.error)); } else { ok && ok(v.value); } },
+            (e) => fail && fail(e));
+        };
+      },
+    });
+    window.google = { script: { run: make() } };
+  })();
+`;
+
+describe.skipIf(!available)('sidebar.html in a browser', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    await ensureBuilt();
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('mounts the shared panel and writes DH_Fordeling_2026 through google.script.run', async () => {
+    const { fake, runtime } = loadAddon();
+    const page = await browser.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    const requests: string[] = [];
+    page.on('request', (r) => requests.push(r.url()));
+    const called: string[] = [];
+    await page.exposeFunction('__dhServer', (name: string, argsJson: string) => {
+      called.push(name);
+      try {
+        const args = JSON.parse(argsJson) as unknown[];
+        const value = runtime.execute((g) => {
+          if (typeof g[name] !== 'function') throw new Error(`Script function not found: ${name}`);
+          return g[name](...args);
+        });
+        return JSON.stringify({ value: value ?? null });
+      } catch (error) {
+        return JSON.stringify({ error: `Exception: ${(error as Error).message}` });
+      }
+    });
+    // Apps Script puts google.script.run into the page before the page's own script runs
+    await page.setContent(distFile('sidebar.html').replace('<head>', `<head><script>${SCRIPT_RUN_BRIDGE}</script>`), { waitUntil: 'load' });
+    await page.getByTestId('dh-panel').waitFor({ timeout: 15_000 });
+    await page.getByTestId('insert-fordeling').click();
+    await page.waitForFunction(() => document.querySelector('[data-testid="fordeling-message"]')?.textContent?.includes('DH_Fordeling_2026'), undefined, { timeout: 15_000 });
+    expect(called).toContain('dhWriteOwnedTable');
+    const sheet = fake.spreadsheet.sheet('DH_Fordeling_2026');
+    expect(sheet).toBeDefined();
+    expect(sheet!.formulaAt('F2')).toBe('=DH_KOSTNAD("1811",2026)');
+    expect(errors).toEqual([]);
+    // one self-contained page: nothing but the page itself was requested
+    expect(requests.filter((u) => !u.startsWith('about:') && !u.startsWith('data:'))).toEqual([]);
+    await page.close();
+  });
+});

@@ -1,0 +1,66 @@
+// The panel renders in Node (no DOM): server-render it and check the Norwegian text, the nb-NO figures and
+// the data-testid hooks the browser e2e test relies on. Interaction is covered through ui/actions.ts.
+import { renderToString } from 'react-dom/server';
+import { describe, expect, it } from 'vitest';
+import { PanelApp, todayIso, type PanelTab } from '../../ui/Panel.js';
+import { MemoryHost } from '../fakes/memory-host.js';
+
+function render(tab: PanelTab = 'fordeling', host = new MemoryHost()): string {
+  return renderToString(<PanelApp host={host} today="2026-03-01" initialTab={tab} />);
+}
+
+/** Text content without tags, entities decoded, spaces normalised. */
+function text(html: string): string {
+  return html
+    .replace(/<!-- -->/g, '')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&nbsp;|\u00a0/g, ' ')
+    .replace(/&amp;/g, '&')
+    .replace(/&quot;/g, '"')
+    .replace(/&#x27;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/\s+/g, ' ');
+}
+
+describe('Panel (server-rendered)', () => {
+  it('opens on Fordeling 2026 with the four tabs and the embedded dataset', () => {
+    const html = render();
+    for (const id of ['tab-fordeling', 'tab-styremote', 'tab-register', 'tab-gevinst', 'view-fordeling', 'fordeling-table', 'fordeling-sum', 'fordeling-kontroll', 'insert-fordeling', 'export-percentages', 'year-select', 'dataset-builtin', 'dataset-workbook']) {
+      expect(html, id).toContain(`data-testid="${id}"`);
+    }
+    const t = text(html);
+    for (const label of ['Fordeling', 'Styremøte', 'Systemregister', 'Gevinst', 'Innebygd: Digitale Helgeland 2026', 'Arbeidsboken (DH_*-tabeller)', 'Sett inn DH_Fordeling_2026', 'Eksporter faste prosentandeler']) {
+      expect(t, label).toContain(label);
+    }
+    expect(t).toContain('752 197,48 kr');
+    expect(t).toContain('Kontroll 0,00 kr');
+    expect(html.match(/data-testid="fordeling-row"/g)).toHaveLength(19);
+    expect(html).toContain('data-kommunenr="1833"');
+    expect(html).toMatch(/<option[^>]*value="2026"[^>]*selected/);
+  });
+
+  it('renders the other tabs with their buttons', () => {
+    const styremote = render('styremote');
+    expect(styremote).toContain('data-testid="refresh-button"');
+    expect(text(styremote)).toContain('Oppdater alle tabeller');
+    expect(styremote).toContain('data-testid="reconcile-findings"');
+    expect(styremote).toMatch(/data-testid="finding-item"[^>]*data-cell="DH_Fordeling_2026!F21"/);
+
+    const register = render('register');
+    for (const id of ['check-button', 'register-source-active', 'register-source-table', 'highlight-checkbox']) expect(register, id).toContain(`data-testid="${id}"`);
+    expect(text(register)).toContain('Kontroller');
+    expect(text(register)).toContain('Marker celler');
+    expect(render('register', new MemoryHost({ highlight: false }))).not.toContain('highlight-checkbox');
+
+    const gevinst = render('gevinst');
+    expect(gevinst).toContain('data-testid="gevinst-insert"');
+    expect(gevinst).toContain('data-testid="gevinst-compute"');
+    expect(text(gevinst)).toContain('Sett inn mal (DH_Gevinst)');
+    expect(text(gevinst)).toContain('Beregn');
+  });
+
+  it('todayIso gives a local ISO date', () => {
+    expect(todayIso(new Date(2026, 0, 5, 23, 59))).toBe('2026-01-05');
+  });
+});

@@ -1,0 +1,201 @@
+/**
+ * The shared DH panel (React 19 + Fluent UI v9): Excel task pane, Google Sheets sidebar and the local
+ * preview render it with their own PanelHost. It never touches a host API; all logic is in ./actions.ts.
+ *
+ *   import { Panel, PanelApp, mountPanel } from '../../ui/Panel';
+ *   <FluentProvider theme={webLightTheme}><Panel host={host} today="2026-03-01" /></FluentProvider>
+ *   // or: <PanelApp host={host} />   // or: mountPanel(document.getElementById('root')!, host)
+ *
+ * Stable test hooks (data-testid) for browser e2e tests — keep them when changing the markup:
+ *   Tabs          tab-fordeling, tab-styremote, tab-register, tab-gevinst  (the Tab buttons; aria-selected)
+ *                 view-fordeling, view-styremote, view-register, view-gevinst (the visible view's root)
+ *   Fordeling     dataset-builtin, dataset-workbook (radio inputs), dataset-message (dataset status line),
+ *                 year-select (native <select>, also on Styremøte), fordeling-key (key description),
+ *                 fordeling-table, fordeling-row (data-kommunenr="1833"), fordeling-total (the row's Totalt cell),
+ *                 fordeling-sum («Sum 4 905 406,12 kr»), fordeling-kontroll («Kontroll 0,00 kr»), fordeling-budget,
+ *                 fordeling-error (no key for the year), insert-fordeling («Sett inn DH_Fordeling_<år>»),
+ *                 export-percentages, export-result, export-output (CSV textarea), export-copy, export-download,
+ *                 fordeling-message (status line after an action)
+ *   Styremøte     refresh-button, refresh-progress, styremote-message, changes-summary (data-count; text
+ *                 «N endringer siden forrige oppdatering» / «Ingen endringer»), changes-table, change-item,
+ *                 reconcile-findings (section: kontroll of the board tables), reconcile-list,
+ *                 reconcile-active («Kontroller tabellene i aktivt ark»), reconcile-active-result, reconcile-active-list
+ *   Systemregister register-source-active, register-source-table (radio inputs), check-button, check-progress,
+ *                 register-message, register-result, finding-counts, count-error / count-warning / count-info
+ *                 (Badges, data-count), highlight-checkbox (only when the host can highlight), write-findings,
+ *                 register-findings, finding-group-error|warning|info, common-systems, common-system-row,
+ *                 common-systems-none
+ *   Findings      finding-item (a button; data-cell="Ark!A1", data-severity="error|warning|info", data-rule;
+ *                 clicking calls host.selectCell(sheet, cell)), show-all-<severity>
+ *   Gevinst       gevinst-insert, gevinst-compute, gevinst-message, gevinst-result, gevinst-table, gevinst-row
+ *                 (data-row = sheet row), gevinst-total, gevinst-per-kommune, gevinst-findings
+ * Status lines carry data-intent="success|error|info|warning".
+ */
+import { StrictMode, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { FluentProvider, makeStyles, Tab, TabList, tokens, webLightTheme } from '@fluentui/react-components';
+import { HELGELAND_2026, type Dataset } from '../core/index.js';
+import { builtinDataset, defaultYear, detectDatasetTables, keyYears, loadDataset, type DatasetOrigin, type LoadedDataset } from './actions.js';
+import type { PanelHost } from './host.js';
+import type { Status } from './views/common.js';
+import { FordelingView } from './views/FordelingView.js';
+import { GevinstView } from './views/GevinstView.js';
+import { RegisterView } from './views/RegisterView.js';
+import { StyremoteView } from './views/StyremoteView.js';
+
+export type PanelTab = 'fordeling' | 'styremote' | 'register' | 'gevinst';
+
+export interface PanelProps {
+  readonly host: PanelHost;
+  /** ISO date used as «i dag» (contract deadlines, DH_Endringer). Default: the local date. */
+  readonly today?: string;
+  readonly initialTab?: PanelTab;
+  /** The embedded dataset (default Digitale Helgeland 2026). */
+  readonly base?: Dataset;
+  /**
+   * Look for DH_Kommuner / DH_Nokkel / DH_Prosjekter when the panel opens and use them if present
+   * (default true). The user can always switch with the dataset choice.
+   */
+  readonly autoDetectWorkbook?: boolean;
+}
+
+/** Today's date as ISO yyyy-mm-dd in local time. */
+export function todayIso(now: Date = new Date()): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+const useStyles = makeStyles({
+  root: {
+    display: 'flex',
+    flexDirection: 'column',
+    paddingInline: tokens.spacingHorizontalM,
+    paddingBlock: tokens.spacingVerticalS,
+    fontFamily: tokens.fontFamilyBase,
+    fontSize: tokens.fontSizeBase300,
+    color: tokens.colorNeutralForeground1,
+    minWidth: 0,
+  },
+  tabs: { flexWrap: 'wrap' },
+});
+
+export function Panel({ host, today: todayProp, initialTab = 'fordeling', base = HELGELAND_2026, autoDetectWorkbook = true }: PanelProps): ReactNode {
+  const styles = useStyles();
+  const today = todayProp ?? todayIso();
+  const builtin = useMemo(() => builtinDataset(base), [base]);
+  const [tab, setTab] = useState<PanelTab>(initialTab);
+  const [choice, setChoice] = useState<DatasetOrigin>('builtin');
+  const [loaded, setLoaded] = useState<LoadedDataset>(builtin);
+  const [datasetStatus, setDatasetStatus] = useState<Status>();
+  const [datasetBusy, setDatasetBusy] = useState(false);
+  const [year, setYear] = useState(() => defaultYear(base));
+  const years = useMemo(() => keyYears(loaded.dataset), [loaded.dataset]);
+  const request = useRef(0);
+
+  const use = useCallback((next: LoadedDataset) => {
+    setLoaded(next);
+    const available = keyYears(next.dataset);
+    setYear((y) => (available.includes(y) ? y : defaultYear(next.dataset)));
+  }, []);
+
+  const chooseDataset = useCallback(
+    async (next: DatasetOrigin, quiet = false) => {
+      const id = ++request.current;
+      setChoice(next);
+      if (next === 'builtin') {
+        use(builtin);
+        setDatasetStatus(undefined);
+        return;
+      }
+      setDatasetBusy(true);
+      setDatasetStatus({ intent: 'info', text: 'Leser arbeidsbokens DH_*-tabeller …' });
+      const result = await loadDataset(host, base);
+      if (id !== request.current) return;
+      setDatasetBusy(false);
+      if (result.ok) {
+        use(result.value);
+        setChoice(result.value.origin);
+        setDatasetStatus(quiet && result.value.origin === 'builtin' ? undefined : { intent: result.value.origin === 'workbook' ? 'success' : 'info', text: result.message });
+      } else {
+        use(builtin);
+        setChoice('builtin');
+        setDatasetStatus({ intent: 'error', text: `${result.message} Viser ${builtin.label.replace('Innebygd: ', '')} inntil videre.` });
+      }
+    },
+    [host, base, builtin, use],
+  );
+
+  useEffect(() => {
+    if (!autoDetectWorkbook) return;
+    let cancelled = false;
+    void detectDatasetTables(host).then((found) => {
+      if (!cancelled && found.ok && found.value.length > 0) void chooseDataset('workbook', true);
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, [host, autoDetectWorkbook, chooseDataset]);
+
+  return (
+    <div className={styles.root} lang="nb" data-testid="dh-panel">
+      <TabList className={styles.tabs} size="small" selectedValue={tab} onTabSelect={(_, data) => setTab(data.value as PanelTab)} aria-label="DH-tillegget">
+        <Tab value="fordeling" data-testid="tab-fordeling">
+          Fordeling
+        </Tab>
+        <Tab value="styremote" data-testid="tab-styremote">
+          Styremøte
+        </Tab>
+        <Tab value="register" data-testid="tab-register">
+          Systemregister
+        </Tab>
+        <Tab value="gevinst" data-testid="tab-gevinst">
+          Gevinst
+        </Tab>
+      </TabList>
+      {tab === 'fordeling' ? (
+        <FordelingView
+          host={host}
+          loaded={loaded}
+          builtinLabel={builtin.label}
+          datasetChoice={choice}
+          onDatasetChoice={(c) => void chooseDataset(c)}
+          {...(datasetStatus ? { datasetStatus } : {})}
+          datasetBusy={datasetBusy}
+          year={year}
+          years={years}
+          onYear={setYear}
+        />
+      ) : null}
+      {tab === 'styremote' ? <StyremoteView host={host} loaded={loaded} year={year} years={years} onYear={setYear} today={today} /> : null}
+      {tab === 'register' ? <RegisterView host={host} loaded={loaded} today={today} /> : null}
+      {tab === 'gevinst' ? <GevinstView host={host} today={today} /> : null}
+    </div>
+  );
+}
+
+/** The panel inside a FluentProvider with the light Office theme: what the host entries render. */
+export function PanelApp(props: PanelProps): ReactNode {
+  return (
+    <FluentProvider theme={webLightTheme} style={{ minHeight: '100%' }}>
+      <Panel {...props} />
+    </FluentProvider>
+  );
+}
+
+export interface MountOptions extends Omit<PanelProps, 'host'> {
+  /** Wrap in React.StrictMode (default false: effects run once, as in production). */
+  readonly strict?: boolean;
+}
+
+export interface MountedPanel {
+  unmount(): void;
+}
+
+/** Renders PanelApp into `element` with react-dom/client; returns a handle to unmount it. */
+export function mountPanel(element: Element, host: PanelHost, options: MountOptions = {}): MountedPanel {
+  const { strict, ...props } = options;
+  const root = createRoot(element);
+  const app = <PanelApp host={host} {...props} />;
+  root.render(strict ? <StrictMode>{app}</StrictMode> : app);
+  return { unmount: () => root.unmount() };
+}

@@ -1,0 +1,146 @@
+// «Systemregister»: checks the active sheet or DH_Register (SPEC §5), findings grouped by severity and
+// clickable, «Marker celler», «Skriv funn til DH_Funn», and the «Felles systemer» report.
+import { useState, type ReactNode } from 'react';
+import {
+  Button,
+  Checkbox,
+  ProgressBar,
+  Radio,
+  RadioGroup,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+} from '@fluentui/react-components';
+import { formatDate, formatNumber, type Finding } from '../../core/index.js';
+import {
+  canHighlight,
+  checkRegisterOnSheet,
+  clearFindingHighlights,
+  highlightFindings,
+  selectFinding,
+  writeFindings,
+  type LoadedDataset,
+  type RegisterCheckOutcome,
+  type RegisterSource,
+} from '../actions.js';
+import type { PanelHost } from '../host.js';
+import { FindingList, SeverityBadges, StatusLine, statusOf, useCommonStyles, type Status } from './common.js';
+
+export interface RegisterViewProps {
+  readonly host: PanelHost;
+  readonly loaded: LoadedDataset;
+  readonly today: string;
+}
+
+export function RegisterView({ host, loaded, today }: RegisterViewProps): ReactNode {
+  const styles = useCommonStyles();
+  const [source, setSource] = useState<RegisterSource>('active');
+  const [busy, setBusy] = useState(false);
+  const [progress, setProgress] = useState(0);
+  const [status, setStatus] = useState<Status>();
+  const [outcome, setOutcome] = useState<RegisterCheckOutcome>();
+  const [mark, setMark] = useState(false);
+  const highlight = canHighlight(host);
+
+  const check = async () => {
+    setBusy(true);
+    setProgress(0);
+    setStatus({ intent: 'info', text: source === 'active' ? 'Kontrollerer det aktive arket …' : 'Kontrollerer DH_Register …' });
+    const result = await checkRegisterOnSheet(host, source, today, setProgress, loaded.dataset);
+    setOutcome(result.ok ? result.value : undefined);
+    setStatus(statusOf(result, result.ok && result.value.counts.error ? 'warning' : 'success'));
+    if (result.ok && mark) {
+      const marked = await highlightFindings(host, result.value.findings);
+      if (!marked.ok) setStatus(statusOf(marked));
+    }
+    setBusy(false);
+  };
+
+  const toggleMark = async (on: boolean) => {
+    setMark(on);
+    if (!outcome) return;
+    const result = on ? await highlightFindings(host, outcome.findings) : await clearFindingHighlights(host);
+    setStatus(statusOf(result, 'info'));
+  };
+
+  const write = async () => {
+    if (!outcome) return;
+    setBusy(true);
+    setStatus(statusOf(await writeFindings(host, outcome.findings)));
+    setBusy(false);
+  };
+
+  const select = async (finding: Finding) => {
+    const result = await selectFinding(host, finding);
+    if (!result.ok) setStatus(statusOf(result));
+  };
+
+  return (
+    <div className={styles.view} data-testid="view-register">
+      <RadioGroup aria-label="Register" value={source} onChange={(_, data) => setSource(data.value as RegisterSource)} disabled={busy}>
+        <Radio value="active" label="Aktivt ark" data-testid="register-source-active" />
+        <Radio value="DH_Register" label="Tabellen DH_Register" data-testid="register-source-table" />
+      </RadioGroup>
+      <div className={styles.row}>
+        <Button appearance="primary" onClick={check} disabled={busy} data-testid="check-button">
+          Kontroller
+        </Button>
+        {highlight ? (
+          <Checkbox checked={mark} onChange={(_, data) => void toggleMark(data.checked === true)} label="Marker celler" data-testid="highlight-checkbox" />
+        ) : null}
+      </div>
+      {busy ? <ProgressBar value={progress} max={1} data-testid="check-progress" aria-label="Framdrift" /> : null}
+      <StatusLine status={status} testId="register-message" />
+      {outcome ? (
+        <section className={styles.view} aria-label="Funn" data-testid="register-result">
+          <div className={styles.muted}>{`${outcome.sheet}: ${formatNumber(outcome.rows)} rader kontrollert, dato ${formatDate(today)}.`}</div>
+          <SeverityBadges counts={outcome.counts} />
+          <div className={styles.row}>
+            <Button onClick={write} disabled={busy} data-testid="write-findings">
+              Skriv funn til DH_Funn
+            </Button>
+          </div>
+          <FindingList findings={outcome.findings} onSelect={select} testId="register-findings" />
+          {outcome.common ? (
+            <section className={styles.view} aria-label="Felles systemer">
+              <h3 className={styles.subheading}>Felles systemer</h3>
+              {outcome.common.length ? (
+                <div className={styles.scroll}>
+                  <Table size="extra-small" className={styles.table} aria-label="Felles systemer" data-testid="common-systems">
+                    <TableHeader>
+                      <TableRow>
+                        <TableHeaderCell>System</TableHeaderCell>
+                        <TableHeaderCell>Leverandør</TableHeaderCell>
+                        <TableHeaderCell className={styles.numeric}>Antall kommuner</TableHeaderCell>
+                        <TableHeaderCell>Kommuner</TableHeaderCell>
+                        <TableHeaderCell className={styles.numeric}>Sum kostnad pr mnd</TableHeaderCell>
+                      </TableRow>
+                    </TableHeader>
+                    <TableBody>
+                      {outcome.common.map((c, i) => (
+                        <TableRow key={`${c.system}|${c.supplier}|${i}`} data-testid="common-system-row">
+                          <TableCell>{c.system}</TableCell>
+                          <TableCell>{c.supplier}</TableCell>
+                          <TableCell className={styles.numeric}>{c.kommuneCount}</TableCell>
+                          <TableCell>{c.kommuner}</TableCell>
+                          <TableCell className={styles.numeric}>{c.monthlyCost}</TableCell>
+                        </TableRow>
+                      ))}
+                    </TableBody>
+                  </Table>
+                </div>
+              ) : (
+                <div className={styles.muted} data-testid="common-systems-none">
+                  Ingen systemer er registrert i mer enn én kommune.
+                </div>
+              )}
+            </section>
+          ) : null}
+        </section>
+      ) : null}
+    </div>
+  );
+}
