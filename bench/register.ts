@@ -79,9 +79,9 @@ export function generateRegister(rows: number, seed = 2026): unknown[][] {
     const [product, suppliers, area, type, integrations] = PRODUCTS[Math.max(0, n) % PRODUCTS.length]!;
     const unit = Math.floor(Math.max(0, n) / PRODUCTS.length);
     const system = `${product} ${UNITS[unit % UNITS.length]}${unit >= UNITS.length ? ' ' + Math.floor(unit / UNITS.length) : ''}`;
-    const year = rnd() < 0.03 ? 2025 : 2026 + Math.floor(rnd() * 5);
+    const year = rnd() < 0.01 ? 2025 : 2027 + Math.floor(rnd() * 5);
     const expires =
-      rnd() < 0.5 ? `${pad2(1 + Math.floor(rnd() * 28))}.${pad2(1 + Math.floor(rnd() * 12))}.${year}` : 46100 + Math.floor(rnd() * 1800) - (year === 2025 ? 400 : 0);
+      rnd() < 0.5 ? `${pad2(1 + Math.floor(rnd() * 28))}.${pad2(1 + Math.floor(rnd() * 12))}.${year}` : 46388 + (year - 2027) * 365 + Math.floor(rnd() * 365);
     const status = rnd() < 0.9 ? 'I bruk' : pick(['Aktiv', 'Utfaset', 'Under avvikling', 'Planlagt', 'Oppsagt', 'I drift']);
     const cost =
       status === 'Utfaset' ? 0 : rnd() < 0.6 ? Math.round(rnd() * 40000) / 2 : rnd() < 0.9 ? `${1 + Math.floor(rnd() * 90)} ${String(Math.floor(rnd() * 1000)).padStart(3, '0')},${rnd() < 0.5 ? '00' : '50'}` : `kr ${Math.floor(rnd() * 9000)}`;
@@ -104,9 +104,9 @@ export function generateRegister(rows: number, seed = 2026): unknown[][] {
       pick(['Ja', 'Nei', 'Ja']),
       pick(['Rammeavtale', 'Kontrakt', 'SSA-L', 'SSA-D', 'Løpende']),
       expires,
-      rnd() < 0.1 ? `${pick([1, 3, 6, 12])} mnd` : pick([1, 3, 6, 12]),
+      rnd() < 0.1 ? `${pick([1, 3, 6])} mnd` : pick([1, 3, 3, 3, 6, 12]),
       cost,
-      rnd() < 0.95 ? pick(PLANS) : '',
+      rnd() < 0.99 ? pick(PLANS) : '',
       status,
     ];
     const bad = rnd();

@@ -25,3 +25,4 @@ export * from './board/tables.js';
 export * from './board/refresh.js';
 export * from './benefits/plan.js';
 export * from './ssb/jsonstat.js';
+export * from './reconcile/index.js';

@@ -4,7 +4,7 @@ import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { build, PREVIEW_OUT, previewIsStale } from './build-preview.js';
+import { ensurePreviewBuilt, PREVIEW_OUT } from './build-preview.js';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -70,7 +70,7 @@ function listen(server: Server, port: number): Promise<number> {
 /** Starts the static server; builds dist/preview first when needed. */
 export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
   const root = normalize(options.root ?? PREVIEW_OUT);
-  if ((options.buildIfStale ?? true) && root === normalize(PREVIEW_OUT) && previewIsStale()) await build({ quiet: true });
+  if ((options.buildIfStale ?? true) && root === normalize(PREVIEW_OUT)) await ensurePreviewBuilt({ quiet: true });
   if (!existsSync(join(root, 'index.html'))) throw new Error(`Fant ikke ${join(root, 'index.html')}: kjør npm run build.`);
 
   const server = createServer((req, res) => {

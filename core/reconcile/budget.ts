@@ -70,6 +70,12 @@ export function locateBudgets(sheet: SheetCells): LocatedBudget[] {
   const found: LocatedBudget[] = [];
   let r = 0;
   while (r < cells.length) {
+    // Cheap test first: a budget starts at a row whose first text is "Utgifter" (most rows are not).
+    const firstText = (cells[r] ?? []).find((v) => typeof v === 'string' && /[a-zæøå]/i.test(v));
+    if (typeof firstText !== 'string' || !EXPENSES.test(normalizeKey(firstText))) {
+      r++;
+      continue;
+    }
     const first = labelAndAmount(cells[r] ?? []);
     const key = first ? normalizeKey(first.label) : '';
     if (!first || !(EXPENSES.test(key) && first.amount === undefined)) {

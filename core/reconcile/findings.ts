@@ -37,13 +37,13 @@ export const RULES = {
 
 /** Formats an amount with the precision the printed figure carries: "167 330,48 kr", "67 473 kr". */
 export function kr(value: Dec, decimals = 2): string {
-  return formatKroner(value, { decimals: Math.max(0, Math.min(decimals, 6)) });
+  return formatKroner(value, { decimals: decimals <= 0 ? 0 : 2 });
 }
 
 /** A rate per inhabitant: "23 kr", "23,50 kr", "22,9871 kr". */
 export function rate(value: Dec): string {
   if (value.isInteger()) return kr(value, 0);
-  return kr(value, Math.min(Math.max(2, value.decimalPlaces()), 6));
+  return formatKroner(value, { decimals: Math.min(Math.max(2, value.decimalPlaces()), 6) });
 }
 
 export function num(value: Dec | number, decimals = 0): string {

@@ -2,12 +2,11 @@
 // found by their headers on any sheet, every figure is recomputed, and each deviation beyond the rounding
 // the printed inputs carry becomes a Finding with expected and actual. Printed figures are never changed.
 import type { DatasetContext } from '../dataset/context.js';
-import { sortFindings, type Finding } from '../findings/finding.js';
+import { a1, sortFindings, type Finding } from '../findings/finding.js';
 import type { Dec } from '../money/kroner.js';
 import { reconcileAllocationTable, type AllocationReconciliation, type BudgetLine } from './allocation.js';
 import { locateBudgets, reconcileBudget, type BudgetReconciliation, type LocatedBudget } from './budget.js';
 import { reconcileDuoTable, type DuoReconciliation } from './duo.js';
-import { a1 } from '../findings/finding.js';
 import { registryFor } from './kommuner.js';
 import { locateTables, type LocatedTable, type SheetCells, type TableKind } from './locate.js';
 import { reconcileRpaTable, type RpaReconciliation } from './rpa.js';

@@ -36,7 +36,9 @@ export function printedDecimals(text: string): number | undefined {
   let t = text.trim();
   const percent = /%\s*$/.test(t);
   t = t.replace(/^(ca\.?|cirka|omtrent|~)\s*/i, '').replace(/%\s*$/, '');
-  t = t.replace(/\b(kr|nok)\b\.?|,-$/gi, '').replace(/[\s\u00a0\u202f\u2009']/g, '').replace(/\u2212/g, '-');
+  // Currency only as a prefix or suffix, as parseNumber reads it ("kr 232 000", "6 283 623,00kr", "500,-").
+  t = t.replace(/^(kr|nok)\.?\s*/i, '').replace(/\s*(kr|nok)\.?$/i, '').replace(/,-$/, '');
+  t = t.replace(/[\s\u00a0\u202f\u2009']/g, '').replace(/\u2212/g, '-');
   t = t.replace(/^[(+-]+|[)-]+$/g, '');
   if (!/\d/.test(t)) return undefined;
   let m: RegExpExecArray | null;

@@ -1,5 +1,6 @@
 import type { DatasetContext } from '../dataset/context.js';
 import type { Finding } from '../findings/finding.js';
+import { formatKroner } from '../money/format.js';
 import { Dec, ZERO } from '../money/kroner.js';
 import { deviates, readColumns } from './columns.js';
 import { consensus, type Interval } from './consensus.js';
@@ -89,7 +90,6 @@ export function reconcileRpaTable(table: LocatedTable, options: ProjectReconcile
       }
     }
   }
-  const flaggedNet = new Set<number>();
   for (const r of rows) {
     const c = costOf(r);
     const b = savingOf(r);
@@ -97,7 +97,6 @@ export function reconcileRpaTable(table: LocatedTable, options: ProjectReconcile
     if (net && n && c !== undefined && b !== undefined) {
       const expected = c.minus(b).times(sign);
       if (deviates(n.value, expected, saving.half(r).plus(net.half(r)))) {
-        flaggedNet.add(r);
         sink.add(
           r,
           net.index,
@@ -145,7 +144,7 @@ export function reconcileRpaTable(table: LocatedTable, options: ProjectReconcile
     if (expected === undefined || !deviates(b.value, expected, saving.half(r).plus(valuePerCase && !a.isZero() ? a.times(agreed!.hi.minus(agreed!.lo)) : ZERO))) continue;
     const why = a.isZero()
       ? 'raden har 0 håndteringer, så besparelsen skal være 0'
-      : `${num(a)} håndteringer × ${kr(valuePerCase!, 4)} pr håndtering${basis} (som de andre radene) = ${kr(expected, saving.decimalsAt(r))}`;
+      : `${num(a)} håndteringer × ${formatKroner(valuePerCase!, { decimals: 4 })} pr håndtering${basis} (som de andre radene) = ${kr(expected, saving.decimalsAt(r))}`;
     sink.add(r, saving.index, RULES.deviation, 'error', `${name(r)}: «${sink.header(saving.index)}» er ${kr(b.value, b.decimals)}, men ${why}.`, kr(expected, b.decimals), kr(b.value, b.decimals));
   }
 

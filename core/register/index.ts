@@ -32,6 +32,15 @@ export interface RegisterCheckOptions {
   readonly onProgress?: (fraction: number) => void;
 }
 
+/** The row hooks to call for one combination of row flags. */
+interface RowPlan {
+  readonly hooks: readonly ((facts: RowFacts) => void)[];
+  readonly ids: readonly string[];
+}
+
+/** Rows scanned together before the rules look at them (small enough to stay in the CPU cache). */
+const BLOCK_ROWS = 256;
+
 /** How many times per run onProgress is called at most (besides the final 1). */
 const PROGRESS_STEPS = 100;
 
@@ -116,12 +125,17 @@ export function checkRegister(cells: readonly (readonly unknown[])[], options: R
       internal.report(rule.id, header.row, error);
     }
   }
-  // Row hooks and the row flags each needs (0 = every row).
+  // Row hooks and the row flags each needs (0 = every row). For each combination of flags a row can have, the
+  // hooks to call are worked out once, so a clean row only meets the few rules that look at every row.
   const hookRuns = runs.filter((run) => run.row !== undefined);
-  const hooks = hookRuns.map((run) => run.row!);
-  const hookMasks = Int32Array.from(hookRuns, (run) => run.when ?? 0);
+  const hookMasks = hookRuns.map((run) => run.when ?? 0);
   const hookIds = hookRuns.map((run) => rules[runs.indexOf(run)]!.id);
   const endIds = rules.map((rule) => rule.id);
+  const plans: (RowPlan | undefined)[] = [];
+  const planFor = (flags: number): RowPlan => {
+    const picked = hookRuns.map((_, i) => i).filter((i) => hookMasks[i] === 0 || (flags & hookMasks[i]!) !== 0);
+    return { hooks: picked.map((i) => hookRuns[i]!.row!), ids: picked.map((i) => hookIds[i]!) };
+  };
 
   const facts = new RowFacts();
   const first = reader.firstDataRow;
@@ -129,27 +143,40 @@ export function checkRegister(cells: readonly (readonly unknown[])[], options: R
   const onProgress = options.onProgress;
   const step = Math.max(1, Math.ceil(total / PROGRESS_STEPS));
   let countdown = step;
+  // Rows are taken in blocks: one tight scan of the block, then the rules, while the block is still in cache.
+  const scanned = new Uint8Array(BLOCK_ROWS);
+  let blockStart = first;
+  let blockEnd = first;
   for (let r = first; r < rows.length; r++) {
     if (onProgress !== undefined && --countdown === 0) {
       countdown = step;
       onProgress((r - first) / total);
     }
+    if (r >= blockEnd) {
+      blockStart = r;
+      blockEnd = Math.min(rows.length, r + BLOCK_ROWS);
+      reader.scan(blockStart, blockEnd, scanned);
+    }
+    const seen = scanned[r - blockStart]!;
+    if (seen === 0) continue; // blank row: no findings
     let filled: boolean;
     try {
-      filled = reader.read(r, facts);
+      filled = reader.read(r, facts, seen);
     } catch (error) {
       internal.report('lesing av raden', r, error);
       continue;
     }
     if (!filled) continue;
     const flags = facts.flags;
+    let plan = plans[flags];
+    if (plan === undefined) plans[flags] = plan = planFor(flags);
+    const hooks = plan.hooks;
+    // One try per row; a rule that throws is reported and the row's remaining rules still run.
     for (let i = 0; i < hooks.length; i++) {
-      const mask = hookMasks[i]!;
-      if (mask !== 0 && (flags & mask) === 0) continue;
       try {
-        hooks[i]!(facts);
+        for (; i < hooks.length; i++) hooks[i]!(facts);
       } catch (error) {
-        internal.report(hookIds[i]!, r, error);
+        internal.report(plan.ids[i]!, r, error);
       }
     }
   }

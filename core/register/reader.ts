@@ -3,7 +3,6 @@
 // spellings ("31.12.2026", "12 345,50", "Ja", "I bruk", 1833) read without any lookup. Rules look at the facts,
 // never at raw parsing, so 200 000 rows are read in one pass with next to no allocation.
 import { dec, type Dec } from '../money/kroner.js';
-import { normalizeKey } from '../util/text.js';
 import { fieldForHeader, type RegisterField, type RegisterHeader } from './fields.js';
 import { KommuneLookup, LOOKUP_OK, type KommuneLookupResult } from './kommune-lookup.js';
 import type { KommuneRegistry } from '../kommuner/registry.js';
@@ -12,8 +11,10 @@ import {
   CELL_BLANK,
   CELL_VALUE,
   classifyCell,
+  EXCEL_EPOCH_OFFSET,
   fastDay,
   fastNumber,
+  foldKey,
   hasExtractPlanText,
   isPlaceholderText,
   parseRegisterNumberText,
@@ -114,8 +115,6 @@ export class SystemEntry {
     /** The text trimmed. */
     readonly text: string,
     readonly group: SystemGroup,
-    /** The text reads like the System header itself (a repeated header row). */
-    readonly headerWord: boolean,
     slots: number,
   ) {
     this.memo = new Array<unknown>(slots).fill(undefined);
@@ -226,10 +225,10 @@ const SCAN_FILLED = 1;
 const SCAN_SPECIAL = 2;
 
 /**
- * 0 when every cell is blank, SCAN_SPECIAL when some cell needs classifyCell (error value, formula-like or
+ * One look at every cell of a row: 0 when every cell is blank, SCAN_SPECIAL when some cell needs classifyCell (error value, formula-like or
  * space-led text, NaN, odd objects), else SCAN_FILLED. Kept small so the JIT makes it a tight loop.
  */
-function scanRow(row: readonly unknown[]): number {
+export function scanRow(row: readonly unknown[]): number {
   let result = 0;
   for (let c = 0; c < row.length; c++) {
     const v = row[c];
@@ -284,6 +283,18 @@ export class RegisterReader {
     return this.header.row + 1;
   }
 
+  /**
+   * Scans rows from … to−1 into `out` (scanRow results), one tight pass, so the rows are in the CPU cache when
+   * read() processes them right after. Pass the result to read() as `scanned`.
+   */
+  scan(from: number, to: number, out: Uint8Array): void {
+    const cells = this.cells;
+    for (let r = from; r < to; r++) {
+      const row = cells[r];
+      out[r - from] = Array.isArray(row) ? scanRow(row) : 0;
+    }
+  }
+
   /** Reserves a slot in SystemEntry.memo / SystemGroup.memo for one rule. Call before reading rows. */
   memoSlot(): number {
     if (this.systems.size > 0) throw new Error('memoSlot() må kalles før radene leses');
@@ -294,12 +305,12 @@ export class RegisterReader {
    * Reads row r into `f`. Returns false for a row with nothing in it (and for a repeated header row): such rows
    * produce no findings.
    */
-  read(r: number, f: RowFacts): boolean {
+  read(r: number, f: RowFacts, scanned = -1): boolean {
     const row = this.cells[r];
     if (!Array.isArray(row)) return false; // not a row at all: nothing in it
     const width = row.length;
     // One cheap look at every cell: is anything there, and does anything need a closer look?
-    const seen = scanRow(row);
+    const seen = scanned >= 0 ? scanned : scanRow(row);
     let filled = seen !== 0;
     const special = seen === SCAN_SPECIAL;
     if (!filled) return false;
@@ -373,13 +384,13 @@ export class RegisterReader {
     const text = typeof v === 'string' ? v : shownText(v);
     let entry = this.systems.get(text);
     if (entry === undefined) {
-      const key = normalizeKey(text);
+      const key = foldKey(text);
       let group = this.systemGroups.get(key);
       if (group === undefined) {
         group = new SystemGroup(key, this.memoSlots);
         this.systemGroups.set(key, group);
       }
-      entry = new SystemEntry(text.trim(), group, text.length <= 40 && fieldForHeader(text) === 'system', this.memoSlots);
+      entry = new SystemEntry(text.trim(), group, this.memoSlots);
       this.systems.set(text, entry);
     }
     return entry;
@@ -458,7 +469,11 @@ export class RegisterReader {
         parsed = registerDateFromText(v);
         this.dates.set(v, parsed);
       } else parsed = hit;
-    } else if (typeof v === 'number') parsed = registerDateFromNumber(v);
+    } else if (typeof v === 'number') {
+      // Excel serial dates (the usual number here): no allocation unless the number is not a date.
+      if (v >= 1 && v < 2958466 && !(v >= 1900 && v <= 2200 && (v | 0) === v)) return Math.floor(v) - EXCEL_EPOCH_OFFSET;
+      parsed = registerDateFromNumber(v);
+    }
     else if (v instanceof Date) parsed = registerDateFromDate(v);
     else parsed = { day: NaN, error: `${shownText(v)} er ikke en dato (bruk dd.mm.åååå)` };
     if (parsed.error !== undefined) f.problems.push({ kind: 'date', field: 'contractExpires', c, reason: parsed.error, actual: shownText(v) });

@@ -111,7 +111,8 @@ export function parseRegisterNumberText(text: string): RegisterNumber {
 // Dates, as whole days since 1970-01-01 (UTC), so comparisons are integer comparisons.
 
 export const MS_PER_DAY = 86_400_000;
-const EXCEL_EPOCH_OFFSET = 25569;
+/** Excel serial of 1970-01-01 (1900 date system, leap-year bug included). */
+export const EXCEL_EPOCH_OFFSET = 25569;
 
 /** A parsed contract date: `day`, or `open` (løpende/tidsubegrenset), or `error`. */
 export interface RegisterDate {
@@ -134,15 +135,32 @@ export function isoToDay(iso: string): number {
   return Math.round(Date.parse(iso + 'T00:00:00Z') / MS_PER_DAY);
 }
 
+/** [year, month, day] of a day number (Howard Hinnant's civil_from_days; no Date object). */
+function civilFromDay(day: number): [number, number, number] {
+  const z = day + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  return [yoe + era * 400 + (m <= 2 ? 1 : 0), m, d];
+}
+
+const two = (n: number): string => (n < 10 ? '0' + n : String(n));
+const four = (n: number): string => (n >= 0 && n < 10000 ? String(n).padStart(4, '0') : String(n));
+
 /** ISO yyyy-mm-dd for a day number. */
 export function dayToIso(day: number): string {
-  return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
+  const [y, m, d] = civilFromDay(day);
+  return `${four(y)}-${two(m)}-${two(d)}`;
 }
 
 /** dd.mm.åååå for a day number (nb-NO). */
 export function dayToNb(day: number): string {
-  const iso = dayToIso(day);
-  return `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice(0, 4)}`;
+  const [y, m, d] = civilFromDay(day);
+  return `${two(d)}.${two(m)}.${four(y)}`;
 }
 
 /** A date from a number cell: an Excel serial date. A bare year (2027) is refused with a hint. */
@@ -295,15 +313,25 @@ export function fastDay(s: string): number {
 }
 
 /**
- * "12 345,50", "1234", "40" → the number; NaN for anything else (units, "kr", "ca.", dots, signs: the full parser
- * decides). Spaces (also no-break and narrow no-break) group thousands; one comma starts up to two decimals.
+ * "12 345,50", "1234", "40", "kr 2 500", "2 500 kr", "2 500,-" → the number; NaN for anything else (other units,
+ * "ca.", dots, signs: the full parser decides). Spaces (also no-break and narrow no-break) between digits group
+ * thousands; one comma starts up to two decimals.
  */
 export function fastNumber(s: string): number {
-  const n = s.length;
-  if (n === 0 || n > 15) return NaN;
+  let n = s.length;
+  if (n === 0 || n > 20) return NaN;
+  let i = 0;
+  // "kr 2 500", "2 500 kr", "2 500,-": the currency words printed tables use.
+  if ((s.charCodeAt(0) | 0x20) === 107 && (s.charCodeAt(1) | 0x20) === 114) {
+    i = s.charCodeAt(2) === 32 ? 3 : 2;
+  } else if (n > 3 && (s.charCodeAt(n - 1) | 0x20) === 114 && (s.charCodeAt(n - 2) | 0x20) === 107) {
+    n -= s.charCodeAt(n - 3) === 32 ? 3 : 2;
+  } else if (n > 2 && s.charCodeAt(n - 1) === 45 && s.charCodeAt(n - 2) === 44) {
+    n -= 2;
+  }
+  if (i >= n) return NaN;
   let whole = 0;
   let digits = 0;
-  let i = 0;
   for (; i < n; i++) {
     const ch = s.charCodeAt(i);
     if (ch >= 48 && ch <= 57) {
@@ -311,6 +339,8 @@ export function fastNumber(s: string): number {
       digits++;
     } else if (ch === 32 || ch === 160 || ch === 0x202f) {
       if (digits === 0 || i === n - 1) return NaN;
+      const next = s.charCodeAt(i + 1);
+      if (next < 48 || next > 57) return NaN;
     } else break;
   }
   if (digits === 0) return NaN;
@@ -325,4 +355,33 @@ export function fastNumber(s: string): number {
     scale *= 10;
   }
   return whole + fraction / scale;
+}
+
+/**
+ * normalizeKey (util/text.ts) for the usual text: ASCII letters, digits, punctuation and æøå are folded here in
+ * one loop; any other character hands the whole text to normalizeKey. Same result either way.
+ */
+export function foldKey(text: string): string {
+  let out = '';
+  let pendingSpace = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    let piece: string;
+    if (ch >= 97 && ch <= 122) piece = text[i]!;
+    else if (ch >= 65 && ch <= 90) piece = String.fromCharCode(ch + 32);
+    else if (ch >= 48 && ch <= 57) piece = text[i]!;
+    else if (ch < 128) {
+      pendingSpace = out.length > 0;
+      continue;
+    } else if (ch === 0xe6 || ch === 0xc6) piece = 'ae';
+    else if (ch === 0xf8 || ch === 0xd8) piece = 'o';
+    else if (ch === 0xe5 || ch === 0xc5) piece = 'a';
+    else return normalizeKey(text);
+    if (pendingSpace) {
+      out += ' ';
+      pendingSpace = false;
+    }
+    out += piece;
+  }
+  return out;
 }

@@ -167,6 +167,8 @@ export function Grid({ workbook }: { workbook: PreviewWorkbook }) {
                   if (r === 0 && view.kind !== 'empty') classes.push('header-row');
                   if (selected) classes.push('selected');
                   if (view.mark) classes.push(`mark-${view.mark}`);
+                  // Text runs on into an empty neighbour, as in Excel.
+                  if (view.kind === 'text' && !(selected && editing) && c + 1 < nCols && workbook.cell(sheet, r, c + 1).kind === 'empty') classes.push('spill');
                   return (
                     <td
                       key={c}

@@ -41,7 +41,7 @@ export function fordelingSheet(dataset: Dataset = HELGELAND_2026): SheetSpec {
     name: FORDELING_SHEET,
     rows,
     formats: { 1: 'text', 2: 'integer', 3: 'kroner', 4: 'percent' },
-    widths: { 0: 130, 1: 95, 2: 100, 3: 170, 4: 90 },
+    widths: { 0: 130, 1: 105, 2: 100, 3: 190, 4: 90 },
   };
 }
 

@@ -72,11 +72,25 @@ export function formatsFromHeaders(headers: readonly string[]): Record<number, C
   const formats: Record<number, CellFormat> = {};
   headers.forEach((h, i) => {
     if (/andel \(%\)/i.test(h)) formats[i] = 'percentValue';
-    else if (/kommunenr|nøkkel|^rad$/i.test(h)) formats[i] = 'text';
+    else if (/^(kommunenr|nøkkel|rad)$/i.test(h.trim())) formats[i] = 'text';
     else if (KRONER_HEADER.test(h)) formats[i] = 'kroner';
     else if (INTEGER_HEADER.test(h)) formats[i] = 'integer';
   });
   return formats;
+}
+
+/** Column widths that fit an owned table's headers. */
+export function widthsFromHeaders(headers: readonly string[]): Record<number, number> {
+  return Object.fromEntries(headers.map((h, i) => [i, Math.max(90, Math.min(260, 16 + 7.5 * String(h ?? '').length))]));
+}
+
+/**
+ * True when text would not stay text if typed without a leading apostrophe (a formula, a number, a date,
+ * SANN/USANN): the formula bar then shows the apostrophe, as Excel does.
+ */
+export function needsApostrophe(text: string): boolean {
+  const t = text.trim();
+  return /^[=+\-@]/.test(t) || /^[\d\s.,%:/−-]+$/.test(t) || /^(sann|usann|true|false)$/i.test(t) || t !== text;
 }
 
 /** What a string becomes when the add-in writes it: always text, never a formula (SPEC §8), even "=1+1" or "1833". */
@@ -281,6 +295,7 @@ export class PreviewWorkbook {
     if (typeof value === 'boolean') return value ? 'SANN' : 'USANN';
     if (typeof value === 'string') {
       const serialized = this.hf.getCellSerialized(addr);
+      if (typeof serialized === 'string' && serialized.startsWith("'") && !needsApostrophe(value)) return value;
       return typeof serialized === 'string' ? serialized : value;
     }
     return cellText(toCellValue(value));
@@ -406,7 +421,7 @@ export class PreviewWorkbook {
         throw error;
       }
     }
-    this.setSheetLayout(table.name, formatsFromHeaders(table.headers), { 0: 110, 1: 130 });
+    this.setSheetLayout(table.name, formatsFromHeaders(table.headers), widthsFromHeaders(table.headers));
     this.emit();
   }
 
@@ -430,7 +445,7 @@ export class PreviewWorkbook {
       this.hf.removeSheet(id);
       throw error;
     }
-    this.setSheetLayout(table.name, formatsFromHeaders(table.headers), { 0: 200 });
+    this.setSheetLayout(table.name, formatsFromHeaders(table.headers), widthsFromHeaders(table.headers));
     this.emit();
     return 'created';
   }

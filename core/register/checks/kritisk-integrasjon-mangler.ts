@@ -18,7 +18,7 @@ interface Memo {
  * A system of a type seed 003 rates «Kritisk» (data/critical-systems.ts) must list its critical integrations in
  * Integrasjoner: an økonomisystem its bank/faktura and lønn integrations, a lønnssystem bank, A-meldingen and
  * økonomi, a byggesak system Matrikkelen and Grunnboken, and so on. The type is read from Systemtype, or from
- * the System name when Systemtype is blank or names no known type. Integrations are matched by key words.
+ * the System name when Systemtype is blank. Integrations are matched by key words.
  */
 export const rule: RegisterRule = {
   id: ID,
@@ -66,8 +66,9 @@ export const rule: RegisterRule = {
         } else {
           type = typeOf(typeValue);
           fromTypeColumn = type !== undefined;
-          // Systemtype blank or not a known type: try the System name ("Lønnssystem", "Byggesak").
-          if (type === undefined && system !== undefined) type = typeOf(system.text);
+          // No Systemtype given: the System name may say it ("Lønnssystem", "Byggesak"). A Systemtype that is
+          // filled in but not critical ("Sak/arkiv") is trusted as it stands.
+          if (type === undefined && typeValue === undefined && system !== undefined) type = typeOf(system.text);
           if (system !== undefined) {
             memo = { typeValue, type, fromTypeColumn, listed: undefined, missing: [] };
             system.memo[slot] = memo;

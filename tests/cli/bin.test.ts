@@ -1,0 +1,59 @@
+// bin/dh.mjs as a user runs it: a real process, exit codes and stderr.
+import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tempDir, writeBoardWorkbook } from './workbooks.js';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const bin = join(root, 'bin', 'dh.mjs');
+
+function dh(...args: string[]) {
+  const r = spawnSync(process.execPath, [bin, ...args], { cwd: root, encoding: 'utf8', timeout: 60_000 });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+const { dir, cleanup } = tempDir();
+const board = join(dir, 'styremote.xlsx');
+const corrupt = join(dir, 'skadet.xlsx');
+beforeAll(async () => {
+  await writeBoardWorkbook(board);
+  writeFileSync(corrupt, 'ikke en zip-fil');
+});
+afterAll(cleanup);
+
+describe('bin/dh.mjs', () => {
+  it('dh kostnad Rana 2026 → 752 197,48 kr, kode 0', () => {
+    expect(dh('kostnad', 'Rana', '2026')).toEqual({ status: 0, stdout: '752 197,48 kr\n', stderr: '' });
+  });
+
+  it('dh uten argumenter skriver norsk bruksanvisning', () => {
+    const r = dh();
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('Bruk:');
+    expect(r.stdout).toContain('dh kontroll <fil.xlsx> [--dato ÅÅÅÅ-MM-DD] [--json]');
+  });
+
+  it('kontroll av styrets dokument finner feil: kode 1', () => {
+    const r = dh('kontroll', board, '--dato', '2026-01-15', '--json');
+    expect(r.status).toBe(1);
+    expect(r.stderr).toBe('');
+    expect(JSON.parse(r.stdout).some((f: { cell: string; sheet: string }) => f.sheet === 'Fordeling 2026' && f.cell === 'D5')).toBe(true);
+  });
+
+  it.each([
+    ['manglende fil', ['kontroll', join(dir, 'borte.xlsx')], /^Fant ikke filen/],
+    ['skadet fil', ['kontroll', corrupt], /^Kan ikke lese «skadet\.xlsx»/],
+    ['ukjent kommando', ['tull'], /^Ukjent kommando «tull»/],
+    ['feilstavet kommune', ['kostnad', 'Ranna', '2026'], /mente du Rana\?/],
+  ])('%s: kode 2, én linje på stderr, ingen stakkspor', (_name, args, message) => {
+    const r = dh(...(args as string[]));
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe('');
+    const lines = r.stderr.split('\n').filter(Boolean);
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(message as RegExp);
+    expect(r.stderr).not.toMatch(/\bat .*\.(ts|js|mjs):\d+/);
+  });
+});
