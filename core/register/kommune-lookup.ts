@@ -3,7 +3,7 @@
 // The key is always the kommunenummer; a name is only used when it identifies exactly one kommune.
 import { KommuneRegistry, type Kommune } from '../kommuner/registry.js';
 import { normalizeKey } from '../util/text.js';
-import { shownText } from './values.js';
+import { isPlaceholderText, shownText } from './values.js';
 
 export const LOOKUP_OK = 0;
 /** A name or number that is not a known kommune. */
@@ -14,9 +14,11 @@ export const LOOKUP_AMBIGUOUS = 2;
 export const LOOKUP_INVALID = 3;
 /** "1833 Vefsn": number and name in one cell that disagree. */
 export const LOOKUP_MISMATCH = 4;
+/** A placeholder ("-", "?", "Ukjent"): the same as a blank cell. */
+export const LOOKUP_MISSING = 5;
 
 export interface KommuneLookupResult {
-  readonly kind: typeof LOOKUP_OK | typeof LOOKUP_UNKNOWN | typeof LOOKUP_AMBIGUOUS | typeof LOOKUP_INVALID | typeof LOOKUP_MISMATCH;
+  readonly kind: typeof LOOKUP_OK | typeof LOOKUP_UNKNOWN | typeof LOOKUP_AMBIGUOUS | typeof LOOKUP_INVALID | typeof LOOKUP_MISMATCH | typeof LOOKUP_MISSING;
   readonly kommune?: Kommune;
   /** The text as typed (trimmed, shortened). */
   readonly text: string;
@@ -102,14 +104,29 @@ export class KommuneLookup {
 
   private readonly slots = new Map<string, number>();
 
+  /** Gives the result its kommune slot, as an object of one fixed shape (fast property access in the row loop). */
   private slotted(result: Unslotted): KommuneLookupResult {
-    if (!result.kommune) return { ...result, slot: -1 };
-    let slot = this.slots.get(result.kommune.kommunenr);
-    if (slot === undefined) {
-      slot = this.slots.size;
-      this.slots.set(result.kommune.kommunenr, slot);
+    let slot = -1;
+    if (result.kommune) {
+      const known = this.slots.get(result.kommune.kommunenr);
+      slot = known ?? this.slots.size;
+      if (known === undefined) this.slots.set(result.kommune.kommunenr, slot);
     }
-    return { ...result, slot };
+    return {
+      kind: result.kind,
+      kommune: result.kommune,
+      text: result.text,
+      name: result.name,
+      message: result.message,
+      suggestion: result.suggestion,
+      candidates: result.candidates,
+      slot,
+    };
+  }
+
+  /** Number of kommune slots handed out so far (slots are 0 … slotCount−1). */
+  get slotCount(): number {
+    return this.slots.size;
   }
 
   /** An integer kommunenummer 1 … 9999. */
@@ -137,6 +154,7 @@ export class KommuneLookup {
 
   private numberText(raw: string): Unslotted {
     const text = raw.trim();
+    if (isPlaceholderText(text)) return { kind: LOOKUP_MISSING, text: shownText(text) };
     if (/^\d{3,4}$/.test(text)) return this.resolveNumber(text.padStart(4, '0'), text);
     const both = NUMBER_AND_NAME.exec(text);
     if (both) return this.numberAndName(both[1]!.padStart(4, '0'), both[2]!.trim(), text);
@@ -184,6 +202,7 @@ export class KommuneLookup {
   private nameText(raw: string): Unslotted {
     const text = raw.trim();
     const shown = shownText(text);
+    if (isPlaceholderText(text)) return { kind: LOOKUP_MISSING, text: shown };
     if (/^\d{3,4}$/.test(text)) return this.resolveNumber(text.padStart(4, '0'), shown);
     const both = NUMBER_AND_NAME.exec(text);
     if (both) return this.numberAndName(both[1]!.padStart(4, '0'), both[2]!.trim(), shown);

@@ -4,7 +4,7 @@
 // never at raw parsing, so 200 000 rows are read in one pass with next to no allocation.
 import { dec, type Dec } from '../money/kroner.js';
 import { fieldForHeader, type RegisterField, type RegisterHeader } from './fields.js';
-import { KommuneLookup, LOOKUP_OK, type KommuneLookupResult } from './kommune-lookup.js';
+import { KommuneLookup, LOOKUP_MISSING, LOOKUP_OK, type KommuneLookupResult } from './kommune-lookup.js';
 import type { KommuneRegistry } from '../kommuner/registry.js';
 import { supplierKey } from './suppliers.js';
 import {
@@ -102,6 +102,8 @@ export class SystemGroup {
   readonly memo: unknown[];
   constructor(
     readonly key: string,
+    /** Dense index of the group within the run (0, 1, 2 …). */
+    readonly id: number,
     slots: number,
   ) {
     this.memo = new Array<unknown>(slots).fill(undefined);
@@ -338,36 +340,41 @@ export class RegisterReader {
     }
     if (f.problems.length !== 0) f.problems.length = 0;
     const col = this.col;
+    const cls = f.cls;
 
     // System (a row repeating the header is skipped).
-    const systemValue = f.value(col.system);
-    f.system = undefined;
-    if (systemValue !== undefined) {
+    const systemValue = valueAt(row, width, special, cls, col.system);
+    if (systemValue === undefined) f.system = undefined;
+    else {
       if (systemValue === this.systemHeaderCell && this.isRepeatedHeader(row)) return false;
       f.system = this.systemEntry(systemValue);
     }
-    flags |= this.readKommune(f);
-    if (this.isMissing(f, col.system)) flags |= ROW_MISSING_SYSTEM;
-    if (this.isMissing(f, col.supplier)) flags |= ROW_MISSING_SUPPLIER;
-    if (this.isMissing(f, col.systemOwner)) flags |= ROW_MISSING_OWNER;
-    if (this.isMissing(f, col.systemManager)) flags |= ROW_MISSING_MANAGER;
+    flags |= this.readKommune(f, row, width, special, cls);
+    if (this.missingAt(row, width, special, cls, col.system)) flags |= ROW_MISSING_SYSTEM;
+    if (this.missingAt(row, width, special, cls, col.supplier)) flags |= ROW_MISSING_SUPPLIER;
+    if (this.missingAt(row, width, special, cls, col.systemOwner)) flags |= ROW_MISSING_OWNER;
+    if (this.missingAt(row, width, special, cls, col.systemManager)) flags |= ROW_MISSING_MANAGER;
 
-    const status = this.statusOf(f.value(col.status));
+    const status = this.statusOf(valueAt(row, width, special, cls, col.status));
     f.status = status;
     if (status === STATUS_OUT_OF_USE) flags |= ROW_OUT_OF_USE;
-    const expiry = this.readDate(f, col.contractExpires);
-    f.expiryDay = expiry;
-    if (expiry === expiry) flags |= ROW_EXPIRY;
-    f.noticeMonths = this.readNumber(f, 'noticeMonths', col.noticeMonths);
-    f.cost = this.readNumber(f, 'monthlyCost', col.monthlyCost);
-    f.userCount = this.readNumber(f, 'userCount', col.userCount);
-    const archive = (f.archiveWorthy = this.readYesNo(f, 'archiveWorthy', col.archiveWorthy));
-    const preserve = (f.preservationWorthy = this.readYesNo(f, 'preservationWorthy', col.preservationWorthy));
-    f.personalData = this.readYesNo(f, 'personalData', col.personalData);
+    this.readDate(f, valueAt(row, width, special, cls, col.contractExpires), col.contractExpires);
+    if (f.expiryDay === f.expiryDay) flags |= ROW_EXPIRY;
+    this.readNumber(f, NOTICE, valueAt(row, width, special, cls, col.noticeMonths), col.noticeMonths);
+    this.readNumber(f, COST, valueAt(row, width, special, cls, col.monthlyCost), col.monthlyCost);
+    this.readNumber(f, USERS, valueAt(row, width, special, cls, col.userCount), col.userCount);
+    const archive = (f.archiveWorthy = this.readYesNo(f, 'archiveWorthy', valueAt(row, width, special, cls, col.archiveWorthy), col.archiveWorthy));
+    const preserve = (f.preservationWorthy = this.readYesNo(
+      f,
+      'preservationWorthy',
+      valueAt(row, width, special, cls, col.preservationWorthy),
+      col.preservationWorthy,
+    ));
+    f.personalData = this.readYesNo(f, 'personalData', valueAt(row, width, special, cls, col.personalData), col.personalData);
     f.extractPlan = false;
     if (archive === true || preserve === true) {
       flags |= ROW_ARCHIVE;
-      f.extractPlan = this.planOf(f.value(col.extractPlan));
+      f.extractPlan = this.planOf(valueAt(row, width, special, cls, col.extractPlan));
     }
     if (f.problems.length > 0) flags |= ROW_PROBLEM;
     f.flags = flags;
@@ -387,7 +394,7 @@ export class RegisterReader {
       const key = foldKey(text);
       let group = this.systemGroups.get(key);
       if (group === undefined) {
-        group = new SystemGroup(key, this.memoSlots);
+        group = new SystemGroup(key, this.systemGroups.size, this.memoSlots);
         this.systemGroups.set(key, group);
       }
       entry = new SystemEntry(text.trim(), group, this.memoSlots);
@@ -397,41 +404,55 @@ export class RegisterReader {
   }
 
   /** Reads Kommune/Kommunenr; returns ROW_KOMMUNE when something is missing, unknown, ambiguous or disagrees. */
-  private readKommune(f: RowFacts): number {
-    const { kommune: nameCol, kommunenr: nrCol } = this.col;
-    const nrValue = this.isMissing(f, nrCol) ? undefined : f.value(nrCol);
-    const byNumber = nrValue === undefined ? undefined : this.lookup.number(nrValue);
-    const nameValue = this.isMissing(f, nameCol) ? undefined : f.value(nameCol);
+  private readKommune(f: RowFacts, row: readonly unknown[], width: number, special: boolean, cls: Uint8Array): number {
+    const nrValue = valueAt(row, width, special, cls, this.col.kommunenr);
+    let byNumber = nrValue === undefined ? undefined : this.lookup.number(nrValue);
+    if (byNumber !== undefined && byNumber.kind === LOOKUP_MISSING) byNumber = undefined;
+    const nameValue = valueAt(row, width, special, cls, this.col.kommune);
     let byName: KommuneLookupResult | undefined;
     if (nameValue === undefined) byName = undefined;
     // The usual row: the name is exactly the number's official name; no lookup needed.
     else if (byNumber !== undefined && byNumber.kind === LOOKUP_OK && nameValue === byNumber.kommune!.name) byName = byNumber;
-    else byName = this.lookup.name(nameValue);
+    else {
+      byName = this.lookup.name(nameValue);
+      if (byName.kind === LOOKUP_MISSING) byName = undefined;
+    }
     f.numberLookup = byNumber;
     f.nameLookup = byName;
     const numberOk = byNumber !== undefined && byNumber.kind === LOOKUP_OK;
     const nameOk = byName !== undefined && byName.kind === LOOKUP_OK;
     // The number is the key; the name only decides when there is no usable number.
     f.kommune = numberOk ? byNumber : nameOk ? byName : undefined;
-    if (numberOk && (byName === undefined || byName === byNumber || (nameOk && byName.kommune === byNumber.kommune))) return 0;
+    if (numberOk && (byName === undefined || byName === byNumber || (nameOk && byName.kommune === byNumber!.kommune))) return 0;
     if (nameOk && byNumber === undefined) return 0;
     return ROW_KOMMUNE;
   }
 
-  /** True when column c of the row is blank or holds a placeholder ("-", "?", "Ukjent", "Ikke avklart"). */
-  isMissing(f: RowFacts, c: number): boolean {
+  /** True when column c is blank or holds a placeholder ("-", "?", "Ukjent"), for the row being read. */
+  private missingAt(row: readonly unknown[], width: number, special: boolean, cls: Uint8Array, c: number): boolean {
     if (c < 0) return false;
-    const k = f.cellClass(c);
-    if (k === CELL_BLANK) return true;
-    if (k !== CELL_VALUE) return false;
-    const v = f.row[c];
-    if (typeof v !== 'string' || !mayBePlaceholder(v)) return false;
+    if (c >= width) return true;
+    const v = row[c];
+    if (special) {
+      const k = cls[c];
+      if (k === CELL_BLANK) return true;
+      if (k !== CELL_VALUE) return false;
+    } else if (v === undefined || v === null || v === '') return true;
+    return typeof v === 'string' && mayBePlaceholder(v) && this.placeholder(v);
+  }
+
+  private placeholder(v: string): boolean {
     let hit = this.placeholders.get(v);
     if (hit === undefined) {
       hit = isPlaceholderText(v);
       this.placeholders.set(v, hit);
     }
     return hit;
+  }
+
+  /** True when column c of the row is blank or holds a placeholder ("-", "?", "Ukjent", "Ikke avklart"). */
+  isMissing(f: RowFacts, c: number): boolean {
+    return this.missingAt(f.row, f.width, f.special, f.cls, c);
   }
 
   private statusOf(v: unknown): StatusKind {
@@ -448,7 +469,7 @@ export class RegisterReader {
   private planOf(v: unknown): boolean {
     if (v === undefined) return false;
     if (typeof v !== 'string') return typeof v === 'number' ? v !== 0 : v === true || v instanceof Date;
-    if (v.length > 24) return true;
+    if (v.length > PLAN_WORDS_MAX_LENGTH) return true;
     let hit = this.plans.get(v);
     if (hit === undefined) {
       hit = hasExtractPlanText(v);
@@ -457,13 +478,17 @@ export class RegisterReader {
     return hit;
   }
 
-  private readDate(f: RowFacts, c: number): number {
-    const v = f.value(c);
-    if (v === undefined) return NaN;
+  /** Sets f.expiryDay from the Avtale utløper cell `v` (column c); NaN when blank, open-ended or unreadable. */
+  private readDate(f: RowFacts, v: unknown, c: number): void {
+    f.expiryDay = NaN;
+    if (v === undefined) return;
     let parsed: RegisterDate;
     if (typeof v === 'string') {
       const day = fastDay(v);
-      if (day === day) return day;
+      if (day === day) {
+        f.expiryDay = day;
+        return;
+      }
       const hit = this.dates.get(v);
       if (hit === undefined) {
         parsed = registerDateFromText(v);
@@ -471,51 +496,56 @@ export class RegisterReader {
       } else parsed = hit;
     } else if (typeof v === 'number') {
       // Excel serial dates (the usual number here): no allocation unless the number is not a date.
-      if (v >= 1 && v < 2958466 && !(v >= 1900 && v <= 2200 && (v | 0) === v)) return Math.floor(v) - EXCEL_EPOCH_OFFSET;
+      if (v >= 1 && v < 2958466 && !(v >= 1900 && v <= 2200 && (v | 0) === v)) {
+        f.expiryDay = Math.floor(v) - EXCEL_EPOCH_OFFSET;
+        return;
+      }
       parsed = registerDateFromNumber(v);
-    }
-    else if (v instanceof Date) parsed = registerDateFromDate(v);
+    } else if (v instanceof Date) parsed = registerDateFromDate(v);
     else parsed = { day: NaN, error: `${shownText(v)} er ikke en dato (bruk dd.mm.åååå)` };
     if (parsed.error !== undefined) f.problems.push({ kind: 'date', field: 'contractExpires', c, reason: parsed.error, actual: shownText(v) });
-    return parsed.day;
+    f.expiryDay = parsed.day;
   }
 
-  private readNumber(f: RowFacts, field: 'noticeMonths' | 'monthlyCost' | 'userCount', c: number): number {
-    const v = f.value(c);
-    if (v === undefined) return NaN;
-    let value: number;
-    let approximate = false;
-    if (typeof v === 'number') value = v;
-    else if (typeof v === 'string') {
-      value = fastNumber(v);
-      if (value !== value) {
-        let hit = this.numbers.get(v);
-        if (hit === undefined) {
-          hit = parseRegisterNumberText(v);
-          this.numbers.set(v, hit);
-        }
-        if (hit.error !== undefined) {
-          f.problems.push({ kind: 'number', field, c, reason: hit.error, actual: shownText(v) });
-          return NaN;
-        }
-        if (hit.value !== hit.value) return NaN; // "-": nothing, as in printed tables
-        value = hit.value;
-        approximate = hit.approximate;
+  /** Sets the number field `which` (NOTICE, COST, USERS) from cell `v` (column c); NaN when blank or unreadable. */
+  private readNumber(f: RowFacts, which: number, v: unknown, c: number): void {
+    let value = NaN;
+    if (v !== undefined) {
+      if (typeof v === 'number') value = v;
+      else if (typeof v === 'string') {
+        value = fastNumber(v);
+        if (value !== value) value = this.slowNumber(f, which, v, c);
+      } else {
+        const shown = shownText(v);
+        f.problems.push({ kind: 'number', field: NUMBER_FIELDS[which]!, c, reason: `${shown} er ikke et tall`, actual: shown });
       }
-    } else {
-      f.problems.push({ kind: 'number', field, c, reason: `${shownText(v)} er ikke et tall`, actual: shownText(v) });
-      return NaN;
+      if (value < 0 || (which === USERS && value === value && !Number.isInteger(value))) {
+        f.problems.push({ kind: 'number', field: NUMBER_FIELDS[which]!, c, reason: numberSanity(which, value), actual: shownText(v) });
+        value = NaN;
+      }
     }
-    if (value < 0 || (field === 'userCount' && !Number.isInteger(value))) {
-      f.problems.push({ kind: 'number', field, c, reason: numberSanity(field, value), actual: shownText(v) });
-      return NaN;
-    }
-    if (approximate) f.problems.push({ kind: 'approximate', field, c, reason: `«${shownText(v)}» er et omtrentlig tall`, actual: shownText(v) });
-    return value;
+    if (which === NOTICE) f.noticeMonths = value;
+    else if (which === COST) f.cost = value;
+    else f.userCount = value;
   }
 
-  private readYesNo(f: RowFacts, field: 'archiveWorthy' | 'preservationWorthy' | 'personalData', c: number): boolean | undefined {
-    const v = f.value(c);
+  /** The full parser for number text the fast path does not take ("3 mnd", "ca. 40", "1.234,50"), cached. */
+  private slowNumber(f: RowFacts, which: number, v: string, c: number): number {
+    let hit = this.numbers.get(v);
+    if (hit === undefined) {
+      hit = parseRegisterNumberText(v);
+      this.numbers.set(v, hit);
+    }
+    const field = NUMBER_FIELDS[which]!;
+    if (hit.error !== undefined) {
+      f.problems.push({ kind: 'number', field, c, reason: hit.error, actual: shownText(v) });
+      return NaN;
+    }
+    if (hit.approximate && hit.value >= 0) f.problems.push({ kind: 'approximate', field, c, reason: `«${shownText(v)}» er et omtrentlig tall`, actual: shownText(v) });
+    return hit.value; // NaN for "-": nothing, as in printed tables
+  }
+
+  private readYesNo(f: RowFacts, field: 'archiveWorthy' | 'preservationWorthy' | 'personalData', v: unknown, c: number): boolean | undefined {
     if (v === undefined) return undefined;
     if (v === 'Ja' || v === 'J' || v === 'X' || v === 'x' || v === 'ja' || v === true) return true;
     if (v === 'Nei' || v === 'N' || v === 'nei' || v === false) return false;
@@ -559,14 +589,25 @@ export class RegisterReader {
   }
 }
 
-function numberSanity(field: 'noticeMonths' | 'monthlyCost' | 'userCount', value: number): string {
+/** Longer Uttrekk/depot text than this is always a plan (the "no plan" words are all shorter). */
+const PLAN_WORDS_MAX_LENGTH = 16;
+
+const NOTICE = 0;
+const COST = 1;
+const USERS = 2;
+const NUMBER_FIELDS: readonly RegisterField[] = ['noticeMonths', 'monthlyCost', 'userCount'];
+
+function numberSanity(which: number, value: number): string {
   const shown = String(value).replace('.', ',');
-  switch (field) {
-    case 'userCount':
-      return `antall brukere må være et helt tall (0 eller mer), ikke ${shown}`;
-    case 'noticeMonths':
-      return `oppsigelsestiden kan ikke være negativ (${shown})`;
-    case 'monthlyCost':
-      return `kostnaden kan ikke være negativ (${shown})`;
-  }
+  if (which === USERS) return `antall brukere må være et helt tall (0 eller mer), ikke ${shown}`;
+  if (which === NOTICE) return `oppsigelsestiden kan ikke være negativ (${shown})`;
+  return `kostnaden kan ikke være negativ (${shown})`;
+}
+
+/** The cell at column c when it holds a usable value (not blank, not an error, not formula-like). */
+function valueAt(row: readonly unknown[], width: number, special: boolean, cls: Uint8Array, c: number): unknown {
+  if (c < 0 || c >= width) return undefined;
+  const v = row[c];
+  if (special) return cls[c] === CELL_VALUE ? v : undefined;
+  return v === '' || v === null ? undefined : v;
 }

@@ -168,7 +168,8 @@ export function Grid({ workbook }: { workbook: PreviewWorkbook }) {
                   if (selected) classes.push('selected');
                   if (view.mark) classes.push(`mark-${view.mark}`);
                   // Text runs on into an empty neighbour, as in Excel.
-                  if (view.kind === 'text' && !(selected && editing) && c + 1 < nCols && workbook.cell(sheet, r, c + 1).kind === 'empty') classes.push('spill');
+                  const spills = view.kind === 'text' && c + 1 < nCols && workbook.cell(sheet, r, c + 1).kind === 'empty';
+                  if (spills) classes.push('spill');
                   return (
                     <td
                       key={c}
@@ -195,6 +196,8 @@ export function Grid({ workbook }: { workbook: PreviewWorkbook }) {
                           onKeyDown={onEditorKey}
                           onBlur={() => setEditing(null)}
                         />
+                      ) : spills ? (
+                        <span className="spill-text">{view.text}</span>
                       ) : (
                         view.text
                       )}

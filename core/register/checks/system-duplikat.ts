@@ -13,24 +13,35 @@ export const rule: RegisterRule = {
   description: 'Samme system skal bare stå én gang per kommune.',
   start(ctx) {
     const systemCol = ctx.col('system');
-    // Per system group: first row + 1 per kommune slot (0 = not seen), an Int32Array grown as kommuner appear.
-    const slot = ctx.reader.memoSlot();
+    // First row + 1 per (system group, kommune slot), 0 = not seen: one flat table, rows of `width` kommune slots
+    // per system group, regrown when a group or kommune beyond it turns up.
+    let width = 64;
+    let groups = 1024;
+    let table = new Int32Array(width * groups);
+    const grow = (group: number, k: number): void => {
+      const newWidth = k < width ? width : Math.max(k + 1, width * 2);
+      const newGroups = group < groups ? groups : Math.max(group + 1, groups * 2);
+      const next = new Int32Array(newWidth * newGroups);
+      for (let g = 0; g < groups; g++) next.set(table.subarray(g * width, (g + 1) * width), g * newWidth);
+      table = next;
+      width = newWidth;
+      groups = newGroups;
+    };
     return {
       row(f) {
         const kommune = f.kommune;
         const system = f.system;
         if (kommune === undefined || system === undefined) return;
-        const memo = system.group.memo;
-        let firstRows = memo[slot] as Int32Array | undefined;
         const k = kommune.slot;
-        if (firstRows === undefined || firstRows.length <= k) {
-          const grown = new Int32Array(Math.max(8, k + 1, (firstRows?.length ?? 0) * 2));
-          if (firstRows) grown.set(firstRows);
-          memo[slot] = firstRows = grown;
+        const group = system.group.id;
+        let i = group * width + k;
+        if (k >= width || group >= groups) {
+          grow(group, k);
+          i = group * width + k;
         }
-        const first = firstRows[k]!;
+        const first = table[i]!;
         if (first === 0) {
-          firstRows[k] = f.r + 1;
+          table[i] = f.r + 1;
           return;
         }
         const firstRow = ctx.originRow + first - 1;
