@@ -1,5 +1,6 @@
 // Register check benchmarks (SPEC §7 `npm run bench`):
-//   register_vs_bare            checkRegister on 100 000 rows ÷ a bare pass that reads every cell of the same rows
+//   register_vs_bare            checkRegister on 100 000 rows ÷ a bare pass over the same rows that reads every cell
+//                               (its type; the length of text, the value of numbers) and nothing more
 //   register_scaling_200k_100k  checkRegister on 200 000 rows ÷ checkRegister on 100 000 rows
 // Registers are generated deterministically (seeded PRNG) with realistic values and some bad cells, and passed
 // through JSON like a host hands them over (every cell its own value). Each figure is the median of 7 timed

@@ -23,7 +23,9 @@ export function noticeDeadline(f: RowFacts, today: number, cache: Map<number, nu
   if (months > 1200) return NaN;
   // Going back n months never goes back more than 31·n days: far-off deadlines need no calendar.
   if (end - Math.ceil(months) * 31 - 1 - today > horizon) return Infinity;
-  const key = end * 200_000 + Math.round(months * 100);
+  // Whole months up to 10 years share a small-integer cache key; anything else is computed directly.
+  if (months !== Math.floor(months) || months > 120 || end < 0 || end > 1_000_000) return subtractMonths(end, months);
+  const key = end * 128 + months;
   let deadline = cache.get(key);
   if (deadline === undefined) {
     deadline = subtractMonths(end, months);

@@ -1,7 +1,6 @@
 // The system-register template (SPEC §5): canonical columns, the header words users actually type, and
 // finding the header row anywhere near the top of a sheet. Field names come from seed 003
 // (Tabell 2 kartlegging of IKT-systemer, §5.9.3 systemeier, §6.3.1 avtaler; reference/inventory-fields.json).
-import { cellText } from '../util/cells.js';
 import { normalizeKey } from '../util/text.js';
 
 /** One column of the register, by its English identifier. */
@@ -173,9 +172,4 @@ export function findRegisterHeader(cells: readonly (readonly unknown[])[]): Regi
     if (columns.has('system') && columns.size >= 3) return { row: r, columns };
   }
   return undefined;
-}
-
-/** Header text of a column as the sheet shows it, for findings. */
-export function headerText(value: unknown): string {
-  return cellText(value);
 }

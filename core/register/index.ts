@@ -30,6 +30,8 @@ export interface RegisterCheckOptions {
    * (that is how a host cancels); nothing else makes checkRegister throw.
    */
   readonly onProgress?: (fraction: number) => void;
+  /** The rules to run (default: all of REGISTER_RULES), e.g. a subset for a quick check or an extra local rule. */
+  readonly rules?: readonly RegisterRule[];
 }
 
 /** The row hooks to call for one combination of row flags. */
@@ -98,10 +100,11 @@ function mergeByRow(rowOrdered: Finding[], late: Finding[]): Finding[] {
  * Checks a system register (SPEC §5). `cells` is the range as the host read it, header row included (title rows
  * above it are fine). Returns the findings top-down by row; an empty row gives none. Never throws on any cell value.
  */
-export function checkRegister(cells: readonly (readonly unknown[])[], options: RegisterCheckOptions): Finding[] {
-  const sheet = typeof options?.sheet === 'string' ? options.sheet : '';
-  const originRow = origin(options?.originRow);
-  const originColumn = origin(options?.originColumn);
+export function checkRegister(cells: readonly (readonly unknown[])[], givenOptions: RegisterCheckOptions): Finding[] {
+  const options: Partial<RegisterCheckOptions> = givenOptions ?? {};
+  const sheet = typeof options.sheet === 'string' ? options.sheet : '';
+  const originRow = origin(options.originRow);
+  const originColumn = origin(options.originColumn);
   const rows: readonly (readonly unknown[])[] = Array.isArray(cells) ? cells : [];
   const header = findRegisterHeader(rows);
   if (!header) return [headerMissing(sheet, originRow, originColumn)];
@@ -114,7 +117,7 @@ export function checkRegister(cells: readonly (readonly unknown[])[], options: R
 
   const rules: RegisterRule[] = [];
   const runs: RuleRun[] = [];
-  for (const rule of REGISTER_RULES) {
+  for (const rule of options.rules ?? REGISTER_RULES) {
     try {
       const run = rule.start(ctx);
       if (run) {

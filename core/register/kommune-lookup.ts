@@ -142,6 +142,7 @@ export class KommuneLookup {
 
   /** True when the name (as typed) can mean kommunenr `nr` (Herøy agrees with both 1818 and 1515). */
   agrees(nameText: string, nr: string): boolean {
+    if (nameText.length > 100) return false; // no kommune name is that long (and suggestions would be slow)
     const key = nr + '\u0001' + nameText;
     let hit = this.agreeCache.get(key);
     if (hit === undefined) {
@@ -159,6 +160,7 @@ export class KommuneLookup {
     const both = NUMBER_AND_NAME.exec(text);
     if (both) return this.numberAndName(both[1]!.padStart(4, '0'), both[2]!.trim(), text);
     const shown = shownText(text);
+    if (text.length > 100) return this.invalidNumber(shown);
     // A name in the number column: say which number it has.
     const asName = this.registry.resolve(text, this.scope);
     if (asName.ok) {

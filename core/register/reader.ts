@@ -98,20 +98,16 @@ export class ColumnIndex {
 
 /** Systems with the same name after case/space/diacritic folding share one group (duplicates, felles systemer). */
 export class SystemGroup {
-  /** Per-rule scratch space, indexed by RegisterReader.memoSlot(). */
-  readonly memo: unknown[];
   constructor(
     readonly key: string,
-    /** Dense index of the group within the run (0, 1, 2 …). */
+    /** Dense index of the group within the run (0, 1, 2 …), for rules that keep per-group tables. */
     readonly id: number,
-    slots: number,
-  ) {
-    this.memo = new Array<unknown>(slots).fill(undefined);
-  }
+  ) {}
 }
 
 /** One distinct text of the System column. */
 export class SystemEntry {
+  /** Per-rule scratch space, indexed by RegisterReader.memoSlot(): what a rule last concluded for this system. */
   readonly memo: unknown[];
   constructor(
     /** The text trimmed. */
@@ -297,7 +293,7 @@ export class RegisterReader {
     }
   }
 
-  /** Reserves a slot in SystemEntry.memo / SystemGroup.memo for one rule. Call before reading rows. */
+  /** Reserves a slot in SystemEntry.memo for one rule. Call from RegisterRule.start, before rows are read. */
   memoSlot(): number {
     if (this.systems.size > 0) throw new Error('memoSlot() må kalles før radene leses');
     return this.memoSlots++;
@@ -394,7 +390,7 @@ export class RegisterReader {
       const key = foldKey(text);
       let group = this.systemGroups.get(key);
       if (group === undefined) {
-        group = new SystemGroup(key, this.systemGroups.size, this.memoSlots);
+        group = new SystemGroup(key, this.systemGroups.size);
         this.systemGroups.set(key, group);
       }
       entry = new SystemEntry(text.trim(), group, this.memoSlots);
@@ -547,8 +543,10 @@ export class RegisterReader {
 
   private readYesNo(f: RowFacts, field: 'archiveWorthy' | 'preservationWorthy' | 'personalData', v: unknown, c: number): boolean | undefined {
     if (v === undefined) return undefined;
-    if (v === 'Ja' || v === 'J' || v === 'X' || v === 'x' || v === 'ja' || v === true) return true;
-    if (v === 'Nei' || v === 'N' || v === 'nei' || v === false) return false;
+    if (typeof v === 'string') {
+      const quick = quickYesNo(v);
+      if (quick !== 0) return quick === 1;
+    } else if (typeof v === 'boolean') return v;
     let parsed: { readonly value?: boolean; readonly error?: string };
     if (typeof v === 'string') {
       const hit = this.yesNo.get(v);
@@ -602,6 +600,17 @@ function numberSanity(which: number, value: number): string {
   if (which === USERS) return `antall brukere må være et helt tall (0 eller mer), ikke ${shown}`;
   if (which === NOTICE) return `oppsigelsestiden kan ikke være negativ (${shown})`;
   return `kostnaden kan ikke være negativ (${shown})`;
+}
+
+/** Ja, J, X (1) or Nei, N (−1) in any case, read from the characters; 0 when the full parser must decide. */
+function quickYesNo(v: string): number {
+  const n = v.length;
+  if (n === 0 || n > 3) return 0;
+  const c0 = v.charCodeAt(0) | 0x20;
+  if (n === 1) return c0 === 106 || c0 === 120 ? 1 : c0 === 110 ? -1 : 0; // j x | n
+  const c1 = v.charCodeAt(1) | 0x20;
+  if (n === 2) return c0 === 106 && c1 === 97 ? 1 : 0; // ja
+  return c0 === 110 && c1 === 101 && (v.charCodeAt(2) | 0x20) === 105 ? -1 : 0; // nei
 }
 
 /** The cell at column c when it holds a usable value (not blank, not an error, not formula-like). */

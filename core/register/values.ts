@@ -93,6 +93,8 @@ export function parseRegisterNumberText(text: string): RegisterNumber {
   let t = text.trim();
   // "-" / "–" in a number column means nothing, as in printed tables.
   if (DASHES_ONLY.test(t)) return { value: NaN, approximate: false };
+  // No number is written with this many characters (and the patterns below need not look at essays).
+  if (t.length > 60) return { value: NaN, approximate: false, error: `«${shownText(text)}» er ikke et tall` };
   for (let i = 0; i < 2; i++) {
     const stripped = t.replace(UNIT_SUFFIX, '');
     if (stripped === t) break;
@@ -135,8 +137,13 @@ export function isoToDay(iso: string): number {
   return Math.round(Date.parse(iso + 'T00:00:00Z') / MS_PER_DAY);
 }
 
-/** [year, month, day] of a day number (Howard Hinnant's civil_from_days; no Date object). */
-function civilFromDay(day: number): [number, number, number] {
+/** Year, month and day of the last civilFromDay() call (scratch, to avoid allocating an array per date). */
+let civilY = 0;
+let civilM = 0;
+let civilD = 0;
+
+/** Sets civilY/M/D from a day number (Howard Hinnant's civil_from_days; no Date object). */
+function civilFromDay(day: number): void {
   const z = day + 719468;
   const era = Math.floor(z / 146097);
   const doe = z - era * 146097;
@@ -145,7 +152,9 @@ function civilFromDay(day: number): [number, number, number] {
   const mp = Math.floor((5 * doy + 2) / 153);
   const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
   const m = mp < 10 ? mp + 3 : mp - 9;
-  return [yoe + era * 400 + (m <= 2 ? 1 : 0), m, d];
+  civilY = yoe + era * 400 + (m <= 2 ? 1 : 0);
+  civilM = m;
+  civilD = d;
 }
 
 const two = (n: number): string => (n < 10 ? '0' + n : String(n));
@@ -153,14 +162,14 @@ const four = (n: number): string => (n >= 0 && n < 10000 ? String(n).padStart(4,
 
 /** ISO yyyy-mm-dd for a day number. */
 export function dayToIso(day: number): string {
-  const [y, m, d] = civilFromDay(day);
-  return `${four(y)}-${two(m)}-${two(d)}`;
+  civilFromDay(day);
+  return `${four(civilY)}-${two(civilM)}-${two(civilD)}`;
 }
 
 /** dd.mm.åååå for a day number (nb-NO). */
 export function dayToNb(day: number): string {
-  const [y, m, d] = civilFromDay(day);
-  return `${two(d)}.${two(m)}.${four(y)}`;
+  civilFromDay(day);
+  return `${two(civilD)}.${two(civilM)}.${four(civilY)}`;
 }
 
 /** A date from a number cell: an Excel serial date. A bare year (2027) is refused with a hint. */
@@ -358,30 +367,20 @@ export function fastNumber(s: string): number {
 }
 
 /**
- * normalizeKey (util/text.ts) for the usual text: ASCII letters, digits, punctuation and æøå are folded here in
- * one loop; any other character hands the whole text to normalizeKey. Same result either way.
+ * normalizeKey (util/text.ts) for the usual text, with one allocation: when the lower-cased text is already plain
+ * words of a–z and 0–9 separated by single spaces it is the key itself; anything else (æøå, punctuation, extra
+ * spaces, other letters) goes through normalizeKey. Same result either way.
  */
 export function foldKey(text: string): string {
-  let out = '';
-  let pendingSpace = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text.charCodeAt(i);
-    let piece: string;
-    if (ch >= 97 && ch <= 122) piece = text[i]!;
-    else if (ch >= 65 && ch <= 90) piece = String.fromCharCode(ch + 32);
-    else if (ch >= 48 && ch <= 57) piece = text[i]!;
-    else if (ch < 128) {
-      pendingSpace = out.length > 0;
-      continue;
-    } else if (ch === 0xe6 || ch === 0xc6) piece = 'ae';
-    else if (ch === 0xf8 || ch === 0xd8) piece = 'o';
-    else if (ch === 0xe5 || ch === 0xc5) piece = 'a';
+  const lower = text.toLowerCase();
+  const n = lower.length;
+  if (n === 0) return '';
+  let previousSpace = true; // no leading space
+  for (let i = 0; i < n; i++) {
+    const ch = lower.charCodeAt(i);
+    if ((ch >= 97 && ch <= 122) || (ch >= 48 && ch <= 57)) previousSpace = false;
+    else if (ch === 32 && !previousSpace) previousSpace = true;
     else return normalizeKey(text);
-    if (pendingSpace) {
-      out += ' ';
-      pendingSpace = false;
-    }
-    out += piece;
   }
-  return out;
+  return previousSpace ? normalizeKey(text) : lower; // a trailing space needs trimming
 }

@@ -1,4 +1,6 @@
 import { ROW_OUT_OF_USE } from '../reader.js';
+import { dec } from '../../money/kroner.js';
+import { formatKroner } from '../../money/format.js';
 import type { RegisterRule } from '../rule.js';
 import { STATUS_OUT_OF_USE } from '../values.js';
 
@@ -24,7 +26,7 @@ export const rule: RegisterRule = {
           'warning',
           f.r,
           costCol,
-          `${system} står som «${status}», men har kostnad ${String(f.cost).replace('.', ',')} kr pr mnd. Si opp lisensen, eller rett status eller kostnad.`,
+          `${system} står som «${status}», men har kostnad ${formatKroner(dec(f.cost))} pr mnd. Si opp lisensen, eller rett status eller kostnad.`,
           '0',
           String(f.cost),
         );

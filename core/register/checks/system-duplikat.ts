@@ -22,7 +22,8 @@ export const rule: RegisterRule = {
       const newWidth = k < width ? width : Math.max(k + 1, width * 2);
       const newGroups = group < groups ? groups : Math.max(group + 1, groups * 2);
       const next = new Int32Array(newWidth * newGroups);
-      for (let g = 0; g < groups; g++) next.set(table.subarray(g * width, (g + 1) * width), g * newWidth);
+      if (newWidth === width) next.set(table);
+      else for (let g = 0; g < groups; g++) for (let k = 0; k < width; k++) next[g * newWidth + k] = table[g * width + k]!;
       table = next;
       width = newWidth;
       groups = newGroups;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fieldForHeader, findRegisterHeader, REGISTER_COLUMNS } from '../../../core/index.js';
-import { check, CLEAN, HEADER, ofRule, register, registerOf } from './helpers.js';
+import { check, CLEAN, HEADER, ofRule, register, registerOf, type RowSpec } from './helpers.js';
 
 describe('fieldForHeader', () => {
   it('knows every canonical header', () => {
@@ -107,7 +107,7 @@ describe('checkRegister and the header', () => {
 
   it('uses the header text as the sheet has it for the column', () => {
     const header = HEADER.map((h) => (h === 'Systemeier' ? 'Eier (leder)' : h));
-    const cells = register([{ ...CLEAN, Systemeier: undefined, 'Eier (leder)': '' }], header);
+    const cells = register([{ ...CLEAN, Systemeier: undefined, 'Eier (leder)': '' } as RowSpec], header);
     expect(ofRule(check(cells), 'systemeier-mangler')[0]?.column).toBe('Eier (leder)');
   });
 

@@ -1,0 +1,91 @@
+// register.avtale-utlopt and register.oppsigelsesfrist
+import { describe, expect, it } from 'vitest';
+import { isoToExcelSerial } from '../../../core/index.js';
+import { check, ofRule, registerOf } from './helpers.js';
+
+describe('avtale-utlopt', () => {
+  it('a contract that ended before today while the system is in use is an error', () => {
+    const [finding, ...rest] = check(registerOf({ 'Avtale utløper': '31.12.2025' }));
+    expect(rest).toEqual([]);
+    expect(finding).toMatchObject({ rule: 'register.avtale-utlopt', severity: 'error', cell: 'Q2', actual: '2025-12-31', expected: 'etter 2026-03-01' });
+    expect(finding!.message).toContain('utløp 31.12.2025');
+    expect(finding!.message).toContain('01.03.2026');
+  });
+
+  it('ending today is not yet expired', () => {
+    expect(ofRule(check(registerOf({ 'Avtale utløper': '2026-03-01', 'Oppsigelsestid (mnd)': 0 })), 'avtale-utlopt')).toEqual([]);
+  });
+
+  it('does not apply to systems out of use or planned', () => {
+    for (const status of ['Utfaset', 'Avviklet 2024', 'Ikke i bruk', 'Planlagt']) {
+      expect(ofRule(check(registerOf({ 'Avtale utløper': '31.12.2025', Status: status })), 'avtale-utlopt'), status).toEqual([]);
+    }
+  });
+
+  it('applies to systems being phased out (still in use without a contract)', () => {
+    expect(ofRule(check(registerOf({ 'Avtale utløper': '31.12.2025', Status: 'Under avvikling' })), 'avtale-utlopt')).toHaveLength(1);
+  });
+
+  it('reads Excel serial dates and Date objects', () => {
+    const serial = isoToExcelSerial('2025-06-30');
+    expect(ofRule(check(registerOf({ 'Avtale utløper': serial })), 'avtale-utlopt')[0]?.actual).toBe('2025-06-30');
+    expect(ofRule(check(registerOf({ 'Avtale utløper': new Date('2025-06-30T00:00:00Z') })), 'avtale-utlopt')[0]?.actual).toBe('2025-06-30');
+    // A Sheets date cell: midnight in Oslo is 22:00 UTC the day before.
+    expect(ofRule(check(registerOf({ 'Avtale utløper': new Date('2025-06-29T22:00:00Z') })), 'avtale-utlopt')[0]?.actual).toBe('2025-06-30');
+  });
+
+  it('open-ended contracts have no end date', () => {
+    for (const text of ['Løpende', 'tidsubegrenset', 'Inntil videre', '-']) {
+      expect(check(registerOf({ 'Avtale utløper': text })), text).toEqual([]);
+    }
+  });
+});
+
+describe('oppsigelsesfrist', () => {
+  it('passed: end 31.05.2026 − 6 months = 30.11.2025 < today → error', () => {
+    const [finding, ...rest] = check(registerOf({ 'Avtale utløper': '31.05.2026', 'Oppsigelsestid (mnd)': 6 }));
+    expect(rest).toEqual([]);
+    expect(finding).toMatchObject({ rule: 'register.oppsigelsesfrist', severity: 'error', cell: 'Q2', expected: 'oppsigelse innen 2025-11-30' });
+    expect(finding!.message).toContain('gikk ut 30.11.2025');
+  });
+
+  it('within 90 days → warning with the number of days left', () => {
+    const [finding, ...rest] = check(registerOf({ 'Avtale utløper': '31.08.2026', 'Oppsigelsestid (mnd)': 3 }));
+    // 31.08 − 3 months = 31.05.2026: 91 days after 01.03.2026, just outside the 90-day window.
+    expect(finding).toBeUndefined();
+    expect(rest).toEqual([]);
+    const [near] = check(registerOf({ 'Avtale utløper': '30.06.2026', 'Oppsigelsestid (mnd)': 3 }));
+    expect(near).toMatchObject({ rule: 'register.oppsigelsesfrist', severity: 'warning', expected: 'oppsigelse innen 2026-03-30' });
+    expect(near!.message).toContain('om 29 dager');
+    const [edge] = check(registerOf({ 'Avtale utløper': '30.08.2026', 'Oppsigelsestid (mnd)': 3 }));
+    expect(edge).toMatchObject({ severity: 'warning', expected: 'oppsigelse innen 2026-05-30' }); // exactly 90 days
+  });
+
+  it('month ends are clamped: 31.05 − 3 months = 28.02 (not 03.03)', () => {
+    const [finding] = check(registerOf({ 'Avtale utløper': '31.05.2026', 'Oppsigelsestid (mnd)': 3 }));
+    expect(finding).toMatchObject({ severity: 'error', expected: 'oppsigelse innen 2026-02-28' });
+  });
+
+  it('the same register gives different findings on different days', () => {
+    const cells = registerOf({ 'Avtale utløper': '30.06.2026', 'Oppsigelsestid (mnd)': 3 });
+    expect(check(cells, { today: '2025-12-01' })).toEqual([]);
+    expect(check(cells, { today: '2026-01-15' }).map((f) => f.severity)).toEqual(['warning']);
+    expect(check(cells, { today: '2026-04-01' }).map((f) => [f.rule, f.severity])).toEqual([['register.oppsigelsesfrist', 'error']]);
+    expect(check(cells, { today: '2026-07-01' }).map((f) => f.rule)).toEqual(['register.avtale-utlopt']);
+  });
+
+  it('notice already given, or the system out of use: no reminder', () => {
+    for (const status of ['Oppsagt', 'Sagt opp 12.01.2026', 'Under avvikling', 'Utfaset']) {
+      expect(check(registerOf({ 'Avtale utløper': '30.06.2026', 'Oppsigelsestid (mnd)': 3, Status: status, 'Kostnad pr mnd': 0 })), status).toEqual([]);
+    }
+  });
+
+  it('without a notice period there is no deadline to check', () => {
+    expect(check(registerOf({ 'Avtale utløper': '30.06.2026', 'Oppsigelsestid (mnd)': null }))).toEqual([]);
+  });
+
+  it('a usable "today" is required; otherwise the date rules stand down and say so', () => {
+    const findings = check(registerOf({ 'Avtale utløper': '31.12.2020' }), { today: 'i dag' });
+    expect(findings.map((f) => f.rule)).toEqual(['register.dato-ugyldig']);
+  });
+});
