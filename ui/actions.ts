@@ -58,6 +58,20 @@ function failure<T = never>(message: string): ActionResult<T> {
   return { ok: false, message };
 }
 
+/** Reads the named tables that exist; the first read that fails stops with a message ending in `consequence`. */
+async function readTables(host: PanelHost, names: readonly string[], consequence: string): Promise<ActionResult<Map<string, TableData>>> {
+  const tables = new Map<string, TableData>();
+  for (const name of names) {
+    try {
+      const table = await host.readTable(name);
+      if (table) tables.set(name, table);
+    } catch (error) {
+      return failure(`Kunne ikke lese ${name}: ${reasonOf(error)}. ${consequence}`);
+    }
+  }
+  return success(tables, '');
+}
+
 /** The text of a thrown host error, for a Norwegian sentence ("… : <grunn>"). */
 export function reasonOf(error: unknown): string {
   let text = '';
@@ -108,15 +122,9 @@ export async function detectDatasetTables(host: PanelHost): Promise<ActionResult
  * `base`. Only reads: a bad table gives a Norwegian message naming the cell, and nothing is written.
  */
 export async function loadDataset(host: PanelHost, base: Dataset = HELGELAND_2026): Promise<ActionResult<LoadedDataset>> {
-  const tables = new Map<string, TableData>();
-  for (const name of DATASET_TABLES) {
-    try {
-      const table = await host.readTable(name);
-      if (table) tables.set(name, table);
-    } catch (error) {
-      return failure(`Kunne ikke lese ${name}: ${reasonOf(error)}. Ingenting er endret.`);
-    }
-  }
+  const read = await readTables(host, DATASET_TABLES, 'Ingenting er endret.');
+  if (!read.ok) return read;
+  const tables = read.value;
   let parsed: ReturnType<typeof datasetFromTables>;
   try {
     parsed = datasetFromTables((name) => tables.get(name), base);
@@ -351,15 +359,9 @@ export async function refreshBoard(host: PanelHost, dataset: Dataset, year: numb
   }
   if (!built.ok) return failure(`${built.error.message} Ingenting er skrevet.`);
   const names = [...built.value.map((t) => t.name), 'DH_Endringer'];
-  const existing = new Map<string, TableData>();
-  for (const name of names) {
-    try {
-      const table = await host.readTable(name);
-      if (table) existing.set(name, table);
-    } catch (error) {
-      return failure(`Kunne ikke lese ${name}: ${reasonOf(error)}. Ingenting er skrevet.`);
-    }
-  }
+  const read = await readTables(host, names, 'Ingenting er skrevet.');
+  if (!read.ok) return read;
+  const existing = read.value;
   let plan: ReturnType<typeof planRefresh>;
   try {
     plan = planRefresh(dataset, year, (name) => existing.get(name), today);
