@@ -192,15 +192,20 @@ function keyText(allocation: Allocation): string {
   return `${formatKroner(k.totalToAllocate)} fordelt ${alpha} % likt og resten etter innbyggertall${derived}`;
 }
 
-/** The allocation for a year as the Fordeling tab shows it, all figures formatted nb-NO. */
-export function fordelingView(dataset: Dataset, year: number): ActionResult<FordelingView> {
-  let allocation: ReturnType<typeof allocate>;
+/** The year's allocation, or the Norwegian reason it cannot be computed. */
+function allocationFor(dataset: Dataset, year: number): ActionResult<Allocation> {
   try {
-    allocation = allocate(dataset, year);
+    const allocation = allocate(dataset, year);
+    return allocation.ok ? success(allocation.value, '') : failure(allocation.error.message);
   } catch (error) {
     return failure(`Fordelingen for ${year} kunne ikke beregnes: ${reasonOf(error)}.`);
   }
-  if (!allocation.ok) return failure(allocation.error.message);
+}
+
+/** The allocation for a year as the Fordeling tab shows it, all figures formatted nb-NO. */
+export function fordelingView(dataset: Dataset, year: number): ActionResult<FordelingView> {
+  const allocation = allocationFor(dataset, year);
+  if (!allocation.ok) return allocation;
   const a = allocation.value;
   const percents = new Map(frozenPercentages(a, 2).map((p) => [p.kommunenr, p.percent]));
   const rows = a.rows.map((r) => ({
@@ -267,13 +272,8 @@ function csvCell(value: string): string {
 
 /** Frozen percentages for a cooperation agreement (largest remainder: they add up to exactly 100). */
 export function exportFrozenPercentages(dataset: Dataset, year: number, decimals = 4): ActionResult<FrozenPercentagesExport> {
-  let allocation: ReturnType<typeof allocate>;
-  try {
-    allocation = allocate(dataset, year);
-  } catch (error) {
-    return failure(`Fordelingen for ${year} kunne ikke beregnes: ${reasonOf(error)}.`);
-  }
-  if (!allocation.ok) return failure(allocation.error.message);
+  const allocation = allocationFor(dataset, year);
+  if (!allocation.ok) return allocation;
   const percents = frozenPercentages(allocation.value, decimals);
   const headers = ['Kommunenr', 'Kommune', 'Andel (%)'];
   const table: OwnedTable = {

@@ -410,19 +410,24 @@ export class PreviewWorkbook {
       this.hf.setSheetContent(id, content);
     } else {
       if (!this.hf.isItPossibleToAddSheet(table.name)) throw new Error(`Kan ikke lage arket ${table.name}.`);
-      const staging = this.stagingName(table.name);
-      this.hf.addSheet(staging);
-      const id = this.hf.getSheetId(staging)!;
-      try {
-        this.hf.setSheetContent(id, content);
-        this.hf.renameSheet(id, table.name);
-      } catch (error) {
-        this.hf.removeSheet(id);
-        throw error;
-      }
+      this.addSheetWhole(table.name, content);
     }
     this.setSheetLayout(table.name, formatsFromHeaders(table.headers), widthsFromHeaders(table.headers));
     this.emit();
+  }
+
+  /** Adds a sheet under a staging name and renames it only once its content is in: never a half-filled sheet. */
+  private addSheetWhole(name: string, content: Parameters<HyperFormula['setSheetContent']>[1]): void {
+    const staging = this.stagingName(name);
+    this.hf.addSheet(staging);
+    const id = this.hf.getSheetId(staging)!;
+    try {
+      this.hf.setSheetContent(id, content);
+      this.hf.renameSheet(id, name);
+    } catch (error) {
+      this.hf.removeSheet(id);
+      throw error;
+    }
   }
 
   private stagingName(name: string): string {
@@ -434,17 +439,7 @@ export class PreviewWorkbook {
   /** Creates a template table as its own sheet, only when no table of that name exists. */
   insertTemplate(table: OwnedTable): 'created' | 'exists' {
     if (this.readTable(table.name) !== undefined || this.sheetName(table.name) !== undefined) return 'exists';
-    const content = this.tableContent(table);
-    const staging = this.stagingName(table.name);
-    this.hf.addSheet(staging);
-    const id = this.hf.getSheetId(staging)!;
-    try {
-      this.hf.setSheetContent(id, content);
-      this.hf.renameSheet(id, table.name);
-    } catch (error) {
-      this.hf.removeSheet(id);
-      throw error;
-    }
+    this.addSheetWhole(table.name, this.tableContent(table));
     this.setSheetLayout(table.name, formatsFromHeaders(table.headers), widthsFromHeaders(table.headers));
     this.emit();
     return 'created';
