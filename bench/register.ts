@@ -141,6 +141,31 @@ export function bareCellPass(cells: readonly (readonly unknown[])[]): number {
   return chars + numbers + other;
 }
 
+/** Columns a check must interpret on every row: Kommune, Kommunenr, System, Leverandør, Arkivverdig, Bevaringsverdig,
+ * Avtale utløper, Kostnad pr mnd, Uttrekk/depot, Status (positions in HEADER). */
+const MEANINGFUL_COLUMNS = [0, 1, 2, 3, 12, 13, 16, 18, 19, 20];
+
+/**
+ * A reference point, not a checker: the bare pass plus one memoised lookup (Map keyed by the raw cell value) per
+ * meaningful field per row — the least any check that interprets those fields through a cache must do. Printed as
+ * `register_lookup_floor_vs_bare` so the register_vs_bare figure can be read against it in the same run.
+ */
+export function lookupFloorPass(cells: readonly (readonly unknown[])[]): number {
+  const memos = MEANINGFUL_COLUMNS.map(() => new Map<unknown, number>());
+  let acc = bareCellPass(cells);
+  for (let r = 1; r < cells.length; r++) {
+    const row = cells[r]!;
+    for (let k = 0; k < MEANINGFUL_COLUMNS.length; k++) {
+      const value = row[MEANINGFUL_COLUMNS[k]!];
+      const memo = memos[k]!;
+      let id = memo.get(value);
+      if (id === undefined) memo.set(value, (id = memo.size));
+      acc += id;
+    }
+  }
+  return acc;
+}
+
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = sorted.length >> 1;
@@ -167,9 +192,10 @@ export async function runRegisterBench(options: { repetitions?: number } = {}): 
   let sink = 0;
   // Warm-up: let the JIT settle on every path.
   for (let i = 0; i < 3; i++) {
-    sink += check(r100).length + bareCellPass(r100);
+    sink += check(r100).length + bareCellPass(r100) + lookupFloorPass(r100);
     sink += check(r200).length;
   }
+  const floor100: number[] = [];
   const ours100: number[] = [];
   const bare100: number[] = [];
   const ours200: number[] = [];
@@ -177,15 +203,18 @@ export async function runRegisterBench(options: { repetitions?: number } = {}): 
     bare100.push(time(() => (sink += bareCellPass(r100))));
     ours100.push(time(() => (sink += check(r100).length)));
     ours200.push(time(() => (sink += check(r200).length)));
+    floor100.push(time(() => (sink += lookupFloorPass(r100))));
   }
   if (sink === 0) throw new Error('benchmark produserte ingenting');
   const ours = median(ours100);
   const bare = median(bare100);
   const big = median(ours200);
+  const floor = median(floor100);
   const findings100 = check(r100).length;
   return [
     { name: 'register_vs_bare', ratio: round(ours / bare), ours_ms: round(ours), baseline_ms: round(bare), rows: 100_000, findings: findings100 },
     { name: 'register_scaling_200k_100k', ratio: round(big / ours), ours_ms: round(big), baseline_ms: round(ours), rows: 200_000 },
+    { name: 'register_lookup_floor_vs_bare', ratio: round(floor / bare), ours_ms: round(floor), baseline_ms: round(bare), rows: 100_000 },
   ];
 }
 
