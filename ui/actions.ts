@@ -24,7 +24,7 @@ import {
   roundOre,
   sortFindings,
   timeValueExact,
-  checkRegister,
+  checkRegisterInSlices,
   commonSystems,
   findRegisterHeader,
   type Allocation,
@@ -36,11 +36,13 @@ import {
   type GevinstEvaluation,
   type Kroner,
   type OwnedCell,
+  reconcileSheets,
   type OwnedTable,
+  type RegisterCheckOptions,
+  type SheetCells,
   type Severity,
   type TableData,
 } from '../core/index.js';
-import { reconcileSheets, type SheetCells } from '../core/reconcile/index.js';
 import type { CellMark, PanelHost } from './host.js';
 
 // ---------------------------------------------------------------------------------------------------
@@ -746,8 +748,7 @@ export async function checkRegisterOnSheet(
     );
   }
   const headerRow = header.row;
-  await nextTick(); // lets the panel paint the progress bar before the (synchronous) check runs
-  const options: Parameters<typeof checkRegister>[1] = {
+  const options: RegisterCheckOptions = {
     sheet,
     originRow,
     originColumn,
@@ -757,7 +758,8 @@ export async function checkRegisterOnSheet(
   };
   let findings: Finding[];
   try {
-    findings = checkRegister(cells, options);
+    // In slices with a pause between them, so the pane repaints its progress bar on a 100 000-row register.
+    findings = await checkRegisterInSlices(cells, options, nextTick);
   } catch (error) {
     return failure(`Kontrollen av «${sheet}» kunne ikke kjøres: ${reasonOf(error)}.`);
   }
