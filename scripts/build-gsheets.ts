@@ -12,6 +12,7 @@ import { gzipSync } from 'node:zlib';
 import { Script } from 'node:vm';
 import { build as esbuild } from 'esbuild';
 import { CATALOG, sheetsName, type CatalogEntry, type ParamSpec } from '../core/index.js';
+import { docText } from './jsdoc.js';
 import { SERVER_FUNCTIONS, TRIGGER_FUNCTIONS, type ServerFunctionSpec } from '../addin-gsheets/src/shared/protocol.js';
 
 const root = resolve(import.meta.dirname, '..');
@@ -29,9 +30,6 @@ export function identifierFor(name: string): string {
   return /^[A-Za-z_$]/.test(ascii) && !RESERVED.has(ascii) ? ascii : `_${ascii}`;
 }
 
-function docText(text: string): string {
-  return text.replace(/\*\//g, '* /').replace(/\s+/g, ' ').trim();
-}
 
 function paramType(p: ParamSpec): string {
   switch (p.type) {

@@ -14,6 +14,7 @@ import { dirname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createRequire } from 'node:module';
 import { CATALOG, EXCEL_NAMESPACE, excelFormulaName, excelId, type CatalogEntry, type ParamSpec } from '../core/index.js';
+import { docText } from './jsdoc.js';
 
 export const ROOT = resolve(import.meta.dirname, '..');
 export const GENERATED_FILE = resolve(ROOT, 'addin-excel/src/functions/functions.generated.ts');
@@ -39,10 +40,6 @@ export function functionIdentifier(entry: CatalogEntry): string {
   return asciiIdentifier(entry.name);
 }
 
-/** JSDoc text on one line, unable to close the comment or start a tag. */
-function docText(text: string): string {
-  return text.replace(/\s+/g, ' ').replace(/\*\//g, '*\u2215').replace(/(^|\s)@/g, '$1(at)').trim();
-}
 
 /**
  * Excel-side types. Scalars are `any` so the catalog's own coercion sees the raw cell (nb-NO text such as
