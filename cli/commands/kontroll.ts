@@ -1,5 +1,5 @@
 import type { Finding } from '../../core/findings/finding.js';
-import { a1 } from '../../core/findings/finding.js';
+import { a1, SEVERITY_ORDER } from '../../core/findings/finding.js';
 import { reconcileSheets } from '../../core/reconcile/index.js';
 import { checkRegister, findRegisterHeader } from '../../core/register/index.js';
 import { isBlank } from '../../core/util/cells.js';
@@ -11,7 +11,6 @@ import { USAGE_KONTROLL } from '../usage.js';
 import { loadWorkbook, sheetCells } from '../workbook.js';
 
 const KIND_LABEL = { allocation: 'fordelingstabell', rpa: 'RPA-tabell', duo: 'DUO-tabell', budget: 'budsjettabell', register: 'systemregister' } as const;
-const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
 
 /**
  * dh kontroll <fil.xlsx> [--dato ÅÅÅÅ-MM-DD] [--json] — finds the board tables and system registers on

@@ -35,7 +35,8 @@ export function a1(row: number, column: number): string {
   return columnLetter(column) + row;
 }
 
-const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+/** Errors first, then warnings, then info: the order every report lists findings in. */
+export const SEVERITY_ORDER: Readonly<Record<Severity, number>> = { error: 0, warning: 1, info: 2 };
 
 /** Sorts findings by severity, then sheet, row and column, so reports read top-down. */
 export function sortFindings(findings: readonly Finding[]): Finding[] {
