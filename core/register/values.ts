@@ -367,20 +367,37 @@ export function fastNumber(s: string): number {
 }
 
 /**
- * normalizeKey (util/text.ts) for the usual text, with one allocation: when the lower-cased text is already plain
- * words of a–z and 0–9 separated by single spaces it is the key itself; anything else (æøå, punctuation, extra
- * spaces, other letters) goes through normalizeKey. Same result either way.
+ * normalizeKey (util/text.ts) without regular expressions for the usual text: a–z, 0–9, æøå and ASCII separators
+ * are folded in one loop (plain words come back as the lower-cased text itself); any other letter ("é", "ü") goes
+ * through normalizeKey. Same result either way (a property test holds them together).
  */
 export function foldKey(text: string): string {
   const lower = text.toLowerCase();
   const n = lower.length;
-  if (n === 0) return '';
-  let previousSpace = true; // no leading space
+  let out = '';
+  let word = -1; // start of the current run of a–z/0–9, or -1
+  let gap = false; // separators seen since the last word character
   for (let i = 0; i < n; i++) {
     const ch = lower.charCodeAt(i);
-    if ((ch >= 97 && ch <= 122) || (ch >= 48 && ch <= 57)) previousSpace = false;
-    else if (ch === 32 && !previousSpace) previousSpace = true;
+    if ((ch >= 97 && ch <= 122) || (ch >= 48 && ch <= 57)) {
+      if (word < 0) {
+        if (gap && out.length > 0) out += ' ';
+        gap = false;
+        word = i;
+      }
+      continue;
+    }
+    if (word >= 0) {
+      out += lower.slice(word, i);
+      word = -1;
+    }
+    if (ch === 0xe6 || ch === 0xf8 || ch === 0xe5) {
+      if (gap && out.length > 0) out += ' ';
+      gap = false;
+      out += ch === 0xe6 ? 'ae' : ch === 0xf8 ? 'o' : 'a';
+    } else if (ch < 128) gap = true;
     else return normalizeKey(text);
   }
-  return previousSpace ? normalizeKey(text) : lower; // a trailing space needs trimming
+  if (word === 0) return lower;
+  return word > 0 ? out + lower.slice(word) : out;
 }
