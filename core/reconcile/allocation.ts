@@ -1,5 +1,6 @@
 import { allocate, type Allocation } from '../allocation/allocate.js';
 import type { DatasetContext } from '../dataset/context.js';
+import type { KommuneRegistry } from '../kommuner/registry.js';
 import type { Finding } from '../findings/finding.js';
 import { Dec, roundOre, sum, ZERO } from '../money/kroner.js';
 import { normalizeKey } from '../util/text.js';
@@ -8,7 +9,7 @@ import { consensus, observedTolerance, simplestIn, theilSen, type Interval } fro
 import { FindingSink, kr, num, rate as rateText, RULES } from './findings.js';
 import { resolveRows, type RowKommune } from './kommuner.js';
 import type { LocatedTable } from './locate.js';
-import { halfUnit, unit } from './numbers.js';
+import { halfUnit, readCell, unit } from './numbers.js';
 import { checkKontrollRow, checkSumRow } from './sums.js';
 
 export interface BudgetLine {
@@ -24,6 +25,8 @@ export interface AllocationReconcileOptions {
   readonly year?: number;
   /** The budget line the allocation should cover, when not given by the dataset's key. */
   readonly budgetLine?: BudgetLine;
+  /** Kommune registry for a table that is not the dataset's own (reconcileSheets passes `data` only for those). */
+  readonly registry?: KommuneRegistry;
 }
 
 /** The key a table was checked against: fixed amount per member + rate per inhabitant (per row). */
@@ -77,10 +80,11 @@ interface Expectation {
 }
 
 /** Reconciles one located allocation table (Kommune | Innbyggere | [Fast] | [Fordelt etter innbyggertall] | Totalt). */
-export function reconcileAllocationTable(table: LocatedTable, options: AllocationReconcileOptions = {}): AllocationReconciliation {
+export function reconcileAllocationTable(givenTable: LocatedTable, options: AllocationReconcileOptions = {}): AllocationReconciliation {
+  const table = withAmountShareAsByPopulation(givenTable);
   const sink = new FindingSink(table);
   const data = options.data;
-  const kommuner = resolveRows(table, sink, data);
+  const kommuner = resolveRows(table, sink, data, options.registry);
   const cols = readColumns(table, sink, ['population', 'share', 'fixed', 'byPopulation', 'total']);
   const pop = cols.population!;
   const fixedCol = cols.fixed;
@@ -160,7 +164,6 @@ export function reconcileAllocationTable(table: LocatedTable, options: Allocatio
       k.mode === 'fixedPlusRate'
         ? `fordelingsnøkkelen for ${year} i ${data!.dataset.name}: ${kr(k.fixedAmount)} fast + ${rateText(k.ratePerInhabitant)} pr innbygger`
         : `fordelingsnøkkelen for ${year} i ${data!.dataset.name}: ${kr(k.totalToAllocate)} fordelt ${num(k.equalShare.times(100), 1)} % likt og resten etter innbyggertall`;
-    const exact = !splitKey;
     for (const r of rows) {
       const e = expectations.get(r);
       if (!e) continue;
@@ -193,6 +196,8 @@ export function reconcileAllocationTable(table: LocatedTable, options: Allocatio
         );
       }
     }
+    // Exact when every printed figure is the key's own (not a rounding of it): sums must then match to the øre.
+    const exact = !splitKey && [fixedCol, byPopCol, totalCol].every((col, i) => col === undefined || printsExactly(col, rows, isFlagged, (r) => pickExpectation(expectations.get(r), i)));
     key = {
       source: 'dataset',
       ...(k.mode === 'fixedPlusRate' ? { fixed: k.fixedAmount, rate: k.ratePerInhabitant } : {}),
@@ -313,8 +318,11 @@ export function reconcileAllocationTable(table: LocatedTable, options: Allocatio
     checkKontrollRow(table, sink, totalCol, totals);
     const sumRow = table.sumRow;
     if (keySum !== undefined && totals.printed !== undefined && sumRow !== undefined) {
-      // A key the rows only follow within rounding (a split) can be off by up to two units per row.
-      const keyTol = rowsExact ? ZERO : rows.reduce((acc, r) => acc.plus(totalCol.unit(r).times(2)), totalCol.half(sumRow));
+      // Rows that are the key rounded to what they print are each off by up to half a unit; a key the rows
+      // only follow within rounding (a split, or a key inferred from the rows) by up to two units per row.
+      const roundingOnly = key?.source === 'dataset' && allocation?.key.mode === 'fixedPlusRate';
+      const perRow = (r: number) => (roundingOnly ? totalCol.half(r) : totalCol.unit(r).times(2));
+      const keyTol = rowsExact ? ZERO : rows.reduce((acc, r) => acc.plus(perRow(r)), totalCol.half(sumRow));
       const matchesKey = !deviates(totals.printed, keySum, keyTol);
       const rowsMatchKey = !deviates(totals.rows, keySum, keyTol);
       const d = totalCol.decimalsAt(sumRow);
@@ -364,8 +372,47 @@ export function reconcileAllocationTable(table: LocatedTable, options: Allocatio
   return result;
 }
 
-/** "– samme tall som Rødøy": a figure identical to another row's is probably copied. */
+/**
+ * «Andel innbyggere» / «Andel etter innbyggertall» is usually the part paid by population, in kroner, not a
+ * percentage: a share column whose figures cannot be shares (one above 100, or together above 100) is read
+ * as the by-population column when the table has none.
+ */
+function withAmountShareAsByPopulation(table: LocatedTable): LocatedTable {
+  const c = table.columns.share;
+  if (c === undefined || table.columns.byPopulation !== undefined) return table;
+  let total = ZERO;
+  let largest = ZERO;
+  for (const r of table.dataRows) {
+    const reading = readCell(table.cells[r]?.[c]);
+    if (reading.kind !== 'number') continue;
+    const v = reading.number.value.abs();
+    total = total.plus(v);
+    if (v.greaterThan(largest)) largest = v;
+  }
+  if (!largest.greaterThan(100) && !total.greaterThan(101)) return table;
+  const { share: _share, ...columns } = table.columns;
+  return { ...table, columns: { ...columns, byPopulation: c } };
+}
+
+/** The expectation for the fixed (0), by-population (1) or total (2) column. */
+function pickExpectation(e: Expectation | undefined, column: number): Dec | undefined {
+  if (e === undefined) return undefined;
+  return column === 0 ? e.fixed : column === 1 ? e.byPop : e.total;
+}
+
+/** True when every figure in the column that is not already reported equals its expected value exactly. */
+function printsExactly(col: Column, rows: readonly number[], isFlagged: (r: number, c?: number) => boolean, expectedOf: (r: number) => Dec | undefined): boolean {
+  return rows.every((r) => {
+    const actual = col.value(r);
+    const expected = expectedOf(r);
+    return actual === undefined || expected === undefined || isFlagged(r, col.index) || actual.equals(expected);
+  });
+}
+
+/** "– samme tall som Rødøy": a by-population or total figure identical to another row's is probably copied. */
 function copyNote(table: LocatedTable, col: Column, r: number, kommuner: ReadonlyMap<number, RowKommune>): string {
+  // The fixed part is the same on every row by design: equal figures there say nothing.
+  if (col.role === 'fixed') return '';
   const v = col.value(r);
   if (v === undefined || v.isZero()) return '';
   const other = table.dataRows.find((o) => o !== r && col.value(o)?.equals(v));

@@ -36,7 +36,7 @@ export interface DuoReconciliation {
 export function reconcileDuoTable(table: LocatedTable, options: DuoReconcileOptions = {}): DuoReconciliation {
   const sink = new FindingSink(table);
   const data = options.data;
-  const kommuner = resolveRows(table, sink, data);
+  const kommuner = resolveRows(table, sink, data, options.registry);
   const cols = readColumns(table, sink, ['cost', 'saving', 'netMonth', 'netYear']);
   const cost = cols.cost!;
   const saving = cols.saving!;

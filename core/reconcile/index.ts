@@ -7,7 +7,8 @@ import type { Dec } from '../money/kroner.js';
 import { reconcileAllocationTable, type AllocationReconciliation, type BudgetLine } from './allocation.js';
 import { locateBudgets, reconcileBudget, type BudgetReconciliation, type LocatedBudget } from './budget.js';
 import { reconcileDuoTable, type DuoReconciliation } from './duo.js';
-import { registryFor } from './kommuner.js';
+import { isDatasetTable, registryFor } from './kommuner.js';
+import type { KommuneRegistry } from '../kommuner/registry.js';
 import { locateTables, type LocatedTable, type SheetCells, type TableKind } from './locate.js';
 import { reconcileRpaTable, type RpaReconciliation } from './rpa.js';
 
@@ -47,15 +48,25 @@ export interface WorkbookReconciliation {
   readonly budgets: readonly BudgetReconciliation[];
 }
 
+/**
+ * The options one table is reconciled with: the dataset only when the table is the dataset's own
+ * (isDatasetTable); another cooperation's table keeps the registry but is checked against the key it carries.
+ */
+function optionsFor<T extends ReconcileOptions>(table: LocatedTable, options: T, registry: KommuneRegistry): Omit<T, 'data'> & { data?: DatasetContext; registry: KommuneRegistry } {
+  const { data, ...rest } = options;
+  return data !== undefined && isDatasetTable(table, data, registry) ? { ...rest, data, registry } : { ...rest, registry };
+}
+
 /** Reconciles one located table of any kind. */
 export function reconcileTable(table: LocatedTable, options: ReconcileOptions & { budgetLine?: BudgetLine } = {}): AllocationReconciliation | RpaReconciliation | DuoReconciliation {
+  const opts = optionsFor(table, options, registryFor(options.data));
   switch (table.kind) {
     case 'allocation':
-      return reconcileAllocationTable(table, options);
+      return reconcileAllocationTable(table, opts);
     case 'rpa':
-      return reconcileRpaTable(table, options);
+      return reconcileRpaTable(table, opts);
     case 'duo':
-      return reconcileDuoTable(table, options);
+      return reconcileDuoTable(table, opts);
   }
 }
 
@@ -77,15 +88,21 @@ export function reconcileSheets(sheets: readonly SheetCells[], options: Reconcil
   const duo: DuoReconciliation[] = [];
   const tables: FoundTable[] = [];
   const opts = { ...options, ...(budgetLine ? { budgetLine } : {}) };
+  let foreignAllocation = false;
   for (const sheet of sheets) {
     for (const table of locateTables(sheet, registry)) {
       tables.push({ kind: table.kind, sheet: table.sheet, cell: a1(table.originRow + table.headerRow, table.originColumn + table.kommuneColumn), rows: table.dataRows.length });
-      if (table.kind === 'allocation') allocations.push(reconcileAllocationTable(table, opts));
-      else if (table.kind === 'rpa') rpa.push(reconcileRpaTable(table, opts));
-      else duo.push(reconcileDuoTable(table, opts));
+      const tableOptions = optionsFor(table, opts, registry);
+      if (table.kind === 'allocation') {
+        if (options.data && !tableOptions.data) foreignAllocation = true;
+        allocations.push(reconcileAllocationTable(table, tableOptions));
+      } else if (table.kind === 'rpa') rpa.push(reconcileRpaTable(table, tableOptions));
+      else duo.push(reconcileDuoTable(table, tableOptions));
     }
   }
-  const keyChecked = allocations.some((a) => a.key?.source === 'dataset');
+  // The budget's refund line is compared with the dataset's key only when no allocation table answered for it
+  // already, and the workbook is not another cooperation's (its allocation table was not the dataset's).
+  const keyChecked = allocations.some((a) => a.key?.source === 'dataset') || foreignAllocation;
   const budgets = located.map((b) => {
     tables.push({ kind: 'budget', sheet: b.sheet, cell: a1(b.originRow + b.startRow, b.originColumn), rows: b.expenses.length + b.income.length });
     return reconcileBudget(b, {

@@ -19,31 +19,84 @@ function builtInRegistry(): KommuneRegistry {
   return defaultRegistry;
 }
 
-export function registryFor(data?: DatasetContext): KommuneRegistry {
-  return data?.registry ?? builtInRegistry();
+export function registryFor(data?: DatasetContext, registry?: KommuneRegistry): KommuneRegistry {
+  return registry ?? data?.registry ?? builtInRegistry();
+}
+
+/** Share of a table's identifiable rows that must be members before the table counts as the dataset's own. */
+const OWN_TABLE_SHARE = 0.8;
+
+/** The kommune a row names without help from any scope: by its number, else by an unambiguous name. */
+function plainKommune(table: LocatedTable, r: number, registry: KommuneRegistry, nrColumn: number | undefined): Kommune | undefined {
+  const row = table.cells[r] ?? [];
+  const nrText = nrColumn !== undefined ? cellText(row[nrColumn]) : '';
+  const found = nrText ? registry.resolve(/^\d+$/.test(nrText) ? nrText.padStart(4, '0') : nrText) : registry.resolve(cellText(row[table.kommuneColumn]));
+  return found.ok ? found.value : undefined;
+}
+
+function numberColumn(table: LocatedTable): number | undefined {
+  return table.columns.kommunenr !== undefined && table.columns.kommunenr !== table.kommuneColumn ? table.columns.kommunenr : undefined;
+}
+
+/**
+ * True when a table is the active dataset's own: nearly all the kommuner it names without ambiguity are
+ * members. Another cooperation's table (Vesterålen, Sunnmøre, or a network that shares a few members with
+ * this one) is then checked against the key it carries itself, not against this dataset's key, members or
+ * project decisions.
+ */
+export function isDatasetTable(table: LocatedTable, data: DatasetContext, registry?: KommuneRegistry): boolean {
+  const reg = registryFor(data, registry);
+  const nrColumn = numberColumn(table);
+  let known = 0;
+  let members = 0;
+  for (const r of table.dataRows) {
+    const kommune = plainKommune(table, r, reg, nrColumn);
+    if (kommune) {
+      known++;
+      if (data.memberNumbers.has(kommune.kommunenr)) members++;
+    } else {
+      // An ambiguous name (Herøy) counts as a member when one of the dataset's members carries it.
+      const label = cellText(table.cells[r]?.[table.kommuneColumn]);
+      const within = label ? reg.resolve(label, data.memberNumbers) : undefined;
+      if (within?.ok) {
+        known++;
+        members++;
+      }
+    }
+  }
+  return members > 0 && members >= known * OWN_TABLE_SHARE;
+}
+
+/**
+ * Where an ambiguous name (Herøy) is looked for: among the dataset's members when the table is the dataset's,
+ * else among the kommuner of the fylke most of the table's other rows belong to.
+ */
+function ambiguityScope(table: LocatedTable, registry: KommuneRegistry, data: DatasetContext | undefined): ReadonlySet<string> | undefined {
+  if (data) return data.memberNumbers;
+  const nrColumn = numberColumn(table);
+  const fylker = new Map<string, number>();
+  for (const r of table.dataRows) {
+    const found = plainKommune(table, r, registry, nrColumn);
+    if (found?.fylke) fylker.set(found.fylke, (fylker.get(found.fylke) ?? 0) + 1);
+  }
+  const dominant = [...fylker.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
+  return dominant ? new Set(registry.all().filter((k) => k.fylke === dominant).map((k) => k.kommunenr)) : undefined;
 }
 
 /**
  * Resolves the kommune of every data row: by number when the table has a Kommunenr column, else by name.
  * An ambiguous name (Herøy) resolves among the dataset's members, or without a dataset among the
  * kommuner of the fylke the rest of the table belongs to; otherwise the finding asks for the number.
- * Reports unknown, ambiguous, mismatched, non-member and duplicate kommuner.
+ * Reports unknown, ambiguous, mismatched, non-member and duplicate kommuner. Pass `data` only for a table that
+ * is the dataset's own (isDatasetTable); `registry` is the registry to use without one.
  */
-export function resolveRows(table: LocatedTable, sink: FindingSink, data?: DatasetContext): Map<number, RowKommune> {
-  const registry = registryFor(data);
-  let scope: ReadonlySet<string> | undefined = data?.memberNumbers;
-  if (!scope) {
-    const fylker = new Map<string, number>();
-    for (const r of table.dataRows) {
-      const found = registry.resolve(cellText(table.cells[r]?.[table.kommuneColumn]));
-      if (found.ok && found.value.fylke) fylker.set(found.value.fylke, (fylker.get(found.value.fylke) ?? 0) + 1);
-    }
-    const dominant = [...fylker.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
-    if (dominant) scope = new Set(registry.all().filter((k) => k.fylke === dominant).map((k) => k.kommunenr));
-  }
+export function resolveRows(table: LocatedTable, sink: FindingSink, data?: DatasetContext, givenRegistry?: KommuneRegistry): Map<number, RowKommune> {
+  const registry = registryFor(data, givenRegistry);
+  const scope = ambiguityScope(table, registry, data);
   const result = new Map<number, RowKommune>();
   const seen = new Map<string, number>();
-  const nrColumn = table.columns.kommunenr !== undefined && table.columns.kommunenr !== table.kommuneColumn ? table.columns.kommunenr : undefined;
+  const mismatched = new Set<number>();
+  const nrColumn = numberColumn(table);
   for (const r of table.dataRows) {
     const row = table.cells[r] ?? [];
     const label = cellText(row[table.kommuneColumn]);
@@ -58,6 +111,7 @@ export function resolveRows(table: LocatedTable, sink: FindingSink, data?: Datas
         if (label) {
           const byName = registry.resolve(label, new Set([kommune.kommunenr]));
           if (byName.ok && byName.value.kommunenr !== kommune.kommunenr) {
+            mismatched.add(r);
             sink.add(
               r,
               table.kommuneColumn,
@@ -86,7 +140,8 @@ export function resolveRows(table: LocatedTable, sink: FindingSink, data?: Datas
         sink.add(r, table.kommuneColumn, RULES.kommune, 'warning', `${kommune.name} (${kommune.kommunenr}) er ikke medlem i ${data.dataset.name}.`, undefined, label || kommune.kommunenr);
       }
       const previous = seen.get(kommune.kommunenr);
-      if (previous !== undefined) {
+      // A row whose name and number disagree is reported once, for that; not again as a duplicate.
+      if (previous !== undefined && !mismatched.has(r) && !mismatched.has(previous)) {
         sink.add(
           r,
           table.kommuneColumn,
@@ -96,7 +151,7 @@ export function resolveRows(table: LocatedTable, sink: FindingSink, data?: Datas
           undefined,
           label || kommune.kommunenr,
         );
-      } else {
+      } else if (previous === undefined) {
         seen.set(kommune.kommunenr, r);
       }
     }

@@ -1,4 +1,5 @@
 import type { DatasetContext } from '../dataset/context.js';
+import type { KommuneRegistry } from '../kommuner/registry.js';
 import type { Finding } from '../findings/finding.js';
 import { formatKroner } from '../money/format.js';
 import { Dec, ZERO } from '../money/kroner.js';
@@ -11,7 +12,10 @@ import { checkParticipation, projectOf } from './participation.js';
 import { checkSumRow } from './sums.js';
 
 export interface ProjectReconcileOptions {
+  /** The active dataset, for a table that is its own (its project decisions and inputs are then checked). */
   readonly data?: DatasetContext;
+  /** Kommune registry for a table that is not the dataset's own. */
+  readonly registry?: KommuneRegistry;
 }
 
 export interface RpaReconciliation {
@@ -30,7 +34,7 @@ export interface RpaReconciliation {
 export function reconcileRpaTable(table: LocatedTable, options: ProjectReconcileOptions = {}): RpaReconciliation {
   const sink = new FindingSink(table);
   const data = options.data;
-  const kommuner = resolveRows(table, sink, data);
+  const kommuner = resolveRows(table, sink, data, options.registry);
   const cols = readColumns(table, sink, ['cost', 'count', 'saving', 'netMonth', 'netYear']);
   const cost = cols.cost!;
   const count = cols.count!;
