@@ -114,7 +114,7 @@ export const CRITICAL_SYSTEM_TYPES: readonly CriticalSystemType[] = [
       {
         label: 'A-meldingen',
         source: 'Integrasjon mot nasjonal løsning for A-meldingen for rapportering av arbeidsforhold, lønn og ytelser, skattetrekk og arbeidsgiveravgift',
-        keywords: ['a-melding', 'amelding', 'altinn'],
+        keywords: ['a-melding', 'amelding', 'a-ordning', 'aordning', 'altinn'],
       },
       { ...ECONOMY, source: 'Integrasjon mot økonomi- og regnskapssystem for bokføring av utbetalt lønn og innhenting av lønnsbudsjett' },
     ],

@@ -35,6 +35,8 @@ describe('kritisk-integrasjon-mangler', () => {
   it('a payroll system needs bank, A-meldingen and economy (Tabell 12)', () => {
     const payroll = { System: 'Visma Lønn', Systemtype: 'Personal- og lønnssystem', Arkivverdig: 'Nei' };
     expect(check(registerOf({ ...payroll, Integrasjoner: 'Bank, A-melding via Altinn, Økonomi' }))).toEqual([]);
+    // The national scheme is as often written «a-ordningen».
+    expect(check(registerOf({ ...payroll, Integrasjoner: 'Bank; A-ordningen; Økonomi' }))).toEqual([]);
     const [finding] = check(registerOf({ ...payroll, Integrasjoner: 'Bank' }));
     expect(finding?.expected).toBe('A-meldingen; økonomi- og regnskapssystem');
   });
