@@ -48,6 +48,11 @@ export interface WorkbookReconciliation {
   readonly budgets: readonly BudgetReconciliation[];
 }
 
+/** The table's leftmost recognised column (a Kommunenr column may stand before Kommune). */
+function firstColumn(table: LocatedTable): number {
+  return Math.min(table.kommuneColumn, ...Object.values(table.columns).filter((c): c is number => c !== undefined));
+}
+
 /**
  * The options one table is reconciled with: the dataset only when the table is the dataset's own
  * (isDatasetTable); another cooperation's table keeps the registry but is checked against the key it carries.
@@ -91,7 +96,7 @@ export function reconcileSheets(sheets: readonly SheetCells[], options: Reconcil
   let foreignAllocation = false;
   for (const sheet of sheets) {
     for (const table of locateTables(sheet, registry)) {
-      tables.push({ kind: table.kind, sheet: table.sheet, cell: a1(table.originRow + table.headerRow, table.originColumn + table.kommuneColumn), rows: table.dataRows.length });
+      tables.push({ kind: table.kind, sheet: table.sheet, cell: a1(table.originRow + table.headerRow, table.originColumn + firstColumn(table)), rows: table.dataRows.length });
       const tableOptions = optionsFor(table, opts, registry);
       if (table.kind === 'allocation') {
         if (options.data && !tableOptions.data) foreignAllocation = true;

@@ -8,6 +8,7 @@ import { HELGELAND_2026 } from '../../../core/dataset/helgeland2026.js';
 import type { Finding } from '../../../core/findings/finding.js';
 import { Dec, roundOre } from '../../../core/money/kroner.js';
 import { reconcileSheet } from '../../../core/reconcile/index.js';
+import type { CellValue } from '../../../core/util/cells.js';
 
 const data = new DatasetContext(HELGELAND_2026);
 const serious = (fs: readonly Finding[]) => fs.filter((f) => f.severity !== 'info');
@@ -16,11 +17,11 @@ const brief = (f: Finding) => ({ cell: f.cell, rule: f.rule, expected: f.expecte
 type Member = readonly [name: string, population: number];
 
 /** A board table: title, header, one row per member (fixed + rate × population), Sum row. */
-function table(title: string, header: readonly string[], members: readonly Member[], fixed: number, rate: number, edit?: (rows: unknown[][]) => void): unknown[][] {
-  const rows: unknown[][] = members.map(([name, pop]) => [name, pop, fixed, pop * rate, fixed + pop * rate]);
+function table(title: string, header: readonly string[], members: readonly Member[], fixed: number, rate: number, edit?: (rows: CellValue[][]) => void): CellValue[][] {
+  const rows: CellValue[][] = members.map(([name, pop]) => [name, pop, fixed, pop * rate, fixed + pop * rate]);
   edit?.(rows);
   const total = rows.reduce((acc, row) => acc + (row[4] as number), 0);
-  return [[title], header as unknown[], ...rows, ['Sum', null, null, null, total]];
+  return [[title], [...header], ...rows, ['Sum', null, null, null, total]];
 }
 
 const HEADER = ['Kommune', 'Innbyggere 1.1.2025', 'Fast andel', 'Fordelt etter innbyggertall', 'Totalt'];
@@ -82,7 +83,7 @@ describe('andre nettverks fordelingstabeller', () => {
     const bad = reconcileSheet({ sheet: 'Ark1', cells: typo }, { data });
     expect(serious(bad.findings).map(brief)).toContainEqual({ cell: 'D5', rule: 'kontroll.avvik', expected: '172 662 kr', actual: '172 626 kr' });
     // A real share column (fractions of 1) is still checked as shares.
-    const shares = [['Kommune', 'Innbyggere', 'Andel innbyggere'], ...VESTERALEN.map(([n, p]) => [n, p, p / 42_527]), ['Sum', 42_527, 1]];
+    const shares: CellValue[][] = [['Kommune', 'Innbyggere', 'Andel innbyggere'], ...VESTERALEN.map(([n, p]) => [n, p, p / 42_527]), ['Sum', 42_527, 1]];
     expect(serious(reconcileSheet({ sheet: 'Ark1', cells: shares }, { data }).findings)).toEqual([]);
   });
 
@@ -108,7 +109,7 @@ describe('andre nettverks fordelingstabeller', () => {
   });
 
   it('navn og nummer som ikke passer sammen gir én feil, ikke også «står to ganger»', () => {
-    const cells = [
+    const cells: CellValue[][] = [
       ['Kommunenr', 'Kommune', 'Innbyggere', 'Totalt'],
       ['1871', 'Andøy', 4_565, 125_000 + 4_565 * 21],
       ['1868', 'Bø', 2_540, 125_000 + 2_540 * 21],
