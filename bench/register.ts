@@ -15,8 +15,15 @@ const HEADER = [
   'Kostnad pr mnd', 'Uttrekk/depot', 'Status',
 ];
 
-/** Kommuner of the built-in registry (all of Nordland and the namesakes), as [name, kommunenummer]. */
-const KOMMUNER: readonly (readonly [string, number])[] = KNOWN_KOMMUNER.map((k) => [k.name, Number(k.kommunenr)] as const);
+/**
+ * The kommuner the registers are drawn from, as [name, kommunenummer]: all of Nordland and the namesakes Herøy 1515,
+ * Trondheim and Tromsø, in that order. These were the whole built-in registry before it held every kommune; keeping
+ * them keeps the generated registers, and so the figures, comparable with earlier runs.
+ */
+const KOMMUNER: readonly (readonly [string, number])[] = [
+  ...KNOWN_KOMMUNER.filter((k) => k.fylke === 'Nordland'),
+  ...['1515', '5001', '5501'].map((nr) => KNOWN_KOMMUNER.find((k) => k.kommunenr === nr)!),
+].map((k) => [k.name, Number(k.kommunenr)] as const);
 
 /** [product, supplier spellings (the first is the usual one), tjenesteområde, systemtype, integrations] */
 const PRODUCTS: readonly (readonly [string, readonly string[], string, string, string])[] = [

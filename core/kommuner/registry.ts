@@ -1,5 +1,6 @@
 import { editDistance, normalizeKey } from '../util/text.js';
 import { fail, ok, type Result } from '../result.js';
+import { FORMER_KOMMUNENUMMER, KNOWN_KOMMUNER } from './data.js';
 
 export interface Kommune {
   /** Kommunenummer, four digits: the key. Names are never used as keys (Herøy exists twice). */
@@ -11,60 +12,20 @@ export interface Kommune {
   readonly aliases: readonly string[];
 }
 
-function k(kommunenr: string, name: string, fylke: string, ...aliases: string[]): Kommune {
-  return { kommunenr, name, fylke, aliases };
+export { FORMER_KOMMUNENUMMER, KNOWN_KOMMUNER } from './data.js';
+
+/** Current kommuner by number, for explaining a former number even in a registry built from other kommuner. */
+let knownByNr: Map<string, Kommune> | undefined;
+function knownKommune(kommunenr: string): Kommune | undefined {
+  knownByNr ??= new Map(KNOWN_KOMMUNER.map((k) => [k.kommunenr, k]));
+  return knownByNr.get(kommunenr);
 }
 
-/**
- * Kommuner known without a workbook: all of Nordland (2024 numbers) and the namesakes elsewhere that
- * make a Nordland name ambiguous. Other cooperations bring their members through DH_Kommuner.
- */
-export const KNOWN_KOMMUNER: readonly Kommune[] = [
-  k('1804', 'Bodø', 'Nordland', 'Bådåddjo'),
-  k('1806', 'Narvik', 'Nordland', 'Nárvik'),
-  k('1811', 'Bindal', 'Nordland'),
-  k('1812', 'Sømna', 'Nordland'),
-  k('1813', 'Brønnøy', 'Nordland'),
-  k('1815', 'Vega', 'Nordland'),
-  k('1816', 'Vevelstad', 'Nordland'),
-  k('1818', 'Herøy', 'Nordland', 'Herøy (Nordland)', 'Herøy i Nordland', 'Herøy N'),
-  k('1820', 'Alstahaug', 'Nordland'),
-  k('1822', 'Leirfjord', 'Nordland'),
-  k('1824', 'Vefsn', 'Nordland'),
-  k('1825', 'Grane', 'Nordland'),
-  k('1826', 'Hattfjelldal', 'Nordland', 'Aarborte - Hattfjelldal', 'Hattfjelldal - Aarborte', 'Aarborte'),
-  k('1827', 'Dønna', 'Nordland'),
-  k('1828', 'Nesna', 'Nordland'),
-  k('1832', 'Hemnes', 'Nordland'),
-  k('1833', 'Rana', 'Nordland', 'Rana - Raane', 'Raane - Rana', 'Raane'),
-  k('1834', 'Lurøy', 'Nordland'),
-  k('1835', 'Træna', 'Nordland'),
-  k('1836', 'Rødøy', 'Nordland'),
-  k('1837', 'Meløy', 'Nordland'),
-  k('1838', 'Gildeskål', 'Nordland'),
-  k('1839', 'Beiarn', 'Nordland'),
-  k('1840', 'Saltdal', 'Nordland'),
-  k('1841', 'Fauske', 'Nordland', 'Fauske - Fuossko', 'Fuossko'),
-  k('1845', 'Sørfold', 'Nordland'),
-  k('1848', 'Steigen', 'Nordland'),
-  k('1851', 'Lødingen', 'Nordland'),
-  k('1853', 'Evenes', 'Nordland'),
-  k('1856', 'Røst', 'Nordland'),
-  k('1857', 'Værøy', 'Nordland'),
-  k('1859', 'Flakstad', 'Nordland'),
-  k('1860', 'Vestvågøy', 'Nordland'),
-  k('1865', 'Vågan', 'Nordland'),
-  k('1866', 'Hadsel', 'Nordland'),
-  k('1867', 'Bø', 'Nordland', 'Bø (Nordland)', 'Bø i Nordland'),
-  k('1868', 'Øksnes', 'Nordland'),
-  k('1870', 'Sortland', 'Nordland', 'Sortland - Suortá'),
-  k('1871', 'Andøy', 'Nordland'),
-  k('1874', 'Moskenes', 'Nordland'),
-  k('1875', 'Hamarøy', 'Nordland', 'Hamarøy - Hábmer', 'Hábmer'),
-  k('1515', 'Herøy', 'Møre og Romsdal', 'Herøy (Møre og Romsdal)', 'Herøy i Møre og Romsdal', 'Herøy MR'),
-  k('5001', 'Trondheim', 'Trøndelag', 'Trondheim - Tråante'),
-  k('5501', 'Tromsø', 'Troms', 'Romsa'),
-];
+let formerNumbers: Map<string, readonly string[]> | undefined;
+function replacedBy(kommunenr: string): readonly string[] | undefined {
+  formerNumbers ??= new Map(Object.entries(FORMER_KOMMUNENUMMER));
+  return formerNumbers.get(kommunenr);
+}
 
 export interface KommuneMatch {
   kommune: Kommune;
@@ -140,7 +101,30 @@ export class KommuneRegistry {
 
   private resolveNumber(kommunenr: string): Result<Kommune> {
     const kommune = this.byNr.get(kommunenr);
-    return kommune ? ok(kommune) : fail(`Ukjent kommunenummer ${kommunenr}.`, 'notAvailable');
+    return kommune ? ok(kommune) : fail(this.unknownNumberMessage(kommunenr), 'notAvailable');
+  }
+
+  /**
+   * The kommuner that took over a kommunenummer which went out of use on 1 January 2024 ("3004" → Fredrikstad
+   * 3107; "1507" → Ålesund 1508 and Haram 1580), or undefined when `kommunenr` is no such number or this registry
+   * knows it (a workbook may bring it). Only for messages: a former number never resolves to a kommune.
+   */
+  successorsOf(kommunenr: string): Kommune[] | undefined {
+    const next = this.byNr.has(kommunenr) ? undefined : replacedBy(kommunenr);
+    if (!next) return undefined;
+    const successors = next.flatMap((nr) => {
+      const kommune = knownKommune(nr) ?? this.byNr.get(nr);
+      return kommune ? [kommune] : [];
+    });
+    return successors.length ? successors : undefined;
+  }
+
+  /** «Ukjent kommunenummer 3004: 3004 var Fredrikstads kommunenummer før 2024; nå 3107.» for a number this registry lacks. */
+  unknownNumberMessage(kommunenr: string): string {
+    const successors = this.successorsOf(kommunenr);
+    if (!successors) return `Ukjent kommunenummer ${kommunenr}.`;
+    const now = successors.length === 1 ? successors[0]!.kommunenr : successors.map((k) => `${k.kommunenr} (${k.name})`).join(' eller ');
+    return `Ukjent kommunenummer ${kommunenr}: ${kommunenr} var ${genitive(successors[0]!.name)} kommunenummer før 2024; nå ${now}.`;
   }
 
   /** The closest known name within a small edit distance, members of `scope` first. */
@@ -149,8 +133,10 @@ export class KommuneRegistry {
     if (!target) return undefined;
     let best: { name: string; distance: number; member: boolean } | undefined;
     for (const [key, kommuner] of this.byKey) {
-      const distance = editDistance(target, key);
       const limit = Math.max(1, Math.floor(Math.max(target.length, key.length) / 3));
+      // The distance is at least the difference in length: most of the ~600 keys are skipped without computing it.
+      if (Math.abs(target.length - key.length) > limit) continue;
+      const distance = editDistance(target, key);
       if (distance > limit) continue;
       for (const kommune of kommuner) {
         const member = scope?.has(kommune.kommunenr) ?? false;
@@ -163,12 +149,21 @@ export class KommuneRegistry {
   }
 }
 
-/** Match keys for a kommune: name, aliases, and each with the ascii spellings users type (ø→o/oe, å→a/aa). */
+/** Norwegian genitive of a name: "Fredrikstads", but "Moss'" and "Ås'". */
+function genitive(name: string): string {
+  return /[sxz]$/i.test(name) ? `${name}'` : `${name}s`;
+}
+
+/**
+ * Match keys for a kommune: name, aliases, and each with the ascii spellings users type (ø→o/oe, å→a/aa; the Sami
+ * letters without a base letter, ŋ đ ŧ, as n d t: "Porsangu").
+ */
 function keysFor(kommune: Kommune): string[] {
   const keys = new Set<string>();
   for (const name of [kommune.name, ...kommune.aliases]) {
     keys.add(normalizeKey(name));
-    const lower = name.toLowerCase();
+    const lower = name.toLowerCase().replace(/ŋ/g, 'n').replace(/đ/g, 'd').replace(/ŧ/g, 't');
+    keys.add(normalizeKey(lower));
     keys.add(normalizeKey(lower.replace(/æ/g, 'ae').replace(/ø/g, 'oe').replace(/å/g, 'aa')));
     keys.add(normalizeKey(lower.replace(/æ/g, 'a').replace(/ø/g, 'o').replace(/å/g, 'a')));
   }

@@ -16,8 +16,8 @@ describe('kommune-ukjent', () => {
   });
 
   it('a name with no close match gets no suggestion', () => {
-    const [finding] = check(registerOf({ Kommune: 'Oslo', Kommunenr: null }));
-    expect(finding).toMatchObject({ rule: 'register.kommune-ukjent', actual: 'Oslo' });
+    const [finding] = check(registerOf({ Kommune: 'Mordor', Kommunenr: null }));
+    expect(finding).toMatchObject({ rule: 'register.kommune-ukjent', actual: 'Mordor' });
     expect(finding!.expected).toBeUndefined();
     expect(finding!.message).not.toContain('mente du');
   });
@@ -28,6 +28,16 @@ describe('kommune-ukjent', () => {
     expect(finding).toMatchObject({ rule: 'register.kommune-ukjent', cell: 'B2', expected: '1833', actual: '1899' });
     expect(finding!.message).toContain('Ukjent kommunenummer 1899');
     expect(finding!.message).toContain('Rana har kommunenummer 1833');
+  });
+
+  it('kommuner outside Nordland are known: a Sunnmøre register has no findings', () => {
+    const rows = [
+      { Kommune: 'Ulstein', Kommunenr: 1516 },
+      { Kommune: 'Volda', Kommunenr: 1577 },
+      { Kommune: 'Hareid', Kommunenr: 1517 },
+      { Kommune: 'Herøy', Kommunenr: 1515 },
+    ];
+    expect(check(registerOf(...rows))).toEqual([]);
   });
 
   it('text that is not a number in Kommunenr', () => {
