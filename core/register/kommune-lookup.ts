@@ -181,7 +181,14 @@ export class KommuneLookup {
   private resolveNumber(nr: string, shown: string): Unslotted {
     const kommune = this.registry.byNumber(nr);
     if (kommune) return { kind: LOOKUP_OK, kommune, text: shown };
-    return { kind: LOOKUP_UNKNOWN, text: shown, message: `Ukjent kommunenummer ${nr}.` };
+    // A number taken out of use on 1 January 2024 (3004 Fredrikstad, now 3107) is still unknown, but says what replaced it.
+    const successors = this.registry.successorsOf(nr);
+    return {
+      kind: LOOKUP_UNKNOWN,
+      text: shown,
+      message: this.registry.unknownNumberMessage(nr),
+      suggestion: successors?.map((k) => k.kommunenr).join(' eller '),
+    };
   }
 
   private numberAndName(nr: string, name: string, shown: string): Unslotted {

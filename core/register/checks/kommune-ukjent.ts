@@ -18,9 +18,13 @@ export const rule: RegisterRule = {
       row(f) {
         const byNumber = f.numberLookup;
         if (byNumber && (byNumber.kind === LOOKUP_UNKNOWN || byNumber.kind === LOOKUP_INVALID)) {
-          // A good name in the same row tells which number was meant.
+          // A good name in the same row tells which number was meant. A number from before 2024 already names its
+          // successor (the only unknown number with a suggestion), so it needs no general hint.
           const named = f.nameLookup?.kommune;
-          const hint = named ? ` ${named.name} har kommunenummer ${named.kommunenr}.` : ' Bruk kommunenummeret fra SSB (fire siffer).';
+          const former = byNumber.kind === LOOKUP_UNKNOWN && byNumber.suggestion !== undefined;
+          const hint = named
+            ? former && named.kommunenr === byNumber.suggestion ? '' : ` ${named.name} har kommunenummer ${named.kommunenr}.`
+            : former ? '' : ' Bruk kommunenummeret fra SSB (fire siffer).';
           ctx.emit(ID, 'error', f.r, nrCol, byNumber.message! + hint, named?.kommunenr ?? byNumber.suggestion, byNumber.text);
         }
         const byName = f.nameLookup;

@@ -30,6 +30,19 @@ describe('kommune-ukjent', () => {
     expect(finding!.message).toContain('Rana har kommunenummer 1833');
   });
 
+  it('a number from before 2024 says what replaced it, without resolving to that kommune', () => {
+    const [alone, ...rest] = check(registerOf({ Kommune: null, Kommunenr: 3004 }));
+    expect(rest).toEqual([]);
+    expect(alone).toMatchObject({ rule: 'register.kommune-ukjent', cell: 'B2', expected: '3107', actual: '3004' });
+    expect(alone!.message).toBe('Ukjent kommunenummer 3004: 3004 var Fredrikstads kommunenummer før 2024; nå 3107.');
+    const [named] = check(registerOf({ Kommune: 'Fredrikstad', Kommunenr: '3004' }));
+    expect(named).toMatchObject({ rule: 'register.kommune-ukjent', cell: 'B2', expected: '3107', actual: '3004' });
+    expect(named!.message).toBe('Ukjent kommunenummer 3004: 3004 var Fredrikstads kommunenummer før 2024; nå 3107.');
+    const [split] = check(registerOf({ Kommune: null, Kommunenr: 1507 }));
+    expect(split).toMatchObject({ expected: '1508 eller 1580', actual: '1507' });
+    expect(split!.message).toBe('Ukjent kommunenummer 1507: 1507 var Ålesunds kommunenummer før 2024; nå 1508 (Ålesund) eller 1580 (Haram).');
+  });
+
   it('kommuner outside Nordland are known: a Sunnmøre register has no findings', () => {
     const rows = [
       { Kommune: 'Ulstein', Kommunenr: 1516 },
