@@ -36,7 +36,8 @@ export interface KommuneLookupResult {
 
 type Unslotted = Omit<KommuneLookupResult, 'slot'>;
 
-const DEFAULT_REGISTRY = new KommuneRegistry();
+/** The built-in registry, shared by every run that brings none of its own. */
+export const DEFAULT_REGISTRY = new KommuneRegistry();
 
 /** "1833" → 1833 without allocating; -1 unless exactly four ASCII digits. */
 export function fourDigits(s: string): number {
@@ -47,6 +48,60 @@ export function fourDigits(s: string): number {
     n = n * 10 + d;
   }
   return n;
+}
+
+/** Share of a register's identifiable kommuner that must be the dataset's members for names to settle among them. */
+const OWN_REGISTER_SHARE = 0.8;
+
+/**
+ * Where the ambiguous names of a register settle: among the active dataset's members when nearly all the kommuner
+ * the register names without ambiguity are members; otherwise (another network's register, e.g. Sunnmøre's, where
+ * «Herøy» is 1515) among the kommuner of the fylke most of its rows belong to.
+ */
+export function registerScope(
+  rows: readonly (readonly unknown[] | undefined)[],
+  numberColumn: number,
+  nameColumn: number,
+  registry: KommuneRegistry,
+  datasetScope: ReadonlySet<string> | undefined,
+): ReadonlySet<string> | undefined {
+  const memo = new Map<unknown, Kommune | null>();
+  const identify = (v: unknown, asNumber: boolean): Kommune | null => {
+    if (typeof v !== 'string' && typeof v !== 'number') return null;
+    let hit = memo.get(v);
+    if (hit === undefined) {
+      const text = String(v).trim();
+      if (/^\d{3,4}$/.test(text)) hit = registry.byNumber(text.padStart(4, '0')) ?? null;
+      else if (asNumber || text.length === 0 || text.length > 100) hit = null;
+      else {
+        const found = registry.resolve(text);
+        hit = found.ok ? found.value : null;
+      }
+      memo.set(v, hit);
+    }
+    return hit;
+  };
+  const fylker = new Map<string, number>();
+  let known = 0;
+  let members = 0;
+  for (const row of rows) {
+    if (!Array.isArray(row)) continue;
+    const kommune = (numberColumn >= 0 ? identify(row[numberColumn], true) : null) ?? (nameColumn >= 0 ? identify(row[nameColumn], false) : null);
+    if (kommune === null) continue;
+    known++;
+    if (datasetScope?.has(kommune.kommunenr)) members++;
+    if (kommune.fylke) fylker.set(kommune.fylke, (fylker.get(kommune.fylke) ?? 0) + 1);
+  }
+  if (datasetScope !== undefined && members > 0 && members >= known * OWN_REGISTER_SHARE) return datasetScope;
+  let dominant: string | undefined;
+  let most = 0;
+  for (const [fylke, count] of fylker) {
+    if (count > most) {
+      dominant = fylke;
+      most = count;
+    }
+  }
+  return dominant === undefined ? datasetScope : new Set(registry.all().filter((k) => k.fylke === dominant).map((k) => k.kommunenr));
 }
 
 /** "1833 Rana", "1833 - Rana", "1833: Rana". */
@@ -60,11 +115,38 @@ export class KommuneLookup {
   private readonly byInt: (KommuneLookupResult | undefined)[] = new Array<KommuneLookupResult | undefined>(10000).fill(undefined);
   private readonly agreeCache = new Map<string, boolean>();
 
+  private scopeProvider: (() => ReadonlySet<string> | undefined) | undefined;
+  private scopeValue: ReadonlySet<string> | undefined;
+
   constructor(
     readonly registry: KommuneRegistry = DEFAULT_REGISTRY,
-    /** Kommunenummer of the active dataset's members (settles ambiguous names, ranks suggestions). */
-    readonly scope?: ReadonlySet<string>,
-  ) {}
+    /**
+     * Kommunenummer that settle ambiguous names and rank suggestions (the active dataset's members), or a function
+     * that works them out, called once and only when a name needs them.
+     */
+    scope?: ReadonlySet<string> | (() => ReadonlySet<string> | undefined),
+    /** Kommunenummer preferred in suggestions for misspelt names (default: `scope` when it is a set). */
+    private readonly ranking: ReadonlySet<string> | undefined = typeof scope === 'function' ? undefined : scope,
+  ) {
+    if (typeof scope === 'function') this.scopeProvider = scope;
+    else this.scopeValue = scope;
+  }
+
+  /** A name through the registry; the scope is only asked for when the name is ambiguous (Herøy, Våler). */
+  private resolveName(text: string): ReturnType<KommuneRegistry['resolve']> {
+    const found = this.registry.resolve(text);
+    return !found.ok && found.error.kind === 'value' ? this.registry.resolve(text, this.scope) : found;
+  }
+
+  /** The kommunenummer ambiguous names settle among (undefined: none). */
+  get scope(): ReadonlySet<string> | undefined {
+    const provider = this.scopeProvider;
+    if (provider !== undefined) {
+      this.scopeProvider = undefined;
+      this.scopeValue = provider();
+    }
+    return this.scopeValue;
+  }
 
   /** A Kommunenr cell: 1833, "1833", "0301", "1833 Rana". */
   number(v: unknown): KommuneLookupResult {
@@ -162,7 +244,7 @@ export class KommuneLookup {
     const shown = shownText(text);
     if (text.length > 100) return this.invalidNumber(shown);
     // A name in the number column: say which number it has.
-    const asName = this.registry.resolve(text, this.scope);
+    const asName = this.resolveName(text);
     if (asName.ok) {
       return {
         kind: LOOKUP_INVALID,
@@ -196,7 +278,7 @@ export class KommuneLookup {
     if (byNumber.kind !== LOOKUP_OK) return byNumber;
     const kommune = byNumber.kommune!;
     if (this.agrees(name, nr)) return { kind: LOOKUP_OK, kommune, text: shown, name };
-    const named = this.registry.resolve(name, this.scope);
+    const named = this.resolveName(name);
     const other = named.ok ? ` (${named.value.name} har ${named.value.kommunenr})` : '';
     return {
       kind: LOOKUP_MISMATCH,
@@ -218,7 +300,7 @@ export class KommuneLookup {
     if (text.length > 100) {
       return { kind: LOOKUP_UNKNOWN, text: shown, name: shown, message: `Ukjent kommune «${shown}». Skriv kommunenavnet eller kommunenummeret.` };
     }
-    const found = this.registry.resolve(text, this.scope);
+    const found = this.resolveName(text);
     if (found.ok) return { kind: LOOKUP_OK, kommune: found.value, text: shown, name: text };
     if (found.error.kind === 'value') {
       // Ambiguous: list the kommuner the name can mean.
@@ -235,7 +317,7 @@ export class KommuneLookup {
         };
       }
     }
-    const suggestion = normalizeKey(text) ? this.registry.suggest(text, this.scope) : undefined;
+    const suggestion = normalizeKey(text) ? this.registry.suggest(text, this.ranking) : undefined;
     return {
       kind: LOOKUP_UNKNOWN,
       text: shown,

@@ -4,7 +4,7 @@
 // never at raw parsing, so 200 000 rows are read in one pass with next to no allocation.
 import { dec, type Dec } from '../money/kroner.js';
 import { fieldForHeader, type RegisterField, type RegisterHeader } from './fields.js';
-import { KommuneLookup, LOOKUP_MISSING, LOOKUP_OK, type KommuneLookupResult } from './kommune-lookup.js';
+import { DEFAULT_REGISTRY, KommuneLookup, LOOKUP_MISSING, LOOKUP_OK, registerScope, type KommuneLookupResult } from './kommune-lookup.js';
 import type { KommuneRegistry } from '../kommuner/registry.js';
 import { supplierKey } from './suppliers.js';
 import {
@@ -272,7 +272,9 @@ export class RegisterReader {
     options: ReaderOptions = {},
   ) {
     for (const [field, c] of header.columns) this.col[field] = c;
-    this.lookup = new KommuneLookup(options.registry, options.scope);
+    const registry = options.registry ?? DEFAULT_REGISTRY;
+    // Worked out only if some name is ambiguous (Herøy): most registers never pay for it.
+    this.lookup = new KommuneLookup(registry, () => registerScope(cells.slice(header.row + 1), this.col.kommunenr, this.col.kommune, registry, options.scope), options.scope);
     this.systemHeaderCell = cells[header.row]?.[this.col.system];
   }
 

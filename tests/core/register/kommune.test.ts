@@ -81,6 +81,26 @@ describe('kommune-tvetydig', () => {
     expect(check(registerOf({ Kommune: 'Herøy', Kommunenr: null }), { data: DH })).toEqual([]);
   });
 
+  it("in another network's register, Herøy settles in the fylke its other rows belong to, even with Helgeland active", () => {
+    const sunnmore = [
+      { Kommune: 'Ulstein', Kommunenr: 1516, System: 'Acos WebSak' },
+      { Kommune: 'Volda', Kommunenr: 1577, System: 'Acos WebSak' },
+      { Kommune: 'Hareid', Kommunenr: 1517, System: 'Acos WebSak' },
+      { Kommune: 'Herøy', Kommunenr: 1515, System: 'Acos WebSak' },
+      { Kommune: 'Herøy', Kommunenr: null, System: 'Acos WebSak' },
+    ];
+    const findings = check(registerOf(...sunnmore), { data: DH });
+    expect(ofRule(findings, 'kommune-tvetydig')).toEqual([]);
+    // Read as 1515, the last row repeats the row above it (read as Helgeland's 1818, it would not).
+    expect(ofRule(findings, 'system-duplikat').map((f) => f.cell)).toEqual(['C6']);
+    expect(findings.filter((f) => f.rule !== 'register.system-duplikat')).toEqual([]);
+  });
+
+  it('without a dataset, Herøy settles among the Nordland kommuner the other rows name', () => {
+    const rows = [{ Kommune: 'Rana', Kommunenr: 1833 }, { Kommune: 'Vefsn', Kommunenr: 1824 }, { Kommune: 'Herøy', Kommunenr: null }];
+    expect(check(registerOf(...rows))).toEqual([]);
+  });
+
   it('with a number, Herøy is fine either way', () => {
     expect(check(registerOf({ Kommune: 'Herøy', Kommunenr: 1818 }))).toEqual([]);
     expect(check(registerOf({ Kommune: 'Herøy', Kommunenr: 1515 }))).toEqual([]);
