@@ -2,7 +2,7 @@ import type { Dataset } from '../dataset/model.js';
 import { ok, type Result } from '../result.js';
 import { cellText, type CellValue } from '../util/cells.js';
 import { displayValue, type OwnedCell, type OwnedTable, type TableData } from '../workbook/table.js';
-import { boardTables } from './tables.js';
+import { boardTables, PROJECT_TABLE_NAMES, skippedBoardTables } from './tables.js';
 
 /** One changed cell between the previous and the new version of an owned table. */
 export interface Change {
@@ -69,19 +69,40 @@ export interface RefreshPlan {
   readonly tables: readonly OwnedTable[];
   /** Only the tables whose content differs from the workbook's: what a host must write. */
   readonly toWrite: readonly OwnedTable[];
+  /** Owned project tables the dataset no longer produces and the host should remove (only with removeStale). */
+  readonly toRemove: readonly string[];
+  /** Project tables left out because the dataset has no projects / RPA / DUO inputs (skippedBoardTables). */
+  readonly skipped: readonly string[];
   readonly changes: readonly Change[];
   /** DH_Endringer with the new changes appended; undefined when nothing changed (so a re-run writes nothing). */
   readonly endringer?: OwnedTable;
+}
+
+export interface RefreshOptions {
+  /**
+   * The host can remove tables: an existing DH_Deltakelse / DH_RPA / DH_DUO that the dataset no longer
+   * produces (written earlier from data that does not belong to this workbook) is listed in toRemove
+   * and its removal recorded in DH_Endringer.
+   */
+  readonly removeStale?: boolean;
 }
 
 /**
  * Plans a board refresh: builds the owned tables for `year`, compares them with what the workbook
  * holds, and lists what changed. Writing only `toWrite` (+ `endringer`) makes a refresh idempotent.
  */
-export function planRefresh(dataset: Dataset, year: number, existing: (name: string) => TableData | undefined, today: string): Result<RefreshPlan> {
+export function planRefresh(
+  dataset: Dataset,
+  year: number,
+  existing: (name: string) => TableData | undefined,
+  today: string,
+  options: RefreshOptions = {},
+): Result<RefreshPlan> {
   const built = boardTables(dataset, year);
   if (!built.ok) return built;
+  const skipped = skippedBoardTables(dataset);
   const toWrite: OwnedTable[] = [];
+  const toRemove: string[] = [];
   const changes: Change[] = [];
   for (const table of built.value) {
     const diff = diffTable(existing(table.name), table);
@@ -90,10 +111,18 @@ export function planRefresh(dataset: Dataset, year: number, existing: (name: str
       changes.push(...diff);
     }
   }
-  if (changes.length === 0) return ok({ tables: built.value, toWrite, changes });
+  if (options.removeStale) {
+    for (const name of PROJECT_TABLE_NAMES.filter((n) => skipped.includes(n))) {
+      const stale = existing(name);
+      if (!stale) continue;
+      toRemove.push(stale.name);
+      changes.push({ table: name, key: '', label: '', column: '', before: `tabell med ${stale.rows.length} rader`, after: '(fjernet)' });
+    }
+  }
+  if (changes.length === 0) return ok({ tables: built.value, toWrite, toRemove, skipped, changes });
   const log = existing('DH_Endringer');
   const oldRows: CellValue[][] = log ? log.rows.map((r) => [...r]) : [];
   const newRows = changes.map((c) => [today, c.table, c.key, c.label, c.column, c.before, c.after]);
   const endringer: OwnedTable = { name: 'DH_Endringer', headers: [...ENDRINGER_HEADERS], rows: [...newRows, ...oldRows] };
-  return ok({ tables: built.value, toWrite, changes, endringer });
+  return ok({ tables: built.value, toWrite, toRemove, skipped, changes, endringer });
 }

@@ -3,7 +3,7 @@ import type { Dataset } from '../dataset/model.js';
 import { timeValueExact } from '../benefits/time-value.js';
 import { splitPooledSaving } from '../benefits/pooled.js';
 import { Dec, roundOre, sum, toCellNumber } from '../money/kroner.js';
-import { ok, type Result } from '../result.js';
+import { fail, ok, type Result } from '../result.js';
 import type { OwnedCell, OwnedTable } from '../workbook/table.js';
 
 const money = (d: Dec) => toCellNumber(d);
@@ -100,11 +100,47 @@ export function duoTable(dataset: Dataset): OwnedTable | undefined {
   };
 }
 
-/** All board tables for a year, in the order the panel shows them. */
+/** The board tables about projects: built only when the dataset has the data for them. */
+export const PROJECT_TABLE_NAMES = ['DH_Deltakelse', 'DH_RPA', 'DH_DUO'] as const;
+
+/** Project tables boardTables leaves out because the dataset has no projects, RPA or DUO inputs. */
+export function skippedBoardTables(dataset: Dataset): string[] {
+  return [
+    ...(dataset.projects.length === 0 ? ['DH_Deltakelse'] : []),
+    ...(dataset.rpa ? [] : ['DH_RPA']),
+    ...(dataset.duo ? [] : ['DH_DUO']),
+  ];
+}
+
+/** RPA and DUO rows must belong to members: a row for anyone else is another cooperation's figure. */
+function checkBenefitRows(dataset: Dataset): Result<void> {
+  const members = new Set(dataset.members.map((m) => m.kommunenr));
+  const outside = (numbers: readonly string[]) => [...new Set(numbers.filter((nr) => !members.has(nr)))].sort();
+  for (const [table, label, numbers] of [
+    ['DH_RPA', 'RPA-tallene', dataset.rpa?.rows.map((r) => r.kommunenr) ?? []],
+    ['DH_DUO', 'DUO-tallene', dataset.duo ? [...dataset.duo.monthlyCost.keys()] : []],
+  ] as const) {
+    const strangers = outside(numbers);
+    if (strangers.length) {
+      const shown = strangers.length > 5 ? [...strangers.slice(0, 4), `${strangers.length - 4} andre`] : strangers;
+      const list = shown.length === 1 ? `kommunenummer ${shown[0]}, som ikke er medlem` : `kommunenumrene ${shown.slice(0, -1).join(', ')} og ${shown.at(-1)}, som ikke er medlemmer`;
+      return fail(`${table} kan ikke lages: ${label} gjelder ${list} i samarbeidet.`);
+    }
+  }
+  return ok(undefined);
+}
+
+/**
+ * All board tables for a year, in the order the panel shows them. DH_Deltakelse needs projects and
+ * DH_RPA / DH_DUO their inputs; without them the table is left out (see skippedBoardTables).
+ */
 export function boardTables(dataset: Dataset, year: number): Result<OwnedTable[]> {
   const fordeling = fordelingTable(dataset, year);
   if (!fordeling.ok) return fordeling;
-  const tables = [fordeling.value, deltakelseTable(dataset)];
+  const rows = checkBenefitRows(dataset);
+  if (!rows.ok) return rows;
+  const tables = [fordeling.value];
+  if (dataset.projects.length) tables.push(deltakelseTable(dataset));
   const rpa = rpaTable(dataset);
   if (rpa) tables.push(rpa);
   const duo = duoTable(dataset);

@@ -177,10 +177,22 @@ export function projectsFromTable(table: TableData, members: readonly Member[], 
   );
 }
 
+/** Same kommunenummer, same count: the workbook lists the base cooperation's own members (populations may differ). */
+function sameMembers(a: readonly Member[], b: readonly Member[]): boolean {
+  if (a.length !== b.length) return false;
+  const numbers = new Set(b.map((m) => m.kommunenr));
+  return a.every((m) => numbers.has(m.kommunenr));
+}
+
 /**
  * The dataset a workbook describes: its own DH_Kommuner / DH_Nokkel / DH_Prosjekter where present,
  * the `base` dataset for the rest. A bad row fails the whole load with a message naming the cell,
  * so a half-read workbook never produces numbers.
+ *
+ * The base's project decisions, RPA and DUO inputs belong to the base's members: they are carried
+ * over only while DH_Kommuner (if any) lists exactly those members. A workbook with members of its
+ * own (another cooperation, or one that has gained or lost a member) gets projects only from its own
+ * DH_Prosjekter, and no RPA/DUO inputs — never another cooperation's figures under its own name.
  */
 export function datasetFromTables(source: TableSource, base: Dataset): Result<WorkbookDataset> {
   const registry = new KommuneRegistry();
@@ -203,25 +215,37 @@ export function datasetFromTables(source: TableSource, base: Dataset): Result<Wo
     keys = parsed.value;
     used.push(nokkel.name);
   }
-  let projects = base.projects;
+  const inherits = sameMembers(members, base.members);
+  let projects: readonly Project[] = inherits ? base.projects : [];
   if (prosjekter) {
     const parsed = projectsFromTable(prosjekter, members, registry);
     if (!parsed.ok) return parsed;
     projects = parsed.value;
     used.push(prosjekter.name);
-  } else if (kommuner) {
-    const memberSet = new Set(members.map((m) => m.kommunenr));
-    projects = base.projects.map((p) => ({ ...p, participants: p.participants.filter((nr) => memberSet.has(nr)) }));
   }
   if (used.length === 0) return ok({ dataset: base, used });
+  const fromBase = [
+    ...(kommuner ? [] : ['kommuner']),
+    ...(nokkel ? [] : ['fordelingsnøkkel']),
+    ...(inherits && !prosjekter ? ['prosjekter'] : []),
+    ...(inherits && (base.rpa || base.duo) ? ['RPA- og DUO-tall'] : []),
+  ];
+  const { rpa: _rpa, duo: _duo, ...rest } = base;
   const dataset: Dataset = {
-    ...base,
+    ...rest,
     name: `Arbeidsboken (${used.join(', ')})`,
-    source: `Arbeidsbokens tabeller ${used.join(', ')}; resten fra ${base.name}`,
+    source: `Arbeidsbokens tabeller ${used.join(', ')}${fromBase.length ? `; ${joinWords(fromBase)} fra ${base.name}` : ''}`,
     members,
     keys,
     projects,
+    ...(inherits && base.rpa ? { rpa: base.rpa } : {}),
+    ...(inherits && base.duo ? { duo: base.duo } : {}),
     extraKommuner: members.filter((m) => !new KommuneRegistry().byNumber(m.kommunenr)).map((m) => ({ kommunenr: m.kommunenr, name: m.name, fylke: '', aliases: [] })),
   };
   return ok({ dataset, used });
+}
+
+/** "a, b og c" */
+function joinWords(words: readonly string[]): string {
+  return words.length <= 1 ? (words[0] ?? '') : `${words.slice(0, -1).join(', ')} og ${words.at(-1)}`;
 }

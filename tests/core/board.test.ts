@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  boardTables, Dec, displayValue, HELGELAND_2026, isFormulaCell, planRefresh, renderFormula, tableFromValues,
+  boardTables, Dec, displayValue, HELGELAND_2026, isFormulaCell, planRefresh, renderFormula, skippedBoardTables, tableFromValues,
   type Dataset, type OwnedTable, type TableData,
 } from '../../core/index.js';
 
@@ -100,5 +100,54 @@ describe('refresh plan', () => {
       }),
       { numRuns: 30 },
     );
+  });
+});
+
+describe('a dataset without projects, RPA or DUO (another cooperation)', () => {
+  const { rpa: _rpa, duo: _duo, ...rest } = HELGELAND_2026;
+  const vesteralen: Dataset = {
+    ...rest,
+    name: 'Arbeidsboken (DH_Kommuner)',
+    members: [
+      { kommunenr: '1871', name: 'Andøy', population: 4565 },
+      { kommunenr: '1867', name: 'Bø', population: 2540 },
+    ],
+    projects: [],
+  };
+
+  it('builds only DH_Fordeling and says which project tables it left out', () => {
+    const tables = boardTables(vesteralen, 2026);
+    expect(tables.ok && tables.value.map((t) => t.name)).toEqual(['DH_Fordeling_2026']);
+    expect(skippedBoardTables(vesteralen)).toEqual(['DH_Deltakelse', 'DH_RPA', 'DH_DUO']);
+    expect(skippedBoardTables(HELGELAND_2026)).toEqual([]);
+  });
+
+  it('refuses RPA or DUO figures for kommuner that are not members, instead of printing their numbers as names', () => {
+    const foreign: Dataset = { ...vesteralen, rpa: HELGELAND_2026.rpa! };
+    const tables = boardTables(foreign, 2026);
+    expect(!tables.ok && tables.error.message).toBe('DH_RPA kan ikke lages: RPA-tallene gjelder kommunenumrene 1811, 1812, 1813, 1815 og 15 andre, som ikke er medlemmer i samarbeidet.');
+    const one: Dataset = { ...vesteralen, rpa: { ...HELGELAND_2026.rpa!, rows: [{ kommunenr: '1871', monthlyCost: new Dec(1), handledPerMonth: 1 }, { kommunenr: '1833', monthlyCost: new Dec(1), handledPerMonth: 1 }] } };
+    const single = boardTables(one, 2026);
+    expect(!single.ok && single.error.message).toBe('DH_RPA kan ikke lages: RPA-tallene gjelder kommunenummer 1833, som ikke er medlem i samarbeidet.');
+  });
+
+  it('stale project tables are removed and logged only when the host asks for it', () => {
+    const store = new Map<string, TableData>();
+    applyPlan(store, HELGELAND_2026, 2026, '2026-01-01');
+    const kept = planRefresh(vesteralen, 2026, (n) => store.get(n), '2026-01-02');
+    if (!kept.ok) throw new Error(kept.error.message);
+    expect(kept.value.toRemove).toEqual([]);
+    expect(kept.value.skipped).toEqual(['DH_Deltakelse', 'DH_RPA', 'DH_DUO']);
+    expect(kept.value.changes.some((c) => c.after === '(fjernet)' && c.key === '')).toBe(false);
+
+    const removed = planRefresh(vesteralen, 2026, (n) => store.get(n), '2026-01-02', { removeStale: true });
+    if (!removed.ok) throw new Error(removed.error.message);
+    expect(removed.value.toRemove).toEqual(['DH_Deltakelse', 'DH_RPA', 'DH_DUO']);
+    expect(removed.value.changes.filter((c) => c.after === '(fjernet)' && c.key === '').map((c) => [c.table, c.before])).toEqual([
+      ['DH_Deltakelse', 'tabell med 20 rader'],
+      ['DH_RPA', 'tabell med 20 rader'],
+      ['DH_DUO', 'tabell med 20 rader'],
+    ]);
+    expect(removed.value.endringer!.rows.filter((r) => r[6] === '(fjernet)' && r[2] === '')).toHaveLength(3);
   });
 });

@@ -29,8 +29,59 @@ describe('datasetFromTables', () => {
     expect(a2027.ok && a2027.value.sum.toFixed(2)).toBe('1000000.00');
     const a2028 = allocate(r.value.dataset, 2028);
     expect(a2028.ok && a2028.value.sum.toFixed(2)).toBe('1039000.00');
-    // Projects keep only members still present.
-    expect(r.value.dataset.projects.every((p) => p.participants.every((nr) => ['1833', '1824', '1818'].includes(nr)))).toBe(true);
+    // Other members than the built-in cooperation's: its project decisions, RPA and DUO do not carry over.
+    expect(r.value.dataset.projects).toEqual([]);
+    expect(r.value.dataset.rpa).toBeUndefined();
+    expect(r.value.dataset.duo).toBeUndefined();
+  });
+
+  it('another cooperation (Vesterålen) never inherits Helgeland projects, RPA or DUO', () => {
+    const kommuner = tableFromValues('DH_Kommuner', [
+      ['Kommunenr', 'Kommune', 'Innbyggere'],
+      ['1871', 'Andøy', 4565],
+      ['1867', 'Bø', 2540],
+      ['1866', 'Hadsel', 8222],
+    ]);
+    const r = datasetFromTables(source(kommuner), HELGELAND_2026);
+    if (!r.ok) throw new Error(r.error.message);
+    const { dataset } = r.value;
+    expect(dataset.projects).toEqual([]);
+    expect(dataset.rpa).toBeUndefined();
+    expect(dataset.duo).toBeUndefined();
+    expect(dataset.source).toBe('Arbeidsbokens tabeller DH_Kommuner; fordelingsnøkkel fra Digitale Helgeland 2026');
+  });
+
+  it('the same 19 members with new populations, or only a new key, keep the built-in projects, RPA and DUO', () => {
+    const kommuner = tableFromValues('DH_Kommuner', [
+      ['Kommunenr', 'Kommune', 'Innbyggere'],
+      ...HELGELAND_2026.members.map((m) => [m.kommunenr, m.name, m.population + 1]),
+    ]);
+    const nokkel = tableFromValues('DH_Nokkel', [['År', 'Fast beløp', 'Sats pr innbygger'], [2027, 160000, 24]]);
+    for (const tables of [[kommuner], [nokkel], [kommuner, nokkel]]) {
+      const r = datasetFromTables(source(...tables), HELGELAND_2026);
+      if (!r.ok) throw new Error(r.error.message);
+      expect(r.value.dataset.projects).toBe(HELGELAND_2026.projects);
+      expect(r.value.dataset.rpa).toBe(HELGELAND_2026.rpa);
+      expect(r.value.dataset.duo).toBe(HELGELAND_2026.duo);
+    }
+  });
+
+  it('a workbook with its own members takes projects from its own DH_Prosjekter only', () => {
+    const kommuner = tableFromValues('DH_Kommuner', [
+      ['Kommunenr', 'Kommune', 'Innbyggere'],
+      ['1871', 'Andøy', 4565],
+      ['1867', 'Bø', 2540],
+    ]);
+    const prosjekter = tableFromValues('DH_Prosjekter', [
+      ['Prosjekt', 'Kommune', 'Deltar', 'Kostnad', 'Fordeling'],
+      ['Felles arkiv', '', '', '100 000', 'flatt'],
+      ['Felles arkiv', 'Andøy', 'Ja', '', ''],
+    ]);
+    const r = datasetFromTables(source(kommuner, prosjekter), HELGELAND_2026);
+    if (!r.ok) throw new Error(r.error.message);
+    expect(r.value.dataset.projects.map((p) => [p.name, p.participants])).toEqual([['Felles arkiv', ['1871']]]);
+    expect(r.value.dataset.rpa).toBeUndefined();
+    expect(r.value.dataset.duo).toBeUndefined();
   });
 
   it.each([
