@@ -9,9 +9,13 @@ import { cellText, isBlank, type CellValue } from '../core/util/cells.js';
 import { normalizeKey } from '../core/util/text.js';
 import { isFormulaCell, renderFormula, type OwnedCell, type OwnedTable, type TableData } from '../core/workbook/table.js';
 import { CliError } from './io.js';
+import { findLosses, lossMessage } from './package-check.js';
 
 export type Workbook = ExcelJS.Workbook;
 type Worksheet = ExcelJS.Worksheet;
+
+/** The bytes each workbook was read from, so a save can check that nothing of the user's is lost. */
+const originals = new WeakMap<Workbook, Uint8Array>();
 
 /** Opens an .xlsx file. A missing, unreadable or corrupt file is a CliError with one Norwegian line. */
 export async function loadWorkbook(path: string): Promise<Workbook> {
@@ -29,7 +33,9 @@ export async function loadWorkbook(path: string): Promise<Workbook> {
   }
   const workbook = new ExcelJS.Workbook();
   try {
-    await workbook.xlsx.readFile(full);
+    const bytes = await fs.readFile(full);
+    await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
+    originals.set(workbook, bytes);
   } catch {
     throw new CliError(`Kan ikke lese «${basename(path)}» som en Excel-arbeidsbok (.xlsx): filen er skadet eller har feil format.`);
   }
@@ -249,12 +255,54 @@ function uniqueHeaders(headers: readonly string[]): string[] {
   });
 }
 
-/** Saves atomically: a temporary file next to the target, then a rename — never a half-written workbook. */
-export async function saveWorkbook(workbook: Workbook, path: string): Promise<void> {
+/**
+ * Removes an owned table the refresh no longer produces: the Excel table (its cells cleared), and the
+ * sheet named after it, which is the table's own. Returns the sheets removed.
+ */
+export function removeOwnedTable(workbook: Workbook, name: string): string[] {
+  for (const old of excelTables(workbook).filter((t) => normalizeKey(t.name) === normalizeKey(name))) {
+    old.ws.removeTable(old.name);
+    const range = parseRange(old.ref);
+    if (range) {
+      for (let r = range.from.row; r <= range.to.row + (old.totalsRow ? 1 : 0); r++) {
+        for (let c = range.from.column; c <= range.to.column; c++) old.ws.getRow(r).getCell(c).value = null;
+      }
+    }
+  }
+  const ws = workbook.worksheets.find((w) => normalizeKey(w.name) === normalizeKey(name));
+  if (!ws) return [];
+  workbook.removeWorksheet(ws.id);
+  return [ws.name];
+}
+
+export interface SaveOptions {
+  /** Sheets removed on purpose (stale owned tables): not reported as lost. */
+  readonly removedSheets?: readonly string[];
+}
+
+/**
+ * Saves atomically: a temporary file next to the target, then a rename — never a half-written workbook.
+ * Before anything is written, the package exceljs produced is compared with the file the workbook was
+ * read from; if the user's charts, pivot tables, macros or anything else would be lost, nothing is
+ * written and the CliError says what.
+ */
+export async function saveWorkbook(workbook: Workbook, path: string, options: SaveOptions = {}): Promise<void> {
+  const bytes = new Uint8Array((await workbook.xlsx.writeBuffer()) as ArrayBuffer);
+  const original = originals.get(workbook);
+  if (original) {
+    let losses;
+    try {
+      losses = await findLosses(original, bytes, options);
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      throw new CliError(`Kunne ikke kontrollere at resten av arbeidsboken blir bevart (${reason}). Ingenting er skrevet.`);
+    }
+    if (losses.length) throw new CliError(lossMessage(losses));
+  }
   const target = resolve(path);
   const temp = join(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   try {
-    await workbook.xlsx.writeFile(temp);
+    await fs.writeFile(temp, bytes, { flag: 'wx' });
     await fs.rename(temp, target);
   } catch (error) {
     await fs.rm(temp, { force: true }).catch(() => undefined);

@@ -1,12 +1,13 @@
 import { copyFile, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { planRefresh } from '../../core/board/refresh.js';
+import { HELGELAND_2026 } from '../../core/dataset/helgeland2026.js';
 import { OPTIONS, parseArgs, parseYear, stringFlag } from '../args.js';
 import { datasetFromWorkbook } from '../dataset.js';
 import { countText } from '../format.js';
 import { CliError, EXIT_OK, isoDate, type CliIo } from '../io.js';
 import { USAGE_OPPDATER } from '../usage.js';
-import { loadWorkbook, readTable, saveWorkbook, tableNames, writeOwnedTable } from '../workbook.js';
+import { loadWorkbook, readTable, removeOwnedTable, saveWorkbook, tableNames, writeOwnedTable } from '../workbook.js';
 
 /**
  * dh oppdater <fil.xlsx> [-o ut.xlsx] [--år ÅÅÅÅ] — rebuilds the owned tables from the workbook's own
@@ -41,31 +42,60 @@ export async function oppdater(argv: readonly string[], io: CliIo): Promise<numb
   }
 
   const today = isoDate(io.now?.() ?? new Date());
-  const plan = planRefresh(data.dataset, year, (name) => readTable(workbook, name), today);
+  const plan = planRefresh(data.dataset, year, (name) => readTable(workbook, name), today, { removeStale: true });
   if (!plan.ok) throw new CliError(plan.error.message);
-  const { toWrite, changes, endringer } = plan.value;
+  const { toWrite, toRemove, skipped, changes, endringer } = plan.value;
   const source = used.length ? `arbeidsbokens tabeller ${used.join(', ')}` : data.dataset.name;
+  const skippedLine = skipped.length ? skippedText(skipped, toRemove, used) : undefined;
 
-  if (toWrite.length === 0 && !endringer) {
+  if (toWrite.length === 0 && toRemove.length === 0 && !endringer) {
     if (out && resolve(out) !== resolve(file)) await copyAtomically(file, out);
-    io.stdout(`Ingen endringer: tabellene for ${year} i «${basename(file)}» er allerede oppdatert (kilde: ${source}).${out ? ` Skrev «${out}».` : ''}\n`);
+    const lines = [`Ingen endringer: tabellene for ${year} i «${basename(file)}» er allerede oppdatert (kilde: ${source}).${out ? ` Skrev «${out}».` : ''}`];
+    if (skippedLine) lines.push(skippedLine);
+    io.stdout(lines.join('\n') + '\n');
     return EXIT_OK;
   }
 
   for (const table of toWrite) writeOwnedTable(workbook, table);
+  const removedSheets = toRemove.flatMap((name) => removeOwnedTable(workbook, name));
   if (endringer) writeOwnedTable(workbook, endringer);
   const target = out ?? file;
-  await saveWorkbook(workbook, target);
+  await saveWorkbook(workbook, target, { removedSheets });
 
-  const lines = [`Oppdaterte ${countText(toWrite.length, 'tabell', 'tabeller')} for ${year} fra ${source}:`];
+  const done = [
+    ...(toWrite.length || !toRemove.length ? [`oppdaterte ${countText(toWrite.length, 'tabell', 'tabeller')}`] : []),
+    ...(toRemove.length ? [`fjernet ${countText(toRemove.length, 'tabell', 'tabeller')}`] : []),
+  ].join(' og ');
+  const lines = [`${done.charAt(0).toUpperCase()}${done.slice(1)} for ${year} fra ${source}:`];
   for (const table of toWrite) {
     const own = changes.filter((c) => c.table === table.name);
     const created = own.length === 1 && own[0]!.before === '(ingen tabell)';
     lines.push(`  ${table.name}: ${created ? `ny tabell med ${countText(table.rows.length, 'rad', 'rader')}` : countText(own.length, 'endring', 'endringer')}`);
   }
+  for (const name of toRemove) lines.push(`  ${name}: fjernet`);
+  if (skippedLine) lines.push(skippedLine);
   lines.push(`${countText(changes.length, 'endring', 'endringer')} ført i DH_Endringer. Skrev «${target}».`);
   io.stdout(lines.join('\n') + '\n');
   return EXIT_OK;
+}
+
+/**
+ * One line on the project tables left out: the workbook describes a cooperation of its own (or has no
+ * project data), and the built-in projects, RPA and DUO figures belong to Digitale Helgeland.
+ */
+function skippedText(skipped: readonly string[], removed: readonly string[], used: readonly string[]): string {
+  const names = joinWords(skipped);
+  const missing: string[] = [];
+  if (skipped.includes('DH_Deltakelse')) missing.push(used.some((u) => /^DH_Prosjekter$/i.test(u)) ? 'ingen prosjekter i DH_Prosjekter' : 'ingen DH_Prosjekter');
+  if (skipped.includes('DH_RPA') || skipped.includes('DH_DUO')) missing.push('ingen egne RPA- eller DUO-tall');
+  const removedText = removed.length === 0 ? '' : removed.length === 1 ? ` Den gamle tabellen ${removed[0]} er fjernet.` : ` De gamle tabellene ${joinWords(removed)} er fjernet.`;
+  return (
+    `Hoppet over ${names}: arbeidsboken har ${joinWords(missing)}, og de innebygde prosjekttallene gjelder bare ${HELGELAND_2026.name}.${removedText}`
+  );
+}
+
+function joinWords(words: readonly string[]): string {
+  return words.length <= 1 ? (words[0] ?? '') : `${words.slice(0, -1).join(', ')} og ${words.at(-1)}`;
 }
 
 async function copyAtomically(from: string, to: string): Promise<void> {

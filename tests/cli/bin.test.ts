@@ -4,7 +4,7 @@ import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tempDir, writeBoardWorkbook } from './workbooks.js';
+import { addBarChart, tempDir, writeBoardWorkbook } from './workbooks.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const bin = join(root, 'bin', 'dh.mjs');
@@ -17,8 +17,11 @@ function dh(...args: string[]) {
 const { dir, cleanup } = tempDir();
 const board = join(dir, 'styremote.xlsx');
 const corrupt = join(dir, 'skadet.xlsx');
+const withChart = join(dir, 'med-diagram.xlsx');
 beforeAll(async () => {
   await writeBoardWorkbook(board);
+  await writeBoardWorkbook(withChart);
+  await addBarChart(withChart, 'Budsjett 2026');
   writeFileSync(corrupt, 'ikke en zip-fil');
 });
 afterAll(cleanup);
@@ -47,6 +50,7 @@ describe('bin/dh.mjs', () => {
     ['skadet fil', ['kontroll', corrupt], /^Kan ikke lese «skadet\.xlsx»/],
     ['ukjent kommando', ['tull'], /^Ukjent kommando «tull»/],
     ['feilstavet kommune', ['kostnad', 'Ranna', '2026'], /mente du Rana\?/],
+    ['oppdater som ville mistet et diagram', ['oppdater', withChart], /^Arbeidsboken har et diagram på arket «Budsjett 2026» som dh ikke kan ta vare på .* Ingenting er skrevet\./],
   ])('%s: kode 2, én linje på stderr, ingen stakkspor', (_name, args, message) => {
     const r = dh(...(args as string[]));
     expect(r.status).toBe(2);

@@ -1,0 +1,180 @@
+// dh oppdater never loses what it cannot write (charts and the like: exit 2, one line, nothing written),
+// keeps what exceljs can write (images), and never fills another cooperation's workbook with the
+// built-in Helgeland projects, RPA or DUO.
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
+import { afterAll, describe, expect, it } from 'vitest';
+import { boardTables } from '../../core/board/tables.js';
+import { HELGELAND_2026 } from '../../core/dataset/helgeland2026.js';
+import { run } from '../../cli/main.js';
+import { loadWorkbook, writeOwnedTable } from '../../cli/workbook.js';
+import { addBarChart, putGrid, readBack, tempDir, vesteralenWorkbook, writeBoardWorkbook } from './workbooks.js';
+
+async function dh(...argv: string[]) {
+  let stdout = '';
+  let stderr = '';
+  const code = await run(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), now: () => new Date(2026, 0, 15) });
+  return { code, stdout, stderr };
+}
+
+const { dir, cleanup } = tempDir();
+const file = (name: string) => join(dir, name);
+afterAll(cleanup);
+
+const CHART_LINE =
+  'Arbeidsboken har et diagram på arket «Budsjett 2026» som dh ikke kan ta vare på når filen skrives. Ingenting er skrevet. ' +
+  'Oppdater tabellene med DH-tillegget i Excel i stedet; det rører bare sine egne tabeller.\n';
+
+const tmpFiles = () => readdirSync(dir).filter((n) => n.endsWith('.tmp'));
+
+async function partNames(path: string): Promise<string[]> {
+  const zip = await JSZip.loadAsync(readFileSync(path));
+  return Object.keys(zip.files).filter((n) => !zip.files[n]!.dir);
+}
+
+describe('dh oppdater på en arbeidsbok med diagram', () => {
+  it('skriver ingenting, gir kode 2 og én linje som sier hva som ville gått tapt', async () => {
+    const path = file('med-diagram.xlsx');
+    await writeBoardWorkbook(path);
+    await addBarChart(path, 'Budsjett 2026');
+    expect(await partNames(path)).toContain('xl/charts/dhtest1.xml');
+    const before = readFileSync(path);
+    const mtime = statSync(path).mtimeMs;
+
+    const inPlace = await dh('oppdater', path);
+    expect(inPlace).toEqual({ code: 2, stdout: '', stderr: CHART_LINE });
+    expect(readFileSync(path).equals(before)).toBe(true);
+    expect(statSync(path).mtimeMs).toBe(mtime);
+
+    const out = file('med-diagram-ut.xlsx');
+    const copy = await dh('oppdater', path, '-o', out);
+    expect(copy).toEqual({ code: 2, stdout: '', stderr: CHART_LINE });
+    expect(existsSync(out)).toBe(false);
+    expect(readFileSync(path).equals(before)).toBe(true);
+    expect(tmpFiles()).toEqual([]);
+  });
+
+  it('teller diagrammene og nevner hvert ark', async () => {
+    const path = file('to-diagrammer.xlsx');
+    await writeBoardWorkbook(path);
+    await addBarChart(path, 'Budsjett 2026', 1);
+    await addBarChart(path, 'Gevinster', 2);
+    const r = await dh('oppdater', path);
+    expect(r.code).toBe(2);
+    expect(r.stderr.split('\n').filter(Boolean)).toHaveLength(1);
+    expect(r.stderr).toMatch(/^Arbeidsboken har et diagram på arket «Budsjett 2026» og et diagram på arket «Gevinster» som dh ikke kan ta vare på/);
+  });
+
+  it('en fil som allerede er oppdatert, røres ikke selv om den har diagram', async () => {
+    const path = file('oppdatert-med-diagram.xlsx');
+    await writeBoardWorkbook(path);
+    expect((await dh('oppdater', path)).code).toBe(0);
+    await addBarChart(path, 'Budsjett 2026');
+    const before = readFileSync(path);
+    const r = await dh('oppdater', path);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^Ingen endringer/);
+    expect(readFileSync(path).equals(before)).toBe(true);
+  });
+});
+
+describe('dh oppdater på en arbeidsbok med bilder', () => {
+  it('beholder bildene (exceljs skriver dem), og oppdaterer som før', async () => {
+    const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+    const path = file('med-bilde.xlsx');
+    await writeBoardWorkbook(path, 'numbers', (wb) => {
+      const ws = wb.getWorksheet('Budsjett 2026')!;
+      ws.addImage(wb.addImage({ buffer: png as unknown as ExcelJS.Buffer, extension: 'png' }), 'H2:J8');
+      ws.getCell('A1').note = 'Vedtatt i styremøtet';
+    });
+    const r = await dh('oppdater', path);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const back = await readBack(path);
+    const images = back.getWorksheet('Budsjett 2026')!.getImages();
+    expect(images).toHaveLength(1);
+    expect(Buffer.from(back.getImage(Number(images[0]!.imageId)).buffer as unknown as Uint8Array).equals(png)).toBe(true);
+    expect(back.getWorksheet('DH_Fordeling_2026')).toBeDefined();
+    expect((await partNames(path)).filter((n) => n.startsWith('xl/media/'))).toHaveLength(1);
+  });
+});
+
+describe('dh oppdater på et annet samarbeids arbeidsbok (egne DH_Kommuner og DH_Nokkel, ingen prosjekter)', () => {
+  const SKIPPED =
+    'Hoppet over DH_Deltakelse, DH_RPA og DH_DUO: arbeidsboken har ingen DH_Prosjekter og ingen egne RPA- eller DUO-tall, ' +
+    'og de innebygde prosjekttallene gjelder bare Digitale Helgeland 2026.';
+
+  it('skriver bare fordelingen, med kommunenavn, og sier at prosjekttabellene er hoppet over', async () => {
+    const path = file('vesteralen.xlsx');
+    await vesteralenWorkbook().xlsx.writeFile(path);
+    const r = await dh('oppdater', path);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout.split('\n')).toEqual([
+      'Oppdaterte 1 tabell for 2026 fra arbeidsbokens tabeller DH_Kommuner, DH_Nokkel:',
+      '  DH_Fordeling_2026: ny tabell med 8 rader',
+      SKIPPED,
+      '1 endring ført i DH_Endringer. Skrev «' + path + '».',
+      '',
+    ]);
+    const back = await readBack(path);
+    expect(back.worksheets.map((w) => w.name)).toEqual(['Budsjett', 'DH_Kommuner', 'DH_Nokkel', 'DH_Fordeling_2026', 'DH_Endringer']);
+    const fordeling = back.getWorksheet('DH_Fordeling_2026')!;
+    const names = [...Array(7).keys()].map((i) => fordeling.getRow(i + 2).getCell(2).value);
+    expect(names).toEqual(['Lødingen', 'Vågan', 'Hadsel', 'Bø', 'Øksnes', 'Sortland', 'Andøy']);
+
+    const again = await dh('oppdater', path);
+    expect(again.stdout).toMatch(/^Ingen endringer: tabellene for 2026/);
+    expect(again.stdout.split('\n')[1]).toBe(SKIPPED);
+  });
+
+  it('fjerner DH_Deltakelse, DH_RPA og DH_DUO som en tidligere versjon skrev fra Helgelands tall, og fører det i DH_Endringer', async () => {
+    const path = file('vesteralen-gammel.xlsx');
+    await vesteralenWorkbook().xlsx.writeFile(path);
+    await writeStaleHelgelandTables(path);
+    const r = await dh('oppdater', path);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const lines = r.stdout.split('\n');
+    expect(lines[0]).toBe('Oppdaterte 1 tabell og fjernet 3 tabeller for 2026 fra arbeidsbokens tabeller DH_Kommuner, DH_Nokkel:');
+    expect(lines).toEqual(expect.arrayContaining(['  DH_Deltakelse: fjernet', '  DH_RPA: fjernet', '  DH_DUO: fjernet']));
+    expect(lines).toContain(`${SKIPPED} De gamle tabellene DH_Deltakelse, DH_RPA og DH_DUO er fjernet.`);
+    const back = await readBack(path);
+    expect(back.worksheets.map((w) => w.name)).toEqual(['Budsjett', 'DH_Kommuner', 'DH_Nokkel', 'DH_Fordeling_2026', 'DH_Endringer']);
+    const log = back.getWorksheet('DH_Endringer')!;
+    const removed = [...Array(log.rowCount).keys()].map((i) => (log.getRow(i + 1).values as unknown[]).slice(1)).filter((row) => row[6] === '(fjernet)');
+    expect(removed.map((row) => [row[1], row[5]])).toEqual([
+      ['DH_Deltakelse', 'tabell med 20 rader'],
+      ['DH_RPA', 'tabell med 20 rader'],
+      ['DH_DUO', 'tabell med 20 rader'],
+    ]);
+
+    const before = readFileSync(path);
+    expect((await dh('oppdater', path)).stdout).toMatch(/^Ingen endringer/);
+    expect(readFileSync(path).equals(before)).toBe(true);
+  });
+
+  it('fjerner ikke et gammelt DH_RPA-ark som brukeren har satt et diagram på: kode 2 og ingenting skrevet', async () => {
+    const path = file('vesteralen-gammel-diagram.xlsx');
+    await vesteralenWorkbook().xlsx.writeFile(path);
+    await writeStaleHelgelandTables(path);
+    await addBarChart(path, 'DH_RPA');
+    const before = readFileSync(path);
+    const r = await dh('oppdater', path);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^Arbeidsboken har et diagram på arket «DH_RPA» som dh ikke kan ta vare på når filen skrives\. Ingenting er skrevet\./);
+    expect(readFileSync(path).equals(before)).toBe(true);
+  });
+});
+
+/** What dh wrote into such a workbook before: Helgeland's project tables (as DH_Deltakelse, DH_RPA, DH_DUO). */
+async function writeStaleHelgelandTables(path: string): Promise<void> {
+  const wb = await loadWorkbook(path);
+  const tables = boardTables(HELGELAND_2026, 2026);
+  if (!tables.ok) throw new Error(tables.error.message);
+  for (const table of tables.value.filter((t) => t.name !== 'DH_Fordeling_2026')) writeOwnedTable(wb, table);
+  putGrid(wb.getWorksheet('Budsjett')!, [['(skrevet av en eldre dh)']], 10, 1);
+  await wb.xlsx.writeFile(path);
+}
