@@ -24,6 +24,10 @@ export const USAGE_KONTROLL = `dh kontroll <fil.xlsx> [--dato ÅÅÅÅ-MM-DD] [-
 export const USAGE_OPPDATER = `dh oppdater <fil.xlsx> [-o ut.xlsx] [--år ÅÅÅÅ]
   Oppdaterer tabellene tillegget eier (DH_Fordeling_<år>, DH_Deltakelse, DH_RPA, DH_DUO) fra
   arbeidsbokens egne tabeller og fører endringene i DH_Endringer. Andre ark røres ikke.
+  Gjelder arbeidsboken et annet samarbeid (andre kommuner i DH_Kommuner) uten DH_Prosjekter,
+  hoppes prosjekttabellene over.
+  Har den noe dh ikke kan skrive tilbake (diagrammer, pivottabeller, makroer …), skrives
+  ingenting, og utgangskoden er 2.
   -o F      skriv resultatet til F i stedet for å oppdatere filen
   --år Å    året fordelingen gjelder (standard: året til en eksisterende DH_Fordeling-tabell, ellers siste år med nøkkel)
 `;
