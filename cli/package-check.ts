@@ -52,6 +52,7 @@ const L = {
   customXml: { one: 'egendefinerte XML-data (for eksempel SharePoint-egenskaper)' },
   customXmlProps: { one: 'egenskaper for egendefinerte XML-data', minor: true },
   customProperties: { one: 'egendefinerte dokumentegenskaper (for eksempel en følsomhetsetikett)' },
+  sensitivityLabel: { one: 'følsomhetsetiketten' },
   metadata: { one: 'dynamiske matriseformler eller celledata (metadata)' },
   richData: { one: 'datatyper eller bilder i celler' },
   webExtension: { one: 'Office-tillegg som er knyttet til arbeidsboken' },
@@ -100,7 +101,7 @@ function kindLabel(kind: string): Label {
     oleobject: L.ole, package: L.ole,
     comments: L.comments, threadedcomment: L.threadedComments, threadedcomments: L.threadedComments,
     querytable: L.queryTable, connections: L.connections,
-    customxml: L.customXml, customxmlprops: L.customXmlProps, 'custom-properties': L.customProperties,
+    customxml: L.customXml, customxmlprops: L.customXmlProps, 'custom-properties': L.customProperties, classificationlabels: L.sensitivityLabel,
     sheetmetadata: L.metadata,
     webextensiontaskpanes: L.webExtension, webextension: L.webExtension,
     namedsheetview: L.namedSheetViews, revisionheaders: L.revisions, revisionlog: L.revisions, usernames: L.revisions,
@@ -484,3 +485,52 @@ export function lossMessage(losses: readonly Loss[]): string {
     `Arbeidsboken har ${joinWords(groups)} som dh ikke kan ta vare på når filen skrives. Ingenting er skrevet. ` +
     'Oppdater tabellene med DH-tillegget i Excel i stedet; det rører bare sine egne tabeller.'
   );}
+
+// ---------------------------------------------------------------------------------------------------
+// Parts carried over unchanged. A sensitivity label (Microsoft Purview / MIP) lives in the document's custom
+// properties and, in newer Office, in docMetadata/LabelInfo.xml: both describe the file, not its cells, so
+// they are copied into the package exceljs wrote instead of making the refresh impossible.
+
+/** Package-level relationship types (last segment, lower case) whose parts are copied over as they are. */
+const CARRIED_KINDS = new Set(['custom-properties', 'classificationlabels']);
+
+function escapeAttribute(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+}
+
+/**
+ * Copies the document-level parts exceljs does not write (custom document properties, sensitivity label
+ * information) from the file that was read into the package about to be written: the part, its content type
+ * and its relationship from the package root. Returns `after` unchanged when there is nothing to copy.
+ */
+export async function carryOverDocumentParts(before: Uint8Array, after: Uint8Array): Promise<Uint8Array> {
+  const source = await JSZip.loadAsync(before);
+  const sourceZip = new Zip(source);
+  const wanted = (await relationships(sourceZip, '')).filter((rel) => CARRIED_KINDS.has(rel.kind) && sourceZip.has(rel.target));
+  if (wanted.length === 0) return after;
+  const target = await JSZip.loadAsync(after);
+  const targetZip = new Zip(target);
+  const present = new Set((await relationships(targetZip, '')).map((rel) => rel.kind));
+  const rootRels = parseXml((await sourceZip.text('_rels/.rels')) ?? '', 1)?.children ?? [];
+  const sourceTypes = (await sourceZip.text('[Content_Types].xml')) ?? '';
+  let rels = (await targetZip.text('_rels/.rels')) ?? '';
+  let types = (await targetZip.text('[Content_Types].xml')) ?? '';
+  let copied = 0;
+  for (const rel of wanted) {
+    if (present.has(rel.kind) || targetZip.has(rel.target)) continue;
+    const file = source.file(new RegExp(`^${rel.target.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`, 'i'))[0];
+    const node = rootRels.find((r) => r.attrs.Id === rel.id);
+    if (!file || !node || !rels.includes('</Relationships>') || !types.includes('</Types>')) continue;
+    target.file(rel.target, await file.async('uint8array'));
+    let id = 'rIdDh' + (copied + 1);
+    while (rels.includes(`Id="${id}"`)) id += 'x';
+    rels = rels.replace('</Relationships>', `<Relationship Id="${id}" Type="${escapeAttribute(node.attrs.Type ?? '')}" Target="/${escapeAttribute(rel.target)}"/></Relationships>`);
+    const override = new RegExp(`<Override[^>]*PartName="/${rel.target.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"[^>]*/>`, 'i').exec(sourceTypes)?.[0];
+    if (override && !types.toLowerCase().includes(`partname="/${rel.target.toLowerCase()}"`)) types = types.replace('</Types>', `${override}</Types>`);
+    copied++;
+  }
+  if (copied === 0) return after;
+  target.file('_rels/.rels', rels);
+  target.file('[Content_Types].xml', types);
+  return target.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+}

@@ -9,7 +9,7 @@ import { cellText, isBlank, type CellValue } from '../core/util/cells.js';
 import { normalizeKey } from '../core/util/text.js';
 import { isFormulaCell, renderFormula, type OwnedCell, type OwnedTable, type TableData } from '../core/workbook/table.js';
 import { CliError } from './io.js';
-import { findLosses, lossMessage } from './package-check.js';
+import { carryOverDocumentParts, findLosses, lossMessage } from './package-check.js';
 
 export type Workbook = ExcelJS.Workbook;
 type Worksheet = ExcelJS.Worksheet;
@@ -282,16 +282,18 @@ export interface SaveOptions {
 
 /**
  * Saves atomically: a temporary file next to the target, then a rename — never a half-written workbook.
- * Before anything is written, the package exceljs produced is compared with the file the workbook was
- * read from; if the user's charts, pivot tables, macros or anything else would be lost, nothing is
- * written and the CliError says what.
+ * Before anything is written, the document-level parts exceljs leaves out (custom properties, a sensitivity
+ * label) are copied over, and the package is compared with the file the workbook was read from; if the
+ * user's charts, pivot tables, macros or anything else would be lost, nothing is written and the CliError
+ * says what.
  */
 export async function saveWorkbook(workbook: Workbook, path: string, options: SaveOptions = {}): Promise<void> {
-  const bytes = new Uint8Array((await workbook.xlsx.writeBuffer()) as ArrayBuffer);
+  let bytes: Uint8Array = new Uint8Array((await workbook.xlsx.writeBuffer()) as ArrayBuffer);
   const original = originals.get(workbook);
   if (original) {
     let losses;
     try {
+      bytes = await carryOverDocumentParts(original, bytes);
       losses = await findLosses(original, bytes, options);
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
