@@ -8,6 +8,7 @@
 // except parts that are legitimately rebuilt on every save (styles, shared strings, calc chain, theme,
 // document properties, printer driver settings).
 import JSZip from 'jszip';
+import { joinWords } from '../core/util/text.js';
 import { isOwnedTableName } from '../core/workbook/table.js';
 
 /** What would be lost, in words a user knows, and how many where countable. */
@@ -470,9 +471,6 @@ function phrase(loss: Loss): string {
   return loss.count > 1 && loss.label.many ? `${loss.count} ${loss.label.many}` : loss.label.one;
 }
 
-function joinWords(words: readonly string[]): string {
-  return words.length <= 1 ? (words[0] ?? '') : `${words.slice(0, -1).join(', ')} og ${words.at(-1)}`;
-}
 
 /** One Norwegian line: what would be lost, where, that nothing was written, and what to do instead. */
 export function lossMessage(losses: readonly Loss[]): string {

@@ -22,6 +22,8 @@ import {
   HELGELAND_2026,
   planRefresh,
   roundOre,
+  skippedBoardTables,
+  skippedTablesNote,
   sortFindings,
   timeValueExact,
   checkRegisterInSlices,
@@ -138,11 +140,10 @@ export async function loadDataset(host: PanelHost, base: Dataset = HELGELAND_202
   if (used.length === 0) {
     return success(builtinDataset(base), `Arbeidsboken har ingen DH_Kommuner, DH_Nokkel eller DH_Prosjekter: bruker ${base.name}.`);
   }
-  const missing = DATASET_TABLES.filter((t) => !used.includes(t));
-  return success(
-    { dataset, used, origin: 'workbook', label: `Arbeidsboken (${used.join(', ')})` },
-    `Bruker arbeidsbokens ${used.join(', ')}${missing.length ? `; ${missing.join(', ')} fra ${base.name}` : ''}.`,
-  );
+  // The dataset says what came from the workbook and what from the base; without project data the project
+  // tables are left out of a refresh, and the panel says so up front.
+  const skipped = skippedTablesNote(skippedBoardTables(dataset), used.includes('DH_Prosjekter'), base.name);
+  return success({ dataset, used, origin: 'workbook', label: `Arbeidsboken (${used.join(', ')})` }, `Bruker ${lowerFirst(dataset.source)}.${skipped ? ` ${skipped}` : ''}`);
 }
 
 /** The years the dataset has a key for, ascending. */
@@ -419,7 +420,8 @@ export async function refreshBoard(host: PanelHost, dataset: Dataset, year: numb
   const summary = changesSummary(changes.length);
   return success(
     { changes, changeViews: changes.map(changeView), written, summary, findings },
-    written.length ? `${summary}. Skrev ${written.join(', ')}.` : 'Ingen endringer: alle tabeller er oppdatert, ingenting er skrevet.',
+    (written.length ? `${summary}. Skrev ${written.join(', ')}.` : 'Ingen endringer: alle tabeller er oppdatert, ingenting er skrevet.') +
+      (plan.value.skipped.length ? ` ${skippedTablesNote(plan.value.skipped, dataset.source.includes('DH_Prosjekter'), HELGELAND_2026.name)}` : ''),
   );
 }
 
@@ -877,4 +879,9 @@ export async function evaluateGevinstTable(host: PanelHost, today?: string, rate
     `Beregnet ${rows.length} ${rows.length === 1 ? 'gevinst' : 'gevinster'}: netto ${money(evaluation.totalNetAnnual)} pr år, NNV ${money(evaluation.totalNpv)}` +
       (errors ? `. ${errors} ${errors === 1 ? 'feil' : 'feil'} må rettes.` : '.'),
   );
+}
+
+/** "Arbeidsbokens tabeller …" → "arbeidsbokens tabeller …", to follow «Bruker». */
+function lowerFirst(text: string): string {
+  return text.charAt(0).toLowerCase() + text.slice(1);
 }

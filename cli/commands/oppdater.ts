@@ -1,6 +1,7 @@
 import { copyFile, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
-import { planRefresh } from '../../core/board/refresh.js';
+import { planRefresh, skippedTablesNote } from '../../core/board/refresh.js';
+import { joinWords } from '../../core/util/text.js';
 import { HELGELAND_2026 } from '../../core/dataset/helgeland2026.js';
 import { OPTIONS, parseArgs, parseYear, stringFlag } from '../args.js';
 import { datasetFromWorkbook } from '../dataset.js';
@@ -79,24 +80,12 @@ export async function oppdater(argv: readonly string[], io: CliIo): Promise<numb
   return EXIT_OK;
 }
 
-/**
- * One line on the project tables left out: the workbook describes a cooperation of its own (or has no
- * project data), and the built-in projects, RPA and DUO figures belong to Digitale Helgeland.
- */
+/** The skipped-tables sentence, and what was removed. */
 function skippedText(skipped: readonly string[], removed: readonly string[], used: readonly string[]): string {
-  const names = joinWords(skipped);
-  const missing: string[] = [];
-  if (skipped.includes('DH_Deltakelse')) missing.push(used.some((u) => /^DH_Prosjekter$/i.test(u)) ? 'ingen prosjekter i DH_Prosjekter' : 'ingen DH_Prosjekter');
-  if (skipped.includes('DH_RPA') || skipped.includes('DH_DUO')) missing.push('ingen egne RPA- eller DUO-tall');
   const removedText = removed.length === 0 ? '' : removed.length === 1 ? ` Den gamle tabellen ${removed[0]} er fjernet.` : ` De gamle tabellene ${joinWords(removed)} er fjernet.`;
-  return (
-    `Hoppet over ${names}: arbeidsboken har ${joinWords(missing)}, og de innebygde prosjekttallene gjelder bare ${HELGELAND_2026.name}.${removedText}`
-  );
+  return skippedTablesNote(skipped, used.some((u) => /^DH_Prosjekter$/i.test(u)), HELGELAND_2026.name) + removedText;
 }
 
-function joinWords(words: readonly string[]): string {
-  return words.length <= 1 ? (words[0] ?? '') : `${words.slice(0, -1).join(', ')} og ${words.at(-1)}`;
-}
 
 async function copyAtomically(from: string, to: string): Promise<void> {
   const target = resolve(to);

@@ -1,6 +1,7 @@
 import type { Dataset } from '../dataset/model.js';
 import { ok, type Result } from '../result.js';
 import { cellText, type CellValue } from '../util/cells.js';
+import { joinWords } from '../util/text.js';
 import { displayValue, type OwnedCell, type OwnedTable, type TableData } from '../workbook/table.js';
 import { boardTables, PROJECT_TABLE_NAMES, skippedBoardTables } from './tables.js';
 
@@ -63,6 +64,19 @@ export function diffTable(previous: TableData | undefined, next: OwnedTable): Ch
   }
   return changes;
 }
+
+/**
+ * One Norwegian sentence on the project tables a refresh leaves out: the workbook describes a cooperation of its
+ * own (or has no project data), and the built-in projects, RPA and DUO figures belong to `baseName` only.
+ */
+export function skippedTablesNote(skipped: readonly string[], hasProjectTable: boolean, baseName: string): string {
+  if (skipped.length === 0) return '';
+  const missing: string[] = [];
+  if (skipped.includes('DH_Deltakelse')) missing.push(hasProjectTable ? 'ingen prosjekter i DH_Prosjekter' : 'ingen DH_Prosjekter');
+  if (skipped.includes('DH_RPA') || skipped.includes('DH_DUO')) missing.push('ingen egne RPA- eller DUO-tall');
+  return `Hoppet over ${joinWords(skipped)}: arbeidsboken har ${joinWords(missing)}, og de innebygde prosjekttallene gjelder bare ${baseName}.`;
+}
+
 
 export interface RefreshPlan {
   /** Every board table as it should be after the refresh. */

@@ -4,7 +4,7 @@ import { a1 } from '../findings/finding.js';
 import { Dec, type Kroner } from '../money/kroner.js';
 import { fail, ok, type Result } from '../result.js';
 import { cellText, isBlank, parseDate, parseNumber, parseYesNo, type CellValue } from '../util/cells.js';
-import { normalizeKey } from '../util/text.js';
+import { joinWords, normalizeKey } from '../util/text.js';
 import { columnIndex, type TableData } from './table.js';
 
 /** Where a workbook's tables come from: any host can answer "give me the table called X". */
@@ -245,7 +245,3 @@ export function datasetFromTables(source: TableSource, base: Dataset): Result<Wo
   return ok({ dataset, used });
 }
 
-/** "a, b og c" */
-function joinWords(words: readonly string[]): string {
-  return words.length <= 1 ? (words[0] ?? '') : `${words.slice(0, -1).join(', ')} og ${words.at(-1)}`;
-}

@@ -99,6 +99,15 @@ describe('loadDataset', () => {
     expect(view.value.sum).toBe('1 212 000,00 kr');
     expect(fordelingView(loaded.value.dataset, 2026)).toMatchObject({ ok: false });
     expect(host.writes).toEqual([]);
+    // Three of Helgeland's members are not Helgeland: the built-in projects, RPA and DUO are not theirs.
+    expect(loaded.message).toBe(
+      'Bruker arbeidsbokens tabeller DH_Kommuner, DH_Nokkel. Hoppet over DH_Deltakelse, DH_RPA og DH_DUO: arbeidsboken har ingen DH_Prosjekter ' +
+        'og ingen egne RPA- eller DUO-tall, og de innebygde prosjekttallene gjelder bare Digitale Helgeland 2026.',
+    );
+    const refreshed = await refreshBoard(host, loaded.value.dataset, 2027, '2026-11-22');
+    expect(refreshed.ok).toBe(true);
+    expect(host.writes.map((t) => t.name)).toEqual(['DH_Fordeling_2027', 'DH_Endringer']);
+    expect(refreshed.message).toMatch(/Hoppet over DH_Deltakelse, DH_RPA og DH_DUO/);
   });
 
   it('reports a bad input table in Norwegian, naming the cell, and writes nothing', async () => {
