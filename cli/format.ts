@@ -1,4 +1,5 @@
 import type { Finding } from '../core/findings/finding.js';
+import { formatNumber } from '../core/money/format.js';
 
 const SEVERITY_LABEL = { error: 'feil', warning: 'advarsel', info: 'info' } as const;
 
@@ -47,7 +48,7 @@ export function textTable(rows: readonly (readonly string[])[], right: readonly 
     .join('\n');
 }
 
-/** "1 feil", "2 advarsler", "3 merknader". */
+/** "1 feil", "2 advarsler", "20 000 rader" (nb-NO digit grouping). */
 export function countText(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`;
+  return `${formatNumber(n)} ${n === 1 ? one : many}`;
 }

@@ -63,6 +63,27 @@ export function toCellValue(value: ExcelJS.CellValue | undefined): CellValue {
   return String(value);
 }
 
+/**
+ * Formula cells that carry no result: the file was saved by a program that does not calculate (a script, an
+ * export), so the figures dh would check are simply not in it. Returns how many, and the first one.
+ */
+export function formulasWithoutResult(ws: Worksheet): { count: number; first?: string } {
+  let count = 0;
+  let first: string | undefined;
+  ws.eachRow({ includeEmpty: false }, (row) => {
+    row.eachCell({ includeEmpty: false }, (cell) => {
+      const v = cell.value as unknown;
+      if (v === null || typeof v !== 'object' || v instanceof Date) return;
+      const o = v as Record<string, unknown>;
+      if (!('formula' in o || 'sharedFormula' in o)) return;
+      if (o.result !== undefined && o.result !== null) return;
+      count++;
+      first ??= cell.address;
+    });
+  });
+  return first === undefined ? { count } : { count, first };
+}
+
 /** The used range of a sheet as a grid whose cells[0][0] is A1. */
 export function sheetCells(ws: Worksheet): SheetCells {
   const rows: CellValue[][] = [];

@@ -8,7 +8,7 @@ import { datasetFromWorkbook } from '../dataset.js';
 import { countText, findingJson, findingLine } from '../format.js';
 import { CliError, EXIT_FINDINGS, EXIT_OK, isoDate, type CliIo } from '../io.js';
 import { USAGE_KONTROLL } from '../usage.js';
-import { loadWorkbook, sheetCells } from '../workbook.js';
+import { formulasWithoutResult, loadWorkbook, sheetCells } from '../workbook.js';
 
 const KIND_LABEL = { allocation: 'fordelingstabell', rpa: 'RPA-tabell', duo: 'DUO-tabell', budget: 'budsjettabell', register: 'systemregister' } as const;
 
@@ -34,6 +34,20 @@ export async function kontroll(argv: readonly string[], io: CliIo): Promise<numb
   const reconciliation = reconcileSheets(sheets, { data });
   const found: { kind: keyof typeof KIND_LABEL; where: string; rows: number }[] = reconciliation.tables.map((t) => ({ kind: t.kind, where: `${t.sheet}!${t.cell}`, rows: t.rows }));
   const findings: Finding[] = [...reconciliation.findings];
+  for (const ws of workbook.worksheets) {
+    const { count, first } = formulasWithoutResult(ws);
+    if (count === 0 || first === undefined) continue;
+    const cell = ws.getCell(first);
+    findings.push({
+      rule: 'kontroll.formel-uten-resultat',
+      severity: 'warning',
+      sheet: ws.name,
+      cell: first,
+      row: Number(cell.row),
+      column: first.replace(/\d+$/, ''),
+      message: `${count === 1 ? 'Én celle har en formel' : `${countText(count, 'celle', 'celler')} har formler`} uten lagret resultat (første: ${first}), så tallene der kan ikke kontrolleres. Filen er lagret av et program som ikke regner ut formler: åpne og lagre den i Excel, og kontroller på nytt.`,
+    });
+  }
   for (const sheet of sheets) {
     const header = findRegisterHeader(sheet.cells);
     if (!header) continue;

@@ -363,3 +363,29 @@ describe('dh oppdater', () => {
     expect(readdirSync(dir).filter((n) => n.endsWith('.tmp'))).toEqual([]);
   });
 });
+
+describe('tall i utskriften', () => {
+  it('antall skrives med tusenskille, som i resten av utskriften', async () => {
+    const { countText } = await import('../../cli/format.js');
+    expect(countText(1, 'rad', 'rader')).toBe('1 rad');
+    expect(countText(20_000, 'rad', 'rader').replace(/\s/g, ' ')).toBe('20 000 rader');
+  });
+});
+
+describe('dh kontroll på en fil med formler uten lagret resultat', () => {
+  it('advarer om at tallene ikke kan kontrolleres, og peker på den første cellen', async () => {
+    const path = file('uten-resultat.xlsx');
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Bidrag');
+    putGrid(ws, [['Kommune', 'Innbyggere', 'Totalt'], ['Andøy', 4565], ['Bø', 2540], ['Hadsel', 8222]], 2);
+    for (const r of [3, 4, 5]) ws.getCell(`C${r}`).value = { formula: `125000+B${r}*21` } as ExcelJS.CellFormulaValue;
+    ws.getCell('C6').value = { formula: 'SUM(C3:C5)', result: 1 } as ExcelJS.CellFormulaValue; // has a stored result
+    await wb.xlsx.writeFile(path);
+    const r = await dh('kontroll', path, '--json');
+    expect(r.code).toBe(0);
+    const warnings = JSON.parse(r.stdout).filter((f: { rule: string }) => f.rule === 'kontroll.formel-uten-resultat');
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatchObject({ sheet: 'Bidrag', cell: 'C3', severity: 'warning' });
+    expect(warnings[0].message).toMatch(/^3 celler har formler uten lagret resultat \(første: C3\)/);
+  });
+});
