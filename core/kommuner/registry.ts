@@ -27,6 +27,12 @@ function replacedBy(kommunenr: string): readonly string[] | undefined {
   return formerNumbers.get(kommunenr);
 }
 
+/** "rana kommune" / "kommunen rana" → "rana": registers and tables often write the name that way. */
+function withoutKommuneWord(key: string): string {
+  const stripped = key.replace(/^kommunen? /, '').replace(/ kommune$/, '');
+  return stripped || key;
+}
+
 export interface KommuneMatch {
   kommune: Kommune;
 }
@@ -84,7 +90,8 @@ export class KommuneRegistry {
     if (typeof input !== 'string' || input.trim() === '') return fail('Kommune mangler: skriv kommunenavn eller kommunenummer.');
     const text = input.trim();
     if (/^\d{3,4}$/.test(text)) return this.resolveNumber(text.padStart(4, '0'));
-    const candidates = this.byKey.get(normalizeKey(text)) ?? [];
+    const key = withoutKommuneWord(normalizeKey(text));
+    const candidates = this.byKey.get(key) ?? [];
     if (candidates.length === 1) return ok(candidates[0]!);
     if (candidates.length > 1) {
       const inScope = scope ? candidates.filter((c) => scope.has(c.kommunenr)) : [];
@@ -92,7 +99,7 @@ export class KommuneRegistry {
       const options = candidates.map((c) => `${c.kommunenr} (${c.fylke})`).join(' eller ');
       return fail(`«${text}» er tvetydig: oppgi kommunenummer, ${options}.`);
     }
-    const suggestion = this.suggest(text, scope);
+    const suggestion = this.suggest(key, scope);
     return fail(
       suggestion ? `Ukjent kommune «${text}» – mente du ${suggestion}?` : `Ukjent kommune «${text}». Oppgi kommunenavn eller kommunenummer.`,
       'notAvailable',

@@ -42,6 +42,15 @@ describe('KommuneRegistry', () => {
     expect(nr('Brønøy')).toMatch(/mente du Brønnøy\?/);
   });
 
+  it('reads "Rana kommune", "Vefsn Kommune" and "Kommunen Bodø" as the kommune itself', () => {
+    expect(nr('Rana kommune')).toBe('1833');
+    expect(nr('Vefsn Kommune')).toBe('1824');
+    expect(nr('Kommunen Bodø')).toBe('1804');
+    expect(nr('Herøy kommune', new Set(['1818']))).toBe('1818');
+    expect(nr('Ranna kommune')).toBe('Ukjent kommune «Ranna kommune» – mente du Rana?');
+    expect(nr('kommune')).toMatch(/Ukjent kommune «kommune»/);
+  });
+
   it('reports unknown names and numbers without a suggestion when nothing is close', () => {
     expect(nr('Atlantis')).toBe('Ukjent kommune «Atlantis». Oppgi kommunenavn eller kommunenummer.');
     expect(nr('9999')).toBe('Ukjent kommunenummer 9999.');
