@@ -373,6 +373,41 @@ export function reconcileAllocationTable(givenTable: LocatedTable, options: Allo
 }
 
 /**
+ * KOSTRA-style key figures: a «kostnad pr innbygger» column that is the total divided by the population, and
+ * differs from row to row (an allocation's rate per inhabitant is the same on every row). Such a table shares an
+ * allocation table's headers but allocates nothing, so it is not reconciled as one.
+ */
+export function isPerInhabitantFigures(table: LocatedTable): boolean {
+  const perCol = table.columns.byPopulation;
+  const totalCol = table.columns.total;
+  const popCol = table.columns.population;
+  if (perCol === undefined || totalCol === undefined || popCol === undefined) return false;
+  if (!/\b(pr|per) innbygger\b/.test(normalizeKey(table.headers[perCol] ?? ''))) return false;
+  const number = (r: number, c: number) => {
+    const reading = readCell(table.cells[r]?.[c]);
+    return reading.kind === 'number' ? reading.number.value : undefined;
+  };
+  let rows = 0;
+  let fits = 0;
+  const ratios: Dec[] = [];
+  for (const r of table.dataRows) {
+    const per = number(r, perCol);
+    const total = number(r, totalCol);
+    const pop = number(r, popCol);
+    if (per === undefined || total === undefined || pop === undefined || !pop.greaterThan(0)) continue;
+    rows++;
+    ratios.push(per);
+    // The ratio is printed rounded: allow half a unit of it per inhabitant, and 0,5 % besides.
+    const slack = pop.times('0.5').plus(total.abs().times('0.005'));
+    if (per.times(pop).minus(total).abs().lessThanOrEqualTo(slack)) fits++;
+  }
+  if (rows < 2 || fits * 5 < rows * 4) return false;
+  const smallest = ratios.reduce((a, b) => (a.lessThan(b) ? a : b));
+  const largest = ratios.reduce((a, b) => (a.greaterThan(b) ? a : b));
+  return largest.minus(smallest).greaterThan(largest.abs().times('0.01'));
+}
+
+/**
  * «Andel innbyggere» / «Andel etter innbyggertall» is usually the part paid by population, in kroner, not a
  * percentage: a share column whose figures cannot be shares (one above 100, or together above 100) is read
  * as the by-population column when the table has none.

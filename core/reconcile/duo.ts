@@ -8,7 +8,7 @@ import { FindingSink, kr, num, RULES } from './findings.js';
 import { resolveRows } from './kommuner.js';
 import type { LocatedTable } from './locate.js';
 import { halfUnit, readCell, unit } from './numbers.js';
-import { checkParticipation, projectOf } from './participation.js';
+import { checkParticipation, namesProject, projectOf } from './participation.js';
 import type { ProjectReconcileOptions } from './rpa.js';
 import { checkSumRow } from './sums.js';
 
@@ -35,8 +35,9 @@ export interface DuoReconciliation {
  */
 export function reconcileDuoTable(table: LocatedTable, options: DuoReconcileOptions = {}): DuoReconciliation {
   const sink = new FindingSink(table);
-  const data = options.data;
-  const kommuner = resolveRows(table, sink, data, options.registry);
+  const kommuner = resolveRows(table, sink, options.data, options.registry);
+  // The dataset's DUO figures are for its DUO table: one whose title or headers say DUO.
+  const data = namesProject(table, 'DUO') ? options.data : undefined;
   const cols = readColumns(table, sink, ['cost', 'saving', 'netMonth', 'netYear']);
   const cost = cols.cost!;
   const saving = cols.saving!;
@@ -79,34 +80,47 @@ export function reconcileDuoTable(table: LocatedTable, options: DuoReconcileOpti
   if (loneCell) pooledCell = { row: loneCell.r, column: saving.index };
   else if (table.sumRow !== undefined) pooledCell = { row: table.sumRow, column: saving.index };
 
-  // Each member's saving = pooled × own cost ÷ Σ cost.
+  // Each member's saving = pooled × own cost ÷ Σ cost — for a table that splits a pooled saving: one with an
+  // adopted or printed pool, one that says DUO or "felles"/"fordelt", or one whose rows mostly follow the split.
+  // A plain cost/saving/net summary (a pivot table of gains) is only checked for netto and sums.
   const costs = rows.map((r) => costOf(r) ?? ZERO);
   const costSum = sum(costs);
-  if (pooled !== undefined && !costSum.isZero()) {
-    const expected = new Map<number, Dec>();
-    const residuals: Dec[] = [];
+  // Each row's share of the pool, and how far the printed savings are from it where they follow it within rounding.
+  const pooledSplit = (pool: Dec) => {
+    const expected = costs.map((c) => pool.times(c).dividedBy(costSum));
+    const fits: Dec[] = [];
     rows.forEach((r, i) => {
-      const e = pooled!.times(costs[i]!).dividedBy(costSum);
-      expected.set(r, e);
       const b = saving.value(r);
-      if (b !== undefined && b.minus(e).abs().lessThanOrEqualTo(saving.unit(r))) residuals.push(b.minus(e));
+      if (b !== undefined && b.minus(expected[i]!).abs().lessThanOrEqualTo(saving.unit(r))) fits.push(b.minus(expected[i]!));
     });
-    const tol = observedTolerance(residuals, halfUnit(saving.decimals), unit(saving.decimals));
-    for (const r of rows) {
-      const b = saving.get(r);
-      const e = expected.get(r)!;
-      if (!b) continue;
-      const share = (costOf(r) ?? ZERO).dividedBy(costSum);
-      if (!deviates(b.value, e, tol.plus(share.times(pooledHalf)))) continue;
-      sink.add(
-        r,
-        saving.index,
-        RULES.deviation,
-        'error',
-        `${name(r)}: «${sink.header(saving.index)}» er ${kr(b.value, b.decimals)}, men ${kr(pooled!.abs())} fordelt etter kostnad gir ${kr(costOf(r) ?? ZERO)} ÷ ${kr(costSum)} × ${kr(pooled!)} = ${kr(e, b.decimals)}.`,
-        kr(e, b.decimals),
-        kr(b.value, b.decimals),
-      );
+    return { expected, fits };
+  };
+  const split = pooled !== undefined && !costSum.isZero() ? pooledSplit(pooled) : undefined;
+  if (split) {
+    const explicitPool = pooledSource === 'argument' || pooledSource === 'dataset' || pooledSource === 'table-cell';
+    const saysPooled = namesProject(table, 'DUO') || /\b(felles|fordelt|pott|samlet besparelse)\b/.test(normalizeKey(table.context));
+    const followed = split.fits.length >= 2 && split.fits.length * 3 >= printedSavings.length * 2;
+    if (explicitPool || saysPooled || followed) {
+      const tol = observedTolerance(split.fits, halfUnit(saving.decimals), unit(saving.decimals));
+      rows.forEach((r, i) => {
+        const b = saving.get(r);
+        const e = split.expected[i]!;
+        if (!b) return;
+        const share = costs[i]!.dividedBy(costSum);
+        if (!deviates(b.value, e, tol.plus(share.times(pooledHalf)))) return;
+        sink.add(
+          r,
+          saving.index,
+          RULES.deviation,
+          'error',
+          `${name(r)}: «${sink.header(saving.index)}» er ${kr(b.value, b.decimals)}, men ${kr(pooled!.abs())} fordelt etter kostnad gir ${kr(costs[i]!)} ÷ ${kr(costSum)} × ${kr(pooled!)} = ${kr(e, b.decimals)}.`,
+          kr(e, b.decimals),
+          kr(b.value, b.decimals),
+        );
+      });
+    } else {
+      pooled = undefined;
+      pooledSource = undefined;
     }
   }
 

@@ -3,11 +3,12 @@
 // the printed inputs carry becomes a Finding with expected and actual. Printed figures are never changed.
 import type { DatasetContext } from '../dataset/context.js';
 import { a1, sortFindings, type Finding } from '../findings/finding.js';
-import type { Dec } from '../money/kroner.js';
-import { reconcileAllocationTable, type AllocationReconciliation, type BudgetLine } from './allocation.js';
+import { isPerInhabitantFigures, reconcileAllocationTable, type AllocationReconciliation, type BudgetLine } from './allocation.js';
 import { locateBudgets, reconcileBudget, type BudgetReconciliation, type LocatedBudget } from './budget.js';
 import { reconcileDuoTable, type DuoReconciliation } from './duo.js';
 import { isDatasetTable, registryFor } from './kommuner.js';
+import { Dec } from '../money/kroner.js';
+import { normalizeKey } from '../util/text.js';
 import type { KommuneRegistry } from '../kommuner/registry.js';
 import { locateTables, type LocatedTable, type SheetCells, type TableKind } from './locate.js';
 import { reconcileRpaTable, type RpaReconciliation } from './rpa.js';
@@ -46,6 +47,21 @@ export interface WorkbookReconciliation {
   readonly rpa: readonly RpaReconciliation[];
   readonly duo: readonly DuoReconciliation[];
   readonly budgets: readonly BudgetReconciliation[];
+}
+
+/** How far (as a share) a refund line may be from the dataset's budgeted sum and still be taken for its budget. */
+const BUDGET_LIKENESS = new Dec('0.25');
+
+/**
+ * A budget with no kommune tables beside it is the dataset's when its title names the dataset, or its refund
+ * line is within a quarter of what the dataset budgets for some year (a mistyped figure, not another network's).
+ */
+function isDatasetBudget(budget: LocatedBudget, data: DatasetContext): boolean {
+  const name = normalizeKey(data.dataset.name.replace(/\b\d{4}\b/g, ' '));
+  if (name && normalizeKey(budget.context).includes(name)) return true;
+  const refund = budget.refund?.amount;
+  if (!refund) return false;
+  return data.dataset.keys.some((k) => k.budgetedTotal !== undefined && !k.budgetedTotal.isZero() && refund.minus(k.budgetedTotal).abs().lessThanOrEqualTo(k.budgetedTotal.abs().times(BUDGET_LIKENESS)));
 }
 
 /** The table's leftmost recognised column (a Kommunenr column may stand before Kommune). */
@@ -93,25 +109,31 @@ export function reconcileSheets(sheets: readonly SheetCells[], options: Reconcil
   const duo: DuoReconciliation[] = [];
   const tables: FoundTable[] = [];
   const opts = { ...options, ...(budgetLine ? { budgetLine } : {}) };
-  let foreignAllocation = false;
+  let ownTables = 0;
+  let foreignTables = 0;
   for (const sheet of sheets) {
     for (const table of locateTables(sheet, registry)) {
+      // Key figures per inhabitant (KOSTRA-style) share an allocation table's headers but allocate nothing.
+      if (table.kind === 'allocation' && isPerInhabitantFigures(table)) continue;
       tables.push({ kind: table.kind, sheet: table.sheet, cell: a1(table.originRow + table.headerRow, table.originColumn + firstColumn(table)), rows: table.dataRows.length });
       const tableOptions = optionsFor(table, opts, registry);
-      if (table.kind === 'allocation') {
-        if (options.data && !tableOptions.data) foreignAllocation = true;
-        allocations.push(reconcileAllocationTable(table, tableOptions));
-      } else if (table.kind === 'rpa') rpa.push(reconcileRpaTable(table, tableOptions));
+      if (options.data) {
+        if (tableOptions.data) ownTables++;
+        else foreignTables++;
+      }
+      if (table.kind === 'allocation') allocations.push(reconcileAllocationTable(table, tableOptions));
+      else if (table.kind === 'rpa') rpa.push(reconcileRpaTable(table, tableOptions));
       else duo.push(reconcileDuoTable(table, tableOptions));
     }
   }
-  // The budget's refund line is compared with the dataset's key only when no allocation table answered for it
-  // already, and the workbook is not another cooperation's (its allocation table was not the dataset's).
-  const keyChecked = allocations.some((a) => a.key?.source === 'dataset') || foreignAllocation;
+  // A budget is the dataset's when the workbook's kommune tables are (or, with none, when it names the dataset or
+  // budgets about what the dataset does): another network's budget is only checked against its own lines.
+  const keyChecked = allocations.some((a) => a.key?.source === 'dataset');
   const budgets = located.map((b) => {
     tables.push({ kind: 'budget', sheet: b.sheet, cell: a1(b.originRow + b.startRow, b.originColumn), rows: b.expenses.length + b.income.length });
+    const own = options.data !== undefined && (ownTables > 0 || (foreignTables === 0 && isDatasetBudget(b, options.data)));
     return reconcileBudget(b, {
-      ...(options.data ? { data: options.data } : {}),
+      ...(own && options.data ? { data: options.data } : {}),
       ...(options.year !== undefined ? { year: options.year } : {}),
       compareWithKey: !keyChecked,
     });

@@ -8,6 +8,11 @@ import { kr, RULES, type FindingSink } from './findings.js';
 import type { RowKommune } from './kommuner.js';
 import type { LocatedTable } from './locate.js';
 
+/** True when a table's title, headers or sheet name say which project it is about ("RPA", "DUO"). */
+export function namesProject(table: LocatedTable, kindName: string): boolean {
+  return normalizeKey(table.context).split(' ').includes(normalizeKey(kindName));
+}
+
 /**
  * The project decision a project table belongs to: the table kind's own name (RPA, DUO) when the
  * headers or title mention it, else the first word of the cost header that names a project.

@@ -8,7 +8,7 @@ import { consensus, type Interval } from './consensus.js';
 import { FindingSink, kr, num, RULES } from './findings.js';
 import { resolveRows } from './kommuner.js';
 import type { LocatedTable } from './locate.js';
-import { checkParticipation, projectOf } from './participation.js';
+import { checkParticipation, namesProject, projectOf } from './participation.js';
 import { checkSumRow } from './sums.js';
 
 export interface ProjectReconcileOptions {
@@ -33,8 +33,9 @@ export interface RpaReconciliation {
  */
 export function reconcileRpaTable(table: LocatedTable, options: ProjectReconcileOptions = {}): RpaReconciliation {
   const sink = new FindingSink(table);
-  const data = options.data;
-  const kommuner = resolveRows(table, sink, data, options.registry);
+  const kommuner = resolveRows(table, sink, options.data, options.registry);
+  // The dataset's RPA figures are for its RPA table: one whose title or headers say RPA.
+  const data = namesProject(table, 'RPA') ? options.data : undefined;
   const cols = readColumns(table, sink, ['cost', 'count', 'saving', 'netMonth', 'netYear']);
   const cost = cols.cost!;
   const count = cols.count!;

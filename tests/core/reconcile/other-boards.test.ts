@@ -152,3 +152,65 @@ describe('datasettets egen tabell skrevet i hele kroner', () => {
     expect(errors.some((f) => f.cell === 'E22' && f.rule === 'kontroll.sum')).toBe(true);
   });
 });
+
+describe('tabeller som ligner styretabeller, men ikke er det', () => {
+  it('en pivotoversikt over gevinster (kostnad, besparelse, netto) er ikke DUO-tabellen, selv med Helgeland-kommuner', () => {
+    const cells: CellValue[][] = [
+      ['Radetiketter', 'Summer av Kostnad pr mnd', 'Summer av Besparelse pr mnd', 'Summer av Netto pr mnd'],
+      ['Rana', 12_000, 40_000, -28_000],
+      ['Vefsn', 9_000, 21_500, -12_500],
+      ['Hemnes', 4_500, 6_000, -1_500],
+      ['Totalsum', 25_500, 67_500, -42_000],
+    ];
+    const { findings } = reconcileSheet({ sheet: 'Gevinst pr kommune', cells }, { data });
+    expect(findings).toEqual([]);
+    // A mistyped netto is still found.
+    cells[2]![3] = -15_200;
+    const typo = reconcileSheet({ sheet: 'Gevinst pr kommune', cells }, { data }).findings.filter((f) => f.severity === 'error');
+    expect(typo.map((f) => f.cell)).toContain('D3');
+  });
+
+  it('KOSTRA-tall pr innbygger er ingen fordelingstabell', () => {
+    const cells: CellValue[][] = [
+      ['KOSTRA: IKT-kostnader 2025'],
+      ['Kommune', 'Innbyggere 1.1.2025', 'IKT-kostnad totalt', 'Kostnad pr innbygger'],
+      ['Rana', 25_899, 41_000_000, 1_583],
+      ['Vefsn', 13_491, 19_500_000, 1_445],
+      ['Alstahaug', 7_409, 12_000_000, 1_620],
+      ['Hemnes', 4_475, 8_100_000, 1_810],
+    ];
+    const result = reconcileSheet({ sheet: 'KOSTRA IKT', cells }, { data });
+    expect(result.tables).toEqual([]);
+    expect(result.findings).toEqual([]);
+    // An allocation with one rate per inhabitant on every row is still an allocation table.
+    const flat: CellValue[][] = [
+      ['Kommune', 'Innbyggere', 'Kr pr innbygger', 'Totalt'],
+      ...VESTERALEN.map(([n, p]) => [n, p, 30, p * 30]),
+    ];
+    expect(reconcileSheet({ sheet: 'Ark1', cells: flat }, { data }).tables).toHaveLength(1);
+  });
+});
+
+describe('budsjettet', () => {
+  const budget = (refund: number, title = 'Budsjett 2026'): CellValue[][] => [
+    [title],
+    ['Utgifter'],
+    ['Lønn', 1_500_000],
+    ['Lisenser', 600_000],
+    ['Totale utgifter', 2_100_000],
+    ['Inntekter'],
+    ['Refusjon fra kommuner', refund],
+    ['Totalt', refund],
+    ['Kontroll', refund - 2_100_000],
+  ];
+
+  it("et annet nettverks budsjett sammenlignes ikke med Digitale Helgelands budsjettert sum eller nøkkel", () => {
+    const { findings } = reconcileSheet({ sheet: 'Budsjett 2026', cells: budget(2_100_000, 'Digitalt Sunnhordland – budsjett 2026') }, { data });
+    expect(findings).toEqual([]);
+  });
+
+  it('datasettets eget budsjett med en feilskrevet refusjonslinje sammenlignes fortsatt', () => {
+    const { findings } = reconcileSheet({ sheet: 'Budsjett 2026', cells: budget(4_956_418.97) }, { data });
+    expect(findings.filter((f) => f.rule === 'kontroll.budsjettlinje').map((f) => f.expected)).toContain('4 956 481,97 kr');
+  });
+});
