@@ -96,11 +96,13 @@ export function reconcileDuoTable(table: LocatedTable, options: DuoReconcileOpti
     return { expected, fits };
   };
   const split = pooled !== undefined && !costSum.isZero() ? pooledSplit(pooled) : undefined;
+  let splitApplied = false;
   if (split) {
     const explicitPool = pooledSource === 'argument' || pooledSource === 'dataset' || pooledSource === 'table-cell';
     const saysPooled = namesProject(table, 'DUO') || /\b(felles|fordelt|pott|samlet besparelse)\b/.test(normalizeKey(table.context));
     const followed = split.fits.length >= 2 && split.fits.length * 3 >= printedSavings.length * 2;
-    if (explicitPool || saysPooled || followed) {
+    splitApplied = explicitPool || saysPooled || followed;
+    if (splitApplied) {
       const tol = observedTolerance(split.fits, halfUnit(saving.decimals), unit(saving.decimals));
       rows.forEach((r, i) => {
         const b = saving.get(r);
@@ -134,6 +136,9 @@ export function reconcileDuoTable(table: LocatedTable, options: DuoReconcileOpti
     const alternative = negative ? ZERO.minus(expected) : b.minus(c);
     const tol = saving.half(r).plus(net.half(r));
     if (!deviates(n.value, expected, tol) || !deviates(n.value, alternative, tol)) continue;
+    // A netto that fits the row's share of the pool: the saving is the wrong figure (reported above), not the netto.
+    const share = splitApplied ? split!.expected[rows.indexOf(r)] : undefined;
+    if (share !== undefined && !deviates(n.value, negative ? c.plus(share) : c.minus(share), saving.unit(r).plus(net.half(r)))) continue;
     sink.add(
       r,
       net.index,
@@ -195,7 +200,8 @@ export function reconcileDuoTable(table: LocatedTable, options: DuoReconcileOpti
 
   // Sum row.
   checkSumRow(table, sink, cost, { rowsExact: true });
-  const savingSum = checkSumRow(table, sink, saving, { rowsExact: false });
+  // A Sum row that shows the pool the rows should split is right; the rows marked as wrong are why they do not add up.
+  const savingSum = checkSumRow(table, sink, saving, { rowsExact: false, ...(splitApplied && pooled !== undefined ? { keySum: pooled } : {}) });
   checkSumRow(table, sink, net, { rowsExact: false });
   if (year) checkSumRow(table, sink, year, { rowsExact: false });
   if (pooled !== undefined && savingSum.printed !== undefined && (pooledSource === 'dataset' || pooledSource === 'argument' || pooledSource === 'table-cell')) {

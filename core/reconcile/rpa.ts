@@ -101,7 +101,11 @@ export function reconcileRpaTable(table: LocatedTable, options: ProjectReconcile
     const n = net?.get(r);
     if (net && n && c !== undefined && b !== undefined) {
       const expected = c.minus(b).times(sign);
-      if (deviates(n.value, expected, saving.half(r).plus(net.half(r)))) {
+      // A netto that fits the saving the other rows' value per case gives: the saving is the wrong figure, and
+      // is reported as such below; the netto is right.
+      const a = countOf(r);
+      const fitsAgreedSaving = valuePerCase !== undefined && a !== undefined && !deviates(n.value, c.minus(valuePerCase.times(a)).times(sign), saving.unit(r).plus(net.half(r)));
+      if (!fitsAgreedSaving && deviates(n.value, expected, saving.half(r).plus(net.half(r)))) {
         sink.add(
           r,
           net.index,
@@ -158,8 +162,20 @@ export function reconcileRpaTable(table: LocatedTable, options: ProjectReconcile
   checkSumRow(table, sink, count, { rowsExact: true });
   const savingKeySum = valuePerCase ? rows.reduce((acc, r) => acc.plus(valuePerCase!.times(countOf(r) ?? ZERO)), ZERO) : undefined;
   checkSumRow(table, sink, saving, { rowsExact: false, ...(savingKeySum ? { keySum: savingKeySum } : {}) });
-  if (net) checkSumRow(table, sink, net, { rowsExact: false });
-  if (year) checkSumRow(table, sink, year, { rowsExact: false });
+  // With an agreed value per case, a Sum row that fits the rows as they should be is right; the rows are wrong.
+  const agreedMonthly = (r: number) => {
+    const c = costOf(r);
+    const a = countOf(r);
+    return valuePerCase !== undefined && c !== undefined && a !== undefined ? c.minus(valuePerCase.times(a)).times(sign) : undefined;
+  };
+  const agreedSum = (perRow: (r: number) => Dec | undefined) => {
+    const values = rows.map(perRow);
+    return values.every((v) => v !== undefined) ? values.reduce((acc: Dec, v) => acc.plus(v!), ZERO) : undefined;
+  };
+  const netKeySum = agreedSum(agreedMonthly);
+  const yearKeySum = agreedSum((r) => agreedMonthly(r)?.times(12));
+  if (net) checkSumRow(table, sink, net, { rowsExact: false, ...(netKeySum ? { keySum: netKeySum } : {}) });
+  if (year) checkSumRow(table, sink, year, { rowsExact: false, ...(yearKeySum ? { keySum: yearKeySum } : {}) });
 
   // Against the dataset: inputs and participation.
   const rpa = data?.dataset.rpa;

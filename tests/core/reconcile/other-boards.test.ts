@@ -214,3 +214,37 @@ describe('budsjettet', () => {
     expect(findings.filter((f) => f.rule === 'kontroll.budsjettlinje').map((f) => f.expected)).toContain('4 956 481,97 kr');
   });
 });
+
+describe('én feil rad gir ett funn, ikke følgefeil', () => {
+  const HEADER_RPA = ['Kommune', 'RPA kostnad pr mnd', 'Antall håndteringer', 'Besparelse tid', 'Netto besparelse pr mnd', 'Netto besparelser pr år'];
+  const inputs: [string, number, number][] = [
+    ['Stord', 12_000, 900],
+    ['Bømlo', 12_000, 700],
+    ['Fitjar', 6_000, 250],
+    ['Sveio', 6_000, 150],
+    ['Kvinnherad', 12_000, 400],
+    ['Tysnes', 6_000, 200],
+  ];
+  /** RPA at 48 kr per handled case; netto = kostnad − besparelse; år = 12 × netto. */
+  const rpa = (edit?: (rows: CellValue[][]) => void): CellValue[][] => {
+    const rows: CellValue[][] = inputs.map(([k, cost, n]) => [k, cost, n, n * 48, cost - n * 48, (cost - n * 48) * 12]);
+    const sums = [0, 1, 2, 3, 4].map((i) => inputs.reduce((acc, [, cost, n]) => acc + [cost, n, n * 48, cost - n * 48, (cost - n * 48) * 12][i]!, 0));
+    const out: CellValue[][] = [['Digitalt Sunnhordland – RPA'], HEADER_RPA, ...rows, ['Sum', ...sums]];
+    edit?.(out);
+    return out;
+  };
+
+  it('en kopiert besparelse gjør ikke den riktige nettoen til en feil, og en riktig sum-rad er bare en merknad', () => {
+    const cells = rpa((grid) => {
+      grid[6]![3] = grid[2]![3]; // Kvinnherad's saving copied from Stord (43 200 instead of 19 200)
+      grid[5]![5] = -14_040; // Sveio's yearly netto mistyped (−14 400)
+    });
+    const { findings } = reconcileSheet({ sheet: 'RPA', cells }, { data });
+    expect(findings.filter((f) => f.severity === 'error').map(brief)).toEqual([
+      { cell: 'F6', rule: 'kontroll.avvik', expected: '−14 400 kr', actual: '−14 040 kr' },
+      { cell: 'D7', rule: 'kontroll.avvik', expected: '19 200 kr', actual: '43 200 kr' },
+    ]);
+    // The Sum rows are right; they are noted as disagreeing with the rows as printed, not blamed.
+    expect(findings.filter((f) => f.cell === 'D9' || f.cell === 'F9').map((f) => f.severity)).toEqual(['info', 'info']);
+  });
+});
