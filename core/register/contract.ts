@@ -1,13 +1,17 @@
 // Contract dates shared by the avtale-utlopt and oppsigelsesfrist-* rules.
-import { STATUS_IN_USE, STATUS_OUT_OF_USE, STATUS_PLANNED, subtractMonths } from './values.js';
+import { STATUS_IN_USE, subtractMonths } from './values.js';
 import type { RowFacts } from './reader.js';
 
 /** Warning window before a notice deadline (SPEC §5: "within 90 days"). */
 export const NOTICE_WARNING_DAYS = 90;
 
-/** True when the contract has run out (end date before today) while the system is still (being) used. */
+/**
+ * True when the contract has run out (end date before today) while the system is in use. Not for a contract given
+ * notice or a system being phased out («Oppsagt», «Under avvikling»: the end is expected), nor for one out of use or
+ * not yet in use (the status table is in values.ts).
+ */
 export function expiredInUse(f: RowFacts, today: number): boolean {
-  return f.expiryDay === f.expiryDay && f.expiryDay < today && f.status !== STATUS_OUT_OF_USE && f.status !== STATUS_PLANNED;
+  return f.expiryDay === f.expiryDay && f.expiryDay < today && f.status === STATUS_IN_USE;
 }
 
 /**

@@ -24,6 +24,7 @@ export type RegisterField =
   | 'contractExpires'
   | 'noticeMonths'
   | 'monthlyCost'
+  | 'yearlyCost'
   | 'extractPlan'
   | 'status';
 
@@ -52,8 +53,11 @@ export const REGISTER_COLUMNS: readonly (readonly [RegisterField, string])[] = [
   ['status', 'Status'],
 ];
 
+/** Columns the register reads besides the template's (SPEC §5): yearly cost, which many registers give instead. */
+export const EXTRA_COLUMNS: readonly (readonly [RegisterField, string])[] = [['yearlyCost', 'Kostnad pr år']];
+
 /** Canonical header text for a field ("Systemeier"), used when a column is missing from the sheet. */
-export const FIELD_LABEL: Readonly<Record<RegisterField, string>> = Object.fromEntries(REGISTER_COLUMNS) as Record<RegisterField, string>;
+export const FIELD_LABEL: Readonly<Record<RegisterField, string>> = Object.fromEntries([...REGISTER_COLUMNS, ...EXTRA_COLUMNS]) as Record<RegisterField, string>;
 
 /**
  * Header words per field besides the canonical one. Written as users write them; compared after
@@ -96,6 +100,11 @@ const SYNONYMS: Readonly<Record<RegisterField, readonly string[]>> = {
     'Kostnad mnd', 'Kost pr mnd', 'Lisenskostnad pr mnd', 'Lisens pr mnd', 'Pris pr mnd', 'Månedspris', 'Kostnad pr mnd (kr)', 'Kostnad/mnd',
     'Kr pr mnd', 'Månedlig lisenskostnad',
   ],
+  yearlyCost: [
+    'Kostnad pr år', 'Kostnad pr. år', 'Kostnad per år', 'Kostnad år', 'Kostnad/år', 'Årlig kostnad', 'Årskostnad', 'Årlige kostnader', 'Kostnad årlig',
+    'Lisenskostnad pr år', 'Lisenskostnad per år', 'Årlig lisenskostnad', 'Lisens pr år', 'Pris pr år', 'Årspris', 'Kr pr år', 'Årlig pris',
+    'Driftskostnad pr år', 'Årlig driftskostnad', 'Kostnad pr år (kr)', 'Årlig kostnad (kr)', 'Lisenskostnad (pr år)',
+  ],
   extractPlan: [
     'Uttrekk/depot', 'Uttrekk', 'Depot', 'Depotplan', 'Uttrekksplan', 'Uttrekk og depot', 'Uttrekk/depotplan', 'Deponering', 'Plan for uttrekk',
     'Uttrekk og deponering', 'Avlevering', 'Depotordning', 'Arkivuttrekk', 'Plan for uttrekk/depot', 'Avlevering til depot',
@@ -108,6 +117,7 @@ export function headerKey(text: string): string {
   return normalizeKey(text)
     .replace(/\b(per|pr)\b/g, 'pr')
     .replace(/\b(maned|maneder|mnd|mndr|md)\b/g, 'mnd')
+    .replace(/\baar\b/g, 'ar')
     .replace(/\b(nr|nummer)\b/g, 'nr');
 }
 

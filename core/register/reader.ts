@@ -11,6 +11,7 @@ import {
   CELL_BLANK,
   CELL_VALUE,
   classifyCell,
+  dayToNb,
   EXCEL_EPOCH_OFFSET,
   fastDay,
   fastNumber,
@@ -34,7 +35,8 @@ import {
 
 /** A typed cell that could not be read, for the ugyldig-* and omtrentlig-tall rules. */
 export interface ParseProblem {
-  readonly kind: 'number' | 'date' | 'yesno' | 'approximate';
+  /** 'period': a date written as a month, quarter or year ("des. 2027"), read as its last day (omtrentlig-dato). */
+  readonly kind: 'number' | 'date' | 'yesno' | 'approximate' | 'period';
   readonly field: RegisterField;
   /** Column index within the row. */
   readonly c: number;
@@ -92,6 +94,7 @@ export class ColumnIndex {
   contractExpires = -1;
   noticeMonths = -1;
   monthlyCost = -1;
+  yearlyCost = -1;
   extractPlan = -1;
   status = -1;
 }
@@ -152,6 +155,8 @@ export class RowFacts {
   noticeMonths = NaN;
   /** Monthly cost; NaN when blank or unreadable. */
   cost = NaN;
+  /** Yearly cost (Kostnad pr år); NaN when blank, unreadable or the register has no such column. */
+  yearlyCost = NaN;
   userCount = NaN;
   archiveWorthy: boolean | undefined = undefined;
   preservationWorthy: boolean | undefined = undefined;
@@ -360,6 +365,7 @@ export class RegisterReader {
     if (f.expiryDay === f.expiryDay) flags |= ROW_EXPIRY;
     this.readNumber(f, NOTICE, valueAt(row, width, special, cls, col.noticeMonths), col.noticeMonths);
     this.readNumber(f, COST, valueAt(row, width, special, cls, col.monthlyCost), col.monthlyCost);
+    this.readNumber(f, YEARLY_COST, valueAt(row, width, special, cls, col.yearlyCost), col.yearlyCost);
     this.readNumber(f, USERS, valueAt(row, width, special, cls, col.userCount), col.userCount);
     const archive = (f.archiveWorthy = this.readYesNo(f, 'archiveWorthy', valueAt(row, width, special, cls, col.archiveWorthy), col.archiveWorthy));
     const preserve = (f.preservationWorthy = this.readYesNo(
@@ -502,10 +508,14 @@ export class RegisterReader {
     } else if (v instanceof Date) parsed = registerDateFromDate(v);
     else parsed = { day: NaN, error: `${shownText(v)} er ikke en dato (bruk dd.mm.åååå)` };
     if (parsed.error !== undefined) f.problems.push({ kind: 'date', field: 'contractExpires', c, reason: parsed.error, actual: shownText(v) });
+    else if (parsed.period !== undefined) {
+      const shown = shownText(v);
+      f.problems.push({ kind: 'period', field: 'contractExpires', c, reason: `«${shown}» er lest som ${dayToNb(parsed.day)}, siste dag i ${parsed.period}`, actual: shown });
+    }
     f.expiryDay = parsed.day;
   }
 
-  /** Sets the number field `which` (NOTICE, COST, USERS) from cell `v` (column c); NaN when blank or unreadable. */
+  /** Sets the number field `which` (NOTICE, COST, USERS, YEARLY_COST) from cell `v` (column c); NaN when blank or unreadable. */
   private readNumber(f: RowFacts, which: number, v: unknown, c: number): void {
     let value = NaN;
     if (v !== undefined) {
@@ -524,7 +534,8 @@ export class RegisterReader {
     }
     if (which === NOTICE) f.noticeMonths = value;
     else if (which === COST) f.cost = value;
-    else f.userCount = value;
+    else if (which === USERS) f.userCount = value;
+    else f.yearlyCost = value;
   }
 
   /** The full parser for number text the fast path does not take ("3 mnd", "ca. 40", "1.234,50"), cached. */
@@ -595,7 +606,8 @@ const PLAN_WORDS_MAX_LENGTH = 16;
 const NOTICE = 0;
 const COST = 1;
 const USERS = 2;
-const NUMBER_FIELDS: readonly RegisterField[] = ['noticeMonths', 'monthlyCost', 'userCount'];
+const YEARLY_COST = 3;
+const NUMBER_FIELDS: readonly RegisterField[] = ['noticeMonths', 'monthlyCost', 'userCount', 'yearlyCost'];
 
 function numberSanity(which: number, value: number): string {
   const shown = String(value).replace('.', ',');

@@ -116,20 +116,81 @@ export const MS_PER_DAY = 86_400_000;
 /** Excel serial of 1970-01-01 (1900 date system, leap-year bug included). */
 export const EXCEL_EPOCH_OFFSET = 25569;
 
-/** A parsed contract date: `day`, or `open` (løpende/tidsubegrenset), or `error`. */
+/**
+ * A parsed contract date: `day`, or `open` (løpende/tidsubegrenset), or `error`. `period` is set when the cell named
+ * a month, quarter, half year or year ("des. 2027", "Q4 2027", "2028") and `day` is that period's last day: the
+ * date is used, with a note (omtrentlig-dato) that it was read that way.
+ */
 export interface RegisterDate {
   readonly day: number;
   readonly open?: boolean;
   readonly error?: string;
+  /** "måneden", "kvartalet", "halvåret" or "året": the period whose last day `day` is. */
+  readonly period?: string;
 }
 
 const OPEN_ENDED = new Set([
   'lopende', 'lopende avtale', 'fortlopende', 'tidsubegrenset', 'ubegrenset', 'ikke tidsbegrenset', 'ingen', 'ingen utlopsdato', 'evigvarende',
   'til oppsigelse', 'inntil videre', 'inntil oppsigelse', 'lopende til oppsigelse', 'lopende med oppsigelse', 'abonnement', 'lopende abonnement',
+  'ubestemt', 'ubestemt tid', 'pa ubestemt tid', 'tidsubestemt', 'tidsubestemt avtale', 'ikke bestemt', 'uten sluttdato', 'uten utlopsdato',
+  'ingen sluttdato', 'videre', 'til videre', 'lopende inntil videre', 'inntil videre lopende',
 ]);
 
-function yearHint(text: string): string {
-  return `«${text}» ser ut som et årstall: skriv hele datoen avtalen utløper (dd.mm.åååå)`;
+/** Years a bare year (or a period within one) may name; other four-digit numbers are not read as years. */
+const MIN_YEAR = 1900;
+const MAX_YEAR = 2200;
+
+/** The last day of a year's month (1–12), as days since 1970-01-01. */
+function lastDayOfMonth(year: number, month: number): number {
+  return civilDay(month === 12 ? year + 1 : year, month === 12 ? 1 : month + 1, 1) - 1;
+}
+
+function periodEnd(year: number, month: number, period: string): RegisterDate {
+  if (!(year >= MIN_YEAR && year <= MAX_YEAR) || !(month >= 1 && month <= 12)) return { day: NaN };
+  return { day: lastDayOfMonth(year, month), period };
+}
+
+/** Month names and abbreviations (folded: "des", "desember", "sept") → month number. */
+const MONTHS: ReadonlyMap<string, number> = (() => {
+  const map = new Map<string, number>();
+  const names = [
+    ['jan', 'januar', 'january'], ['feb', 'februar', 'february'], ['mar', 'mars', 'march'], ['apr', 'april'], ['mai', 'may'], ['jun', 'juni', 'june'],
+    ['jul', 'juli', 'july'], ['aug', 'august'], ['sep', 'sept', 'september'], ['okt', 'oktober', 'oct', 'october'], ['nov', 'november'],
+    ['des', 'desember', 'dec', 'december'],
+  ];
+  names.forEach((words, i) => words.forEach((w) => map.set(w, i + 1)));
+  return map;
+})();
+
+/** Words that may come before a period and mean its end ("utgangen av 2027", "ut des. 2027"). */
+const END_OF = /^(?:ved |innen )?(?:utgangen av|slutten av|utlopet av|ut|slutt) /;
+
+/**
+ * A contract end written as a period (on the folded text): "des 2027", "desember 2027", "12 2027" (12.2027),
+ * "2027 12" (2027-12), "q4 2027", "4 kvartal 2027", "2027 q4", "1 halvar 2027", "2028", "utgangen av 2027". The
+ * date is the period's last day; undefined when the text is no period.
+ */
+function periodDate(key: string): RegisterDate | undefined {
+  const k = key.replace(END_OF, '');
+  let m = /^(\d{4})$/.exec(k);
+  if (m) return periodEnd(+m[1]!, 12, 'året');
+  m = /^([a-z]+) (\d{4})$/.exec(k);
+  if (m) {
+    const month = MONTHS.get(m[1]!);
+    return month === undefined ? undefined : periodEnd(+m[2]!, month, 'måneden');
+  }
+  m = /^(\d{1,2}) (\d{4})$/.exec(k) ?? /^(\d{4}) (\d{1,2})$/.exec(k);
+  if (m) {
+    const [year, month] = m[1]!.length === 4 ? [+m[1]!, +m[2]!] : [+m[2]!, +m[1]!];
+    return month >= 1 && month <= 12 ? periodEnd(year, month, 'måneden') : undefined;
+  }
+  m = /^(?:q ?([1-4])|([1-4]) ?(?:kvartal|kv)) (\d{4})$/.exec(k);
+  if (m) return periodEnd(+m[3]!, 3 * +(m[1] ?? m[2])!, 'kvartalet');
+  m = /^(\d{4}) q ?([1-4])$/.exec(k);
+  if (m) return periodEnd(+m[1]!, 3 * +m[2]!, 'kvartalet');
+  m = /^(?:h ?([12])|([12]) ?(?:halvar|halvaret)) (\d{4})$/.exec(k);
+  if (m) return periodEnd(+m[3]!, 6 * +(m[1] ?? m[2])!, 'halvåret');
+  return undefined;
 }
 
 /** Days since 1970-01-01 for an ISO date. */
@@ -172,10 +233,10 @@ export function dayToNb(day: number): string {
   return `${two(civilD)}.${two(civilM)}.${four(civilY)}`;
 }
 
-/** A date from a number cell: an Excel serial date. A bare year (2027) is refused with a hint. */
+/** A date from a number cell: an Excel serial date. A bare year (2027) is the year's last day (a period). */
 export function registerDateFromNumber(v: number): RegisterDate {
   if (!Number.isFinite(v)) return { day: NaN, error: `${String(v)} er ikke en dato` };
-  if (Number.isInteger(v) && v >= 1900 && v <= 2200) return { day: NaN, error: yearHint(String(v)) };
+  if (Number.isInteger(v) && v >= MIN_YEAR && v <= MAX_YEAR) return periodEnd(v, 12, 'året');
   if (v < 1 || v >= 2958466) return { day: NaN, error: `${String(v)} er ikke en dato (bruk dd.mm.åååå)` };
   return { day: Math.floor(v) - EXCEL_EPOCH_OFFSET };
 }
@@ -190,15 +251,26 @@ export function registerDateFromDate(v: Date): RegisterDate {
   return { day: Math.round(t / MS_PER_DAY) };
 }
 
-/** A date from text: "31.12.2026", "2026-12-31", serials as text; "Løpende" is an open-ended contract. */
+/**
+ * A date from text: "31.12.2026", "2026-12-31", serials as text; "Løpende"/"Ubestemt" is an open-ended contract;
+ * a month, quarter, half year or year ("des. 2027", "Q4 2027", "2028") is that period's last day (see periodDate).
+ */
 export function registerDateFromText(text: string): RegisterDate {
   const t = text.trim();
-  if (t.length < 40 && (DASHES_ONLY.test(t) || OPEN_ENDED.has(normalizeKey(t)))) return { day: NaN, open: true };
-  if (/^\d{4}$/.test(t)) return { day: NaN, error: yearHint(t) };
-  if (/^\d+([.,]\d+)?$/.test(t)) return registerDateFromNumber(Number(t.replace(',', '.')));
-  const parsed = parseDate(t);
-  if (!parsed.ok) return { day: NaN, error: `«${shownText(t)}» er ikke en dato (bruk dd.mm.åååå)` };
-  return { day: isoToDay(parsed.value) };
+  const key = t.length < 40 ? normalizeKey(t) : '';
+  if (t.length < 40 && (DASHES_ONLY.test(t) || OPEN_ENDED.has(key))) return { day: NaN, open: true };
+  // Serials as text ("46022"). Other digits-only text is a year ("2028"), a month ("12.2027") or no date ("31.12").
+  let period: RegisterDate | undefined;
+  if (/^\d+([.,]\d+)?$/.test(t)) {
+    if (/^\d{5,7}([.,]\d+)?$/.test(t)) return registerDateFromNumber(Number(t.replace(',', '.')));
+    if (/^\d{4}$|^\d{1,2}[.,]\d{4}$/.test(t)) period = periodDate(key);
+  } else {
+    const parsed = parseDate(t);
+    if (parsed.ok) return { day: isoToDay(parsed.value) };
+    if (key) period = periodDate(key);
+  }
+  if (period !== undefined && period.day === period.day) return period;
+  return { day: NaN, error: `«${shownText(t)}» er ikke en dato (bruk dd.mm.åååå)` };
 }
 
 /**
@@ -222,11 +294,15 @@ export function subtractMonths(day: number, months: number): number {
 // ---------------------------------------------------------------------------------------------------------
 // Ja/Nei.
 
-/** Ja/Nei as the register reads it: parseYesNo plus "Delvis" (partly) = Ja. `error` otherwise. */
+/** Check marks that mean Ja in a yes/no column: ✓ ✔ ☑ ✅ (also "✓ Ja"). */
+const CHECK_MARK = /^[\u2713\u2714\u2611\u2705]\ufe0f?(\s*ja)?$/i;
+
+/** Ja/Nei as the register reads it: parseYesNo plus "Delvis" (partly) and check marks (✓ ✔ ☑) = Ja. `error` otherwise. */
 export function registerYesNo(v: unknown): { readonly value?: boolean; readonly error?: string } {
   const parsed = parseYesNo(v);
   if (parsed.ok) return { value: parsed.value };
   if (typeof v === 'string') {
+    if (CHECK_MARK.test(v.trim())) return { value: true };
     const key = normalizeKey(v);
     if (key === 'delvis' || key === 'ja delvis' || key === 'ja x') return { value: true };
     return { error: `«${shownText(v)}» er ikke Ja eller Nei` };
@@ -237,19 +313,33 @@ export function registerYesNo(v: unknown): { readonly value?: boolean; readonly 
 // ---------------------------------------------------------------------------------------------------------
 // Status.
 
+// What each status means for the rules that look at it (reader.ts reads Status once per row; contract.ts holds the
+// date rules' test):
+//
+//   status kind     examples                                 avtale-utlopt  oppsigelsesfrist  kostnad-utfaset  kritisk-integrasjon-mangler
+//   IN_USE          I bruk, Aktiv, I drift, blank, unknown   yes            yes               no               yes
+//   PHASING_OUT     Oppsagt, Sagt opp, Under avvikling,      no (notice is  no (notice is     no (paid until   yes (it still runs until the
+//                   Skal fases ut, Erstattes                 given: ending  already given)    the end)         replacement takes over)
+//                                                            is expected)
+//   OUT_OF_USE      Utfaset, Avviklet, Avsluttet, Ikke i     no             no                yes              no (nothing to integrate)
+//                   bruk, Nedlagt, Erstattet, Nei
+//   PLANNED         Planlagt, Under anskaffelse, Under       no (not in     no                no               yes (plan its integrations)
+//                   innføring                                use yet)
+
 /** In use (also blank or unknown status text). */
 export const STATUS_IN_USE = 0;
-/** Out of use: utfaset, avviklet, ikke i bruk … */
+/** Out of use: utfaset, avviklet, avsluttet, ikke i bruk … */
 export const STATUS_OUT_OF_USE = 1;
-/** Still in use, but notice given or being phased out: oppsagt, under avvikling … */
+/** Notice given or being phased out (still running until it ends): oppsagt, under avvikling … */
 export const STATUS_PHASING_OUT = 2;
-/** Not taken into use yet: planlagt, under anskaffelse. */
+/** Not taken into use yet: planlagt, under anskaffelse, under innføring. */
 export const STATUS_PLANNED = 3;
 export type StatusKind = typeof STATUS_IN_USE | typeof STATUS_OUT_OF_USE | typeof STATUS_PHASING_OUT | typeof STATUS_PLANNED;
 
-const PHASING_OUT = /^(under (avvikling|utfasing|utfasning|oppsigelse)|oppsagt|sagt opp|skal (avvikles|fases ut|utfases|erstattes)|fases ut|utfases|utfasing|avvikles|erstattes)/;
+const PHASING_OUT =
+  /^(under (avvikling|utfasing|utfasning|oppsigelse|avslutning)|(avtale |kontrakt |avtalen |kontrakten )?(oppsagt|sagt opp)|skal (avvikles|fases ut|utfases|erstattes|avsluttes|sies opp)|fases ut|utfases|utfasing|avvikles|avsluttes|erstattes|i oppsigelsestid|oppsigelse (sendt|gitt))/;
 const OUT_OF_USE = /^(utfas|avvikl|ikke i bruk|ikke lenger i bruk|ikke aktiv|inaktiv|faset ut|nedlagt|avsluttet|utgatt|historisk|erstattet|nei\b|n$|ute av drift|tatt ut av bruk|slettet)/;
-const PLANNED = /^(planlagt|under anskaffelse|ikke tatt i bruk|ikke startet|kommer|bestilt|anskaffes)/;
+const PLANNED = /^(planlagt|under (anskaffelse|innforing|implementering|etablering)|ikke tatt i bruk|ikke startet|kommer|bestilt|anskaffes|innfores|skal tas i bruk)/;
 
 /** Reads a Status (or "I bruk") cell. Ja/true = in use, Nei/false = out of use. */
 export function statusKind(v: unknown): StatusKind {

@@ -15,6 +15,7 @@ import { rule as systemDuplikat } from './system-duplikat.js';
 import { rule as ugyldigTall } from './ugyldig-tall.js';
 import { rule as omtrentligTall } from './omtrentlig-tall.js';
 import { rule as ugyldigDato } from './ugyldig-dato.js';
+import { rule as omtrentligDato } from './omtrentlig-dato.js';
 import { rule as ugyldigJaNei } from './ugyldig-ja-nei.js';
 import { rule as avtaleUtlopt } from './avtale-utlopt.js';
 import { rule as oppsigelsesfrist } from './oppsigelsesfrist.js';
@@ -38,6 +39,7 @@ export const REGISTER_RULES: readonly RegisterRule[] = [
   ugyldigTall,
   omtrentligTall,
   ugyldigDato,
+  omtrentligDato,
   ugyldigJaNei,
   avtaleUtlopt,
   oppsigelsesfrist,

@@ -1,7 +1,7 @@
 import { criticalTypeOf, missingIntegrations } from '../critical.js';
 import type { CriticalIntegration, CriticalSystemType } from '../data/critical-systems.js';
 import type { RegisterRule } from '../rule.js';
-import { CELL_VALUE } from '../values.js';
+import { CELL_VALUE, STATUS_OUT_OF_USE } from '../values.js';
 
 const ID = 'register.kritisk-integrasjon-mangler';
 
@@ -18,7 +18,8 @@ interface Memo {
  * A system of a type seed 003 rates «Kritisk» (data/critical-systems.ts) must list its critical integrations in
  * Integrasjoner: an økonomisystem its bank/faktura and lønn integrations, a lønnssystem bank, A-meldingen and
  * økonomi, a byggesak system Matrikkelen and Grunnboken, and so on. The type is read from Systemtype, or from
- * the System name when Systemtype is blank. Integrations are matched by key words.
+ * the System name when Systemtype is blank. Integrations are matched by key words. A system out of use (utfaset,
+ * avviklet) has nothing left to integrate and is not checked; one being phased out still runs and is.
  */
 export const rule: RegisterRule = {
   id: ID,
@@ -55,6 +56,7 @@ export const rule: RegisterRule = {
     };
     return {
       row(f) {
+        if (f.status === STATUS_OUT_OF_USE) return;
         const system = f.system;
         const typeValue = f.value(typeCol);
         let memo = system === undefined ? undefined : (system.memo[slot] as Memo | undefined);

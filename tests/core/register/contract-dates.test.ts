@@ -22,8 +22,16 @@ describe('avtale-utlopt', () => {
     }
   });
 
-  it('applies to systems being phased out (still in use without a contract)', () => {
-    expect(ofRule(check(registerOf({ 'Avtale utløper': '31.12.2025', Status: 'Under avvikling' })), 'avtale-utlopt')).toHaveLength(1);
+  it('does not apply once notice is given or the system is being phased out (the end is expected)', () => {
+    for (const status of ['Oppsagt', 'Sagt opp 12.01.2026', 'Avtale oppsagt', 'Under avvikling', 'Avsluttet', 'Avviklet', 'Under innføring']) {
+      expect(ofRule(check(registerOf({ 'Avtale utløper': '31.12.2025', Status: status, 'Kostnad pr mnd': 0 })), 'avtale-utlopt'), status).toEqual([]);
+    }
+  });
+
+  it('still applies to every status that means in use', () => {
+    for (const status of ['I bruk', 'Aktiv', 'i drift', 'I produksjon', 'Ja', 'pilot', '']) {
+      expect(ofRule(check(registerOf({ 'Avtale utløper': '31.12.2025', Status: status })), 'avtale-utlopt'), status).toHaveLength(1);
+    }
   });
 
   it('reads Excel serial dates and Date objects', () => {
@@ -35,7 +43,7 @@ describe('avtale-utlopt', () => {
   });
 
   it('open-ended contracts have no end date', () => {
-    for (const text of ['Løpende', 'tidsubegrenset', 'Inntil videre', '-']) {
+    for (const text of ['Løpende', 'tidsubegrenset', 'Inntil videre', '-', 'ubestemt', 'Ubestemt tid', 'på ubestemt tid', 'tidsubestemt', 'INNTIL VIDERE']) {
       expect(check(registerOf({ 'Avtale utløper': text })), text).toEqual([]);
     }
   });
