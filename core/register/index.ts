@@ -8,7 +8,7 @@ import { todayInvalid } from './checks/dato-ugyldig.js';
 import { REGISTER_RULES } from './checks/index.js';
 import { InternalErrors } from './checks/intern-feil.js';
 import { headerMissing } from './checks/overskrift-mangler.js';
-import { findRegisterHeader } from './fields.js';
+import { findRegisterHeader, type RegisterHeader } from './fields.js';
 import { RegisterReader, RowFacts } from './reader.js';
 import { RuleContext, type RegisterRule, type RuleRun } from './rule.js';
 import { isoToDay } from './values.js';
@@ -243,6 +243,21 @@ export async function checkRegisterInSlices(
   const slice = Math.max(1, Math.floor(sliceRows));
   for (let limit = run.firstRow + slice; !run.advance(limit); limit += slice) await pause();
   return run.finish();
+}
+
+/**
+ * How many rows of the register the check reads as systems: the rows under the header (and under a sub-header row),
+ * less blank rows, repeated header rows and sum rows ("Sum", "Totalt", an Excel table's totals row). For a host's
+ * "N rader" line. `header` defaults to findRegisterHeader(cells); 0 when there is no header.
+ */
+export function registerDataRowCount(cells: readonly (readonly unknown[])[], header?: RegisterHeader): number {
+  const rows: readonly (readonly unknown[])[] = Array.isArray(cells) ? cells : [];
+  const found = header ?? findRegisterHeader(rows);
+  if (!found) return 0;
+  const reader = new RegisterReader(rows, found);
+  let count = 0;
+  for (let r = reader.firstDataRow; r < rows.length; r++) if (reader.isDataRow(r)) count++;
+  return count;
 }
 
 export { findRegisterHeader, fieldForHeader, REGISTER_COLUMNS, FIELD_LABEL, HEADER_SCAN_ROWS } from './fields.js';

@@ -18,6 +18,7 @@ import {
   foldKey,
   hasExtractPlanText,
   isPlaceholderText,
+  isSumLabel,
   parseRegisterNumberText,
   PLACEHOLDER_MAX_LENGTH,
   registerDateFromDate,
@@ -64,6 +65,9 @@ export const ROW_EXPIRY = 1 << 7;
 export const ROW_ARCHIVE = 1 << 8;
 /** Status says the system is out of use. */
 export const ROW_OUT_OF_USE = 1 << 9;
+
+/** Flags every sum row has at least one of (isSumRow is only asked for such rows). */
+const SUM_ROW_SIGNS = ROW_KOMMUNE | ROW_MISSING_SYSTEM | ROW_MISSING_SUPPLIER | ROW_MISSING_OWNER | ROW_MISSING_MANAGER | ROW_PROBLEM | ROW_BAD_CELL;
 
 /** The required text fields the reader checks for "missing", with their row flag. */
 export const MISSING_FLAG: Readonly<Partial<Record<RegisterField, number>>> = {
@@ -307,8 +311,37 @@ export class RegisterReader {
   }
 
   /**
-   * Reads row r into `f`. Returns false for a row with nothing in it (and for a repeated header row): such rows
-   * produce no findings.
+   * True when the row is a sum row: its first non-blank cell, or its Kommune or System cell, is a sum label ("Sum",
+   * "Totalt", "I alt"; an Excel table's totals row). Such a row is no system: it gives no findings and is not counted.
+   */
+  private isSumRow(row: readonly unknown[], width: number): boolean {
+    let c = 0;
+    let v = row[0];
+    while ((v === undefined || v === null || v === '') && ++c < width) v = row[c];
+    if (isSumLabel(v)) return true;
+    const k = this.col.kommune;
+    const s = this.col.system;
+    return (k > c && k < width && isSumLabel(row[k])) || (s > c && s < width && isSumLabel(row[s]));
+  }
+
+  /**
+   * True when row r is one the check reads as a system: not blank (or only whitespace), not a repeated header row,
+   * not a sum row. The same rows read() fills; for counting, not for the row loop.
+   */
+  isDataRow(r: number): boolean {
+    const row = this.cells[r];
+    if (!Array.isArray(row)) return false;
+    const seen = scanRow(row);
+    if (seen === 0) return false;
+    if (seen === SCAN_SPECIAL && !row.some((v) => classifyCell(v) !== CELL_BLANK)) return false;
+    const c = this.col.system;
+    if (c >= 0 && row[c] === this.systemHeaderCell && row[c] !== undefined && row[c] !== null && this.isRepeatedHeader(row)) return false;
+    return !this.isSumRow(row, row.length);
+  }
+
+  /**
+   * Reads row r into `f`. Returns false for a row with nothing in it (and for a repeated header row or a sum row):
+   * such rows produce no findings.
    */
   read(r: number, f: RowFacts, scanned = -1): boolean {
     const row = this.cells[r];
@@ -381,6 +414,9 @@ export class RegisterReader {
       f.extractPlan = this.planOf(valueAt(row, width, special, cls, col.extractPlan));
     }
     if (f.problems.length > 0) flags |= ROW_PROBLEM;
+    // A sum row ("Sum" in Kommune or System, an Excel totals row) always lacks something (a known kommune, a
+    // supplier, a readable number …), so only rows flagged so are looked at: clean rows pay nothing for it.
+    if ((flags & SUM_ROW_SIGNS) !== 0 && this.isSumRow(row, width)) return false;
     f.flags = flags;
     return true;
   }

@@ -354,6 +354,33 @@ export function statusKind(v: unknown): StatusKind {
 }
 
 // ---------------------------------------------------------------------------------------------------------
+// Sum rows: "Sum", "Totalt", "I alt" … under the systems (an Excel table's totals row, or one typed by hand).
+
+/** Sum labels, folded (foldKey). */
+const SUM_LABELS = new Set([
+  'sum', 'summer', 'summert', 'summen', 'total', 'totalt', 'totalsum', 'total sum', 'totaler', 'i alt', 'sum totalt', 'totalt sum', 'sum i alt',
+  'totalt i alt', 'sum total', 'sum alle', 'sum alle kommuner', 'sum samlet', 'sum kostnad', 'sum kostnader',
+]);
+/** Longest sum label worth folding ("sum alle kommuner" plus a colon or spaces). */
+const SUM_LABEL_MAX_LENGTH = 22;
+
+/**
+ * True when `v` is a sum label ("Sum", "SUMMER", "Totalt:", "I alt", "Sum totalt"), case- and diacritic-insensitive.
+ * Two character tests turn away nearly every other cell, so the reader can ask it for every row.
+ */
+export function isSumLabel(v: unknown): boolean {
+  if (typeof v !== 'string') return false;
+  const n = v.length;
+  if (n < 3 || n > SUM_LABEL_MAX_LENGTH) return false;
+  const raw0 = v.charCodeAt(0);
+  const c0 = raw0 | 0x20;
+  const c1 = v.charCodeAt(1) | 0x20;
+  // su(m), to(tal), "i alt", or text led by spaces: only these can be a sum label.
+  if (!((c0 === 115 && c1 === 117) || (c0 === 116 && c1 === 111) || (c0 === 105 && c1 === 32) || raw0 <= 32 || raw0 === 160)) return false;
+  return SUM_LABELS.has(foldKey(v));
+}
+
+// ---------------------------------------------------------------------------------------------------------
 // Uttrekk/depot: any real text is a plan; "Nei", "Ingen", "Mangler", "Ikke avklart" are not.
 
 const NO_PLAN = /^(nei|n|ingen|ingen plan|mangler|ikke avklart|uavklart|ukjent|ikke planlagt|ikke startet|ikke vurdert|vet ikke|tbd|na|n a|x nei|0|false|usann)$/;
