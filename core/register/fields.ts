@@ -159,14 +159,82 @@ export interface RegisterHeader {
   readonly row: number;
   /** Field → 0-based column index (the first column that names it). */
   readonly columns: Map<RegisterField, number>;
+  /**
+   * 0-based index of a sub-header row directly under `row`, when the header takes two rows: group labels above
+   * («Avtale», «Arkiv») with the field names under them («Type | Utløper | Oppsigelse (mnd)»), the other columns
+   * merged over both rows. Data starts under it. Undefined for a one-row header.
+   */
+  readonly subRow?: number;
 }
 
 /** How many rows from the top are searched for the header (title rows, notes and blank rows may come first). */
 export const HEADER_SCAN_ROWS = 50;
 
+/** A header cell's text, trimmed with spaces collapsed ("" for anything but text). */
+function headerText(v: unknown): string {
+  return typeof v === 'string' ? v.trim().replace(/\s+/g, ' ') : '';
+}
+
 /**
- * Finds the register's header row among the first {@link HEADER_SCAN_ROWS} rows: the first row that names
- * System and at least two other canonical fields. Returns undefined when no row qualifies.
+ * The group label over column c of a sub-header row: the header cell above it, or, when that is blank (a merged
+ * group label is in the first column of its span), the nearest header text to the left across columns that all have
+ * sub-labels. "" when the column has no group.
+ */
+function groupLabel(header: readonly unknown[], sub: readonly unknown[], c: number): string {
+  const own = headerText(header[c]);
+  if (own) return own;
+  for (let g = c - 1; g >= 0; g--) {
+    const above = headerText(header[g]);
+    const below = headerText(sub[g]);
+    if (!below || below === above) return '';
+    if (above) return above;
+  }
+  return '';
+}
+
+/**
+ * The field a sub-label names under its group label: the two together first ("Avtale utløper", "Type avtale",
+ * "Avtaletype"), so «Type» under «Avtale» is the contract type, not Systemtype; else the sub-label alone
+ * («Oppsigelse (mnd)», «Arkivverdig»).
+ */
+function subLabelField(group: string, sub: string): RegisterField | undefined {
+  if (group) {
+    const combined = fieldForHeader(`${group} ${sub}`) ?? fieldForHeader(`${sub} ${group}`) ?? fieldForHeader(group + sub);
+    if (combined) return combined;
+  }
+  return fieldForHeader(sub);
+}
+
+/**
+ * Reads row `sub` as a sub-header of header row `header`: only text, placed under group labels or in columns blank
+ * in the header row (text repeating the header cell above is a merged main column, as exceljs and some hosts read
+ * merged cells), mostly naming fields, nothing under System. Returns the field per sub-labelled column (null for a
+ * sub-label that names none), or undefined when the row is no sub-header (data, a note).
+ */
+function readSubHeader(header: readonly unknown[], sub: unknown, systemColumn: number): (RegisterField | null | undefined)[] | undefined {
+  if (!Array.isArray(sub)) return undefined;
+  const fields: (RegisterField | null | undefined)[] = [];
+  let named = 0;
+  let unnamed = 0;
+  for (let c = 0; c < sub.length; c++) {
+    const v: unknown = sub[c];
+    if (v === undefined || v === null || v === '') continue;
+    if (typeof v !== 'string') return undefined; // numbers, dates, booleans: a data row
+    const text = headerText(v);
+    if (!text || text === headerText(header[c])) continue;
+    if (c === systemColumn) return undefined; // a system name: a data row
+    const field = subLabelField(groupLabel(header, sub, c), text);
+    fields[c] = field ?? null;
+    if (field) named++;
+    else unnamed++;
+  }
+  return named > 0 && named >= unnamed ? fields : undefined;
+}
+
+/**
+ * Finds the register's header row among the first {@link HEADER_SCAN_ROWS} rows: the first row that names System
+ * and, with a sub-header row under it if there is one (see RegisterHeader.subRow), at least two other canonical
+ * fields. Returns undefined when no row qualifies.
  */
 export function findRegisterHeader(cells: readonly (readonly unknown[])[]): RegisterHeader | undefined {
   if (!Array.isArray(cells)) return undefined;
@@ -179,7 +247,35 @@ export function findRegisterHeader(cells: readonly (readonly unknown[])[]): Regi
       const field = fieldForHeader(row[c]);
       if (field && !columns.has(field)) columns.set(field, c);
     }
-    if (columns.has('system') && columns.size >= 3) return { row: r, columns };
+    if (!columns.has('system')) continue;
+    const sub = r + 1 < cells.length ? readSubHeader(row, cells[r + 1], columns.get('system')!) : undefined;
+    if (sub) {
+      const both = new Map<RegisterField, number>();
+      const width = Math.max(row.length, sub.length);
+      for (let c = 0; c < width; c++) {
+        const field = sub[c] !== undefined ? (sub[c] ?? undefined) : fieldForHeader(row[c]);
+        if (field && !both.has(field)) both.set(field, c);
+      }
+      if (both.has('system') && both.size >= 3) return { row: r, columns: both, subRow: r + 1 };
+    }
+    if (columns.size >= 3) return { row: r, columns };
   }
   return undefined;
+}
+
+/**
+ * The column's header as findings show it: the header cell's text; under a two-row header, «Avtale – Utløper» for
+ * a sub-label under its group (or the header text alone when the sub-label is only a hint such as «dd.mm.åååå»).
+ * "" when neither row names the column.
+ */
+export function headerLabel(cells: readonly (readonly unknown[])[], header: RegisterHeader, c: number): string {
+  const top = cells[header.row] ?? [];
+  const main = headerText(top[c]);
+  if (header.subRow === undefined) return main;
+  const subRow = cells[header.subRow] ?? [];
+  const sub = headerText(subRow[c]);
+  if (!sub || sub === main) return main;
+  if (main && fieldForHeader(sub) === undefined && fieldForHeader(main) !== undefined) return main;
+  const group = groupLabel(top, subRow, c);
+  return group ? `${group} – ${sub}` : sub;
 }

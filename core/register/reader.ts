@@ -283,13 +283,13 @@ export class RegisterReader {
     for (const [field, c] of header.columns) this.col[field] = c;
     const registry = options.registry ?? DEFAULT_REGISTRY;
     // Worked out only if some name is ambiguous (Herøy): most registers never pay for it.
-    this.lookup = new KommuneLookup(registry, () => registerScope(cells.slice(header.row + 1), this.col.kommunenr, this.col.kommune, registry, options.scope), options.scope);
+    this.lookup = new KommuneLookup(registry, () => registerScope(cells.slice(this.firstDataRow), this.col.kommunenr, this.col.kommune, registry, options.scope), options.scope);
     this.systemHeaderCell = cells[header.row]?.[this.col.system];
   }
 
-  /** Index of the first data row. */
+  /** Index of the first data row (under the sub-header row of a two-row header). */
   get firstDataRow(): number {
-    return this.header.row + 1;
+    return (this.header.subRow ?? this.header.row) + 1;
   }
 
   /**

@@ -1,6 +1,6 @@
 // The contract between the register engine and its rules (one rule per file in checks/, rule id = file name).
 import { a1, columnLetter, type Finding, type Severity } from '../findings/finding.js';
-import { FIELD_LABEL, type RegisterField } from './fields.js';
+import { FIELD_LABEL, headerLabel, type RegisterField } from './fields.js';
 import type { RegisterReader, RowFacts } from './reader.js';
 
 /** One check on a system register. */
@@ -42,15 +42,12 @@ export class RuleContext {
     /** "Today" as days since 1970-01-01, or NaN when the given date is unusable (date rules then stand down). */
     readonly today: number,
   ) {
-    const headerRow = reader.cells[reader.header.row] ?? [];
-    for (let c = 0; c < headerRow.length; c++) {
-      const v = headerRow[c];
-      const text = typeof v === 'string' ? v.trim().replace(/\s+/g, ' ') : '';
-      this.labels.push(text || columnLetter(originColumn + c));
-    }
+    const header = reader.header;
+    const width = Math.max((reader.cells[header.row] ?? []).length, header.subRow === undefined ? 0 : (reader.cells[header.subRow] ?? []).length);
+    for (let c = 0; c < width; c++) this.labels.push(headerLabel(reader.cells, header, c) || columnLetter(originColumn + c));
   }
 
-  /** The column's header text as the sheet shows it (or its letter when the header cell is empty). */
+  /** The column's header text as the sheet shows it ("Avtale – Utløper" under a two-row header), or its letter. */
   columnLabel(c: number): string {
     return this.labels[c] ?? columnLetter(this.originColumn + c);
   }
