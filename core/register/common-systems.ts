@@ -13,6 +13,7 @@ export interface CommonSystemsOptions {
   readonly registry?: KommuneRegistry;
   /** Accepted for symmetry with checkRegister; the report does not depend on the date. */
   readonly today?: string;
+  /** The sheet's name: a register without a kommune column belongs to the kommune it names («Rana»). */
   readonly sheet?: string;
   readonly originRow?: number;
   readonly originColumn?: number;
@@ -70,7 +71,11 @@ export function commonSystems(cells: readonly (readonly unknown[])[], options: C
   const rows: readonly (readonly unknown[])[] = Array.isArray(cells) ? cells : [];
   const header = findRegisterHeader(rows);
   if (!header) return [];
-  const reader = new RegisterReader(rows, header, { registry: options.data?.registry ?? options.registry, scope: options.data?.memberNumbers });
+  const reader = new RegisterReader(rows, header, {
+    registry: options.data?.registry ?? options.registry,
+    scope: options.data?.memberNumbers,
+    sheet: typeof options.sheet === 'string' ? options.sheet : undefined,
+  });
   const supplierCol = reader.col.supplier;
   const groups = new Map<string, Group>();
   const facts = new RowFacts();

@@ -115,7 +115,7 @@ function startRun(cells: readonly (readonly unknown[])[], givenOptions: Register
   const header = findRegisterHeader(rows);
   if (!header) return [headerMissing(sheet, originRow, originColumn)];
 
-  const reader = new RegisterReader(rows, header, { registry: options.data?.registry ?? options.registry, scope: options.data?.memberNumbers });
+  const reader = new RegisterReader(rows, header, { registry: options.data?.registry ?? options.registry, scope: options.data?.memberNumbers, sheet });
   const today = todayOf(options.today);
   const ctx = new RuleContext(reader, sheet, originRow, originColumn, today);
   const internal = new InternalErrors(ctx);

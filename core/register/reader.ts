@@ -6,6 +6,7 @@ import { dec, type Dec } from '../money/kroner.js';
 import { fieldForHeader, type RegisterField, type RegisterHeader } from './fields.js';
 import { DEFAULT_REGISTRY, KommuneLookup, LOOKUP_MISSING, LOOKUP_OK, registerScope, type KommuneLookupResult } from './kommune-lookup.js';
 import type { KommuneRegistry } from '../kommuner/registry.js';
+import { kommuneFromContext, type ContextKommune } from './sheet-kommune.js';
 import { supplierKey } from './suppliers.js';
 import {
   CELL_BLANK,
@@ -257,6 +258,8 @@ export function scanRow(row: readonly unknown[]): number {
 export interface ReaderOptions {
   readonly registry?: KommuneRegistry;
   readonly scope?: ReadonlySet<string>;
+  /** The sheet's name: a register without a kommune column may be named after its kommune («Rana»). */
+  readonly sheet?: string;
 }
 
 export class RegisterReader {
@@ -274,6 +277,12 @@ export class RegisterReader {
   private readonly supplierKeys = new Map<string, string>();
   /** The header row's System cell: a data row repeating it may be a repeated header. */
   private readonly systemHeaderCell: unknown;
+  /**
+   * For a register without Kommune and Kommunenr columns: the kommune its sheet name or title names, which every row
+   * then belongs to (undefined otherwise). `contextKommune` says where it was read from.
+   */
+  readonly contextKommune: ContextKommune | undefined;
+  private readonly fixedKommune: KommuneLookupResult | undefined;
 
   constructor(
     readonly cells: readonly (readonly unknown[])[],
@@ -285,6 +294,9 @@ export class RegisterReader {
     // Worked out only if some name is ambiguous (Herøy): most registers never pay for it.
     this.lookup = new KommuneLookup(registry, () => registerScope(cells.slice(this.firstDataRow), this.col.kommunenr, this.col.kommune, registry, options.scope), options.scope);
     this.systemHeaderCell = cells[header.row]?.[this.col.system];
+    this.contextKommune = this.col.kommune < 0 && this.col.kommunenr < 0 ? kommuneFromContext(cells, header.row, options.sheet, registry, options.scope) : undefined;
+    this.fixedKommune = this.contextKommune === undefined ? undefined : this.lookup.number(this.contextKommune.kommune.kommunenr);
+    if (this.fixedKommune !== undefined && this.fixedKommune.kind !== LOOKUP_OK) this.fixedKommune = undefined;
   }
 
   /** Index of the first data row (under the sub-header row of a two-row header). */
@@ -465,6 +477,11 @@ export class RegisterReader {
     f.kommune = numberOk ? byNumber : nameOk ? byName : undefined;
     if (numberOk && (byName === undefined || byName === byNumber || (nameOk && byName.kommune === byNumber!.kommune))) return 0;
     if (nameOk && byNumber === undefined) return 0;
+    // No kommune column, but the sheet is one kommune's («Rana», «Systemoversikt Vefsn kommune»).
+    if (this.fixedKommune !== undefined) {
+      f.kommune = this.fixedKommune;
+      return 0;
+    }
     return ROW_KOMMUNE;
   }
 

@@ -3,16 +3,32 @@ import type { RegisterRule } from '../rule.js';
 
 const ID = 'register.kommune-mangler';
 
-/** Every row must say which kommune it belongs to: a Kommune or a Kommunenr (the number is the key). */
+/**
+ * Every row must say which kommune it belongs to: a Kommune or a Kommunenr (the number is the key). A register
+ * without either column that is one kommune's sheet — named after it («Rana», «Vefsn kommune»), or with it in the
+ * title («Systemoversikt Vefsn kommune») — belongs to that kommune: one note says so instead of an error.
+ */
 export const rule: RegisterRule = {
   id: ID,
   severity: 'error',
-  description: 'Hver rad må ha kommune eller kommunenummer.',
+  description: 'Hver rad må ha kommune eller kommunenummer (eller arket må være én kommunes, etter navn eller tittel).',
   start(ctx) {
     const nameCol = ctx.col('kommune');
     const nrCol = ctx.col('kommunenr');
     if (nameCol < 0 && nrCol < 0) {
-      ctx.emitMissingColumn(ID, 'error', 'kommunenr', 'Registeret mangler kolonnene Kommune og Kommunenr. Legg til Kommunenr (fire siffer) og gjerne Kommune.');
+      const context = ctx.reader.contextKommune;
+      if (context) {
+        const { name, kommunenr } = context.kommune;
+        const where = context.source === 'sheet' ? `arknavnet «${context.text.slice(0, 80)}»` : `tittelen «${context.text.slice(0, 80)}»`;
+        ctx.emitMissingColumn(
+          ID,
+          'info',
+          'kommunenr',
+          `Registeret har ingen kolonne for kommune: alle rader er lest som ${name} (${kommunenr}) etter ${where}. Legg til Kommunenr hvis registeret skal slås sammen med andre kommuners.`,
+        );
+      } else {
+        ctx.emitMissingColumn(ID, 'error', 'kommunenr', 'Registeret mangler kolonnene Kommune og Kommunenr. Legg til Kommunenr (fire siffer) og gjerne Kommune.');
+      }
       return undefined;
     }
     const reader = ctx.reader;
