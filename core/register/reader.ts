@@ -410,7 +410,8 @@ export class RegisterReader {
     if (f.expiryDay === f.expiryDay) flags |= ROW_EXPIRY;
     this.readNumber(f, NOTICE, valueAt(row, width, special, cls, col.noticeMonths), col.noticeMonths);
     this.readNumber(f, COST, valueAt(row, width, special, cls, col.monthlyCost), col.monthlyCost);
-    this.readNumber(f, YEARLY_COST, valueAt(row, width, special, cls, col.yearlyCost), col.yearlyCost);
+    // Kostnad pr år: most registers have none, and f.yearlyCost then stays NaN.
+    if (col.yearlyCost >= 0) this.readNumber(f, YEARLY_COST, valueAt(row, width, special, cls, col.yearlyCost), col.yearlyCost);
     this.readNumber(f, USERS, valueAt(row, width, special, cls, col.userCount), col.userCount);
     const archive = (f.archiveWorthy = this.readYesNo(f, 'archiveWorthy', valueAt(row, width, special, cls, col.archiveWorthy), col.archiveWorthy));
     const preserve = (f.preservationWorthy = this.readYesNo(
