@@ -27,6 +27,7 @@ import {
   sortFindings,
   timeValueExact,
   checkRegisterInSlices,
+  registerDataRowCount,
   commonSystems,
   findRegisterHeader,
   type Allocation,
@@ -749,7 +750,6 @@ export async function checkRegisterOnSheet(
       `Fant ingen overskriftsrad for et systemregister i «${sheet}». Overskriftsraden må ha kolonnen System (eller Systemnavn) og minst to andre kolonner fra malen, f.eks. Kommune, Leverandør og Systemeier.`,
     );
   }
-  const headerRow = header.row;
   const options: RegisterCheckOptions = {
     sheet,
     originRow,
@@ -775,7 +775,7 @@ export async function checkRegisterOnSheet(
   const sorted = sortFindings(findings);
   const groups = groupFindings(sorted, true);
   const counts = { error: groups[0]!.findings.length, warning: groups[1]!.findings.length, info: groups[2]!.findings.length };
-  const rows = Math.max(0, cells.length - headerRow - 1);
+  const rows = registerDataRowCount(cells, header);
   const total = findings.length;
   return success(
     { sheet, rows, findings: sorted, groups, counts, ...(common ? { common } : {}) },

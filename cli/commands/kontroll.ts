@@ -1,8 +1,7 @@
 import type { Finding } from '../../core/findings/finding.js';
 import { a1, SEVERITY_ORDER } from '../../core/findings/finding.js';
 import { reconcileSheets } from '../../core/reconcile/index.js';
-import { checkRegister, findRegisterHeader } from '../../core/register/index.js';
-import { isBlank } from '../../core/util/cells.js';
+import { checkRegister, findRegisterHeader, registerDataRowCount } from '../../core/register/index.js';
 import { OPTIONS, parseArgs, parseIsoDate, stringFlag } from '../args.js';
 import { datasetFromWorkbook } from '../dataset.js';
 import { countText, findingJson, findingLine } from '../format.js';
@@ -52,7 +51,7 @@ export async function kontroll(argv: readonly string[], io: CliIo): Promise<numb
     const header = findRegisterHeader(sheet.cells);
     if (!header) continue;
     findings.push(...checkRegister(sheet.cells, { sheet: sheet.sheet, originRow: sheet.originRow ?? 1, originColumn: sheet.originColumn ?? 1, today, data }));
-    const rows = sheet.cells.slice(header.row + 1).filter((row) => row.some((c) => !isBlank(c))).length;
+    const rows = registerDataRowCount(sheet.cells, header);
     found.push({ kind: 'register', where: `${sheet.sheet}!${a1(header.row + 1, 1)}`, rows });
   }
 

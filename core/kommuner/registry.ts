@@ -27,9 +27,12 @@ function replacedBy(kommunenr: string): readonly string[] | undefined {
   return formerNumbers.get(kommunenr);
 }
 
-/** "rana kommune" / "kommunen rana" → "rana": registers and tables often write the name that way. */
+/**
+ * "rana kommune" / "kommunen rana" / "heroy kommune nordland" → without the word: registers and tables often write
+ * the name that way, and no kommune's name contains the word itself.
+ */
 function withoutKommuneWord(key: string): string {
-  const stripped = key.replace(/^kommunen? /, '').replace(/ kommune$/, '');
+  const stripped = key.replace(/(^| )kommunen?(?= |$)/g, ' ').replace(/ +/g, ' ').trim();
   return stripped || key;
 }
 

@@ -47,6 +47,7 @@ describe('KommuneRegistry', () => {
     expect(nr('Vefsn Kommune')).toBe('1824');
     expect(nr('Kommunen Bodø')).toBe('1804');
     expect(nr('Herøy kommune', new Set(['1818']))).toBe('1818');
+    expect(nr('Herøy kommune (Møre og Romsdal)')).toBe('1515');
     expect(nr('Ranna kommune')).toBe('Ukjent kommune «Ranna kommune» – mente du Rana?');
     expect(nr('kommune')).toMatch(/Ukjent kommune «kommune»/);
   });
