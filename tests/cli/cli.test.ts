@@ -5,7 +5,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { run } from '../../cli/main.js';
 import type { CellValue } from '../../core/util/cells.js';
-import { addExcelTable, putGrid, readBack, tempDir, writeBoardWorkbook } from './workbooks.js';
+import { addExcelTable, putGrid, readBack, registerGrid, tempDir, writeBoardWorkbook } from './workbooks.js';
 
 interface Captured {
   code: number;
@@ -387,5 +387,17 @@ describe('dh kontroll på en fil med formler uten lagret resultat', () => {
     expect(warnings).toHaveLength(1);
     expect(warnings[0]).toMatchObject({ sheet: 'Bidrag', cell: 'C3', severity: 'warning' });
     expect(warnings[0].message).toMatch(/^3 celler har formler uten lagret resultat \(første: C3\)/);
+  });
+});
+
+describe('dh kontroll teller systemene i registeret', () => {
+  it('tomme rader og en sum-rad telles ikke', async () => {
+    const path = file('register-med-sum.xlsx');
+    const wb = new ExcelJS.Workbook();
+    putGrid(wb.addWorksheet('Systemoversikt'), [...registerGrid(), ['Sum', null, null, null, null, null, null, null, null, null, 20000]]);
+    await wb.xlsx.writeFile(path);
+    const r = await dh('kontroll', path, '--dato', '2026-03-01');
+    expect(r.stdout).toMatch(/Fant systemregister Systemoversikt!A2 \(2 rader\)/);
+    expect(r.stdout).not.toMatch(/«Sum»/);
   });
 });
