@@ -152,13 +152,19 @@ function block(ws: Worksheet, from: Address, to: Address): CellValue[][] {
   return out;
 }
 
+/**
+ * The block as TableData. Blank rows inside the table are kept, as core's tableFromValues keeps them: rows[i]
+ * is sheet row origin.row + 1 + i, so every message names the real cell. Trailing blank rows are dropped.
+ */
 function tableData(name: string, ws: Worksheet, values: CellValue[][], origin: Address): TableData {
   const [header = [], ...rows] = values;
+  let end = rows.length;
+  while (end > 0 && rows[end - 1]!.every(isBlank)) end--;
   return {
     name,
     sheet: ws.name,
     headers: header.map((h) => cellText(h)),
-    rows: rows.filter((r) => r.some((c) => !isBlank(c))),
+    rows: rows.slice(0, end),
     originRow: origin.row,
     originColumn: origin.column,
   };
