@@ -33,7 +33,8 @@ const SPACES = /[\s\u00a0\u202f\u2009']/g;
 /**
  * Parses a number the way Norwegian sheets print it: "1 234,56", "1234.56", "kr 232 000", "6 283 623,00kr",
  * "54 972,92-kr" (trailing minus), "−1 234" (U+2212), "15 %" (→ 0.15), "ca. 40" (approximate), and the
- * accounting zero "-kr" / "kr -". Numbers pass through; booleans, dates and errors are rejected.
+ * accounting zero "-kr" / "kr -". Dots group thousands only after 1–3 digits without a leading zero
+ * ("1.234" and "1.234,50" are thousands; "0.125" is 0,125). Numbers pass through; booleans, dates and errors are rejected.
  */
 export function parseNumber(value: unknown): Parsed<Dec> {
   if (typeof value === 'number') {
@@ -76,10 +77,12 @@ export function parseNumber(value: unknown): Parsed<Dec> {
   } else if (text.startsWith('+')) {
     text = text.slice(1);
   }
+  // A separator group is thousands only after a lead of 1–3 digits not starting with 0: "1.234" is 1234,
+  // "0.125" is 0,125 (no number is written with a leading zero before a thousands dot).
   let normalized: string;
   if (/^\d+(,\d+)?$/.test(text)) normalized = text.replace(',', '.');
-  else if (/^\d{1,3}(\.\d{3})+(,\d+)?$/.test(text)) normalized = text.replace(/\./g, '').replace(',', '.');
-  else if (/^\d{1,3}(,\d{3})+(\.\d+)?$/.test(text)) normalized = text.replace(/,/g, '');
+  else if (/^[1-9]\d{0,2}(\.\d{3})+(,\d+)?$/.test(text)) normalized = text.replace(/\./g, '').replace(',', '.');
+  else if (/^[1-9]\d{0,2}(,\d{3})+(\.\d+)?$/.test(text)) normalized = text.replace(/,/g, '');
   else if (/^\d*\.\d+$|^\d+\.?$/.test(text)) normalized = text.replace(/\.$/, '');
   else return { ok: false, reason: `«${value.trim()}» er ikke et tall` };
   let result = new Dec(normalized);

@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { excelSerialToIso, isoToExcelSerial, looksLikeFormula, parseDate, parseNumber, parseYesNo } from '../../core/index.js';
+import { Dec, excelSerialToIso, isoToExcelSerial, looksLikeFormula, parseDate, parseNumber, parseYesNo } from '../../core/index.js';
 
 const num = (v: unknown) => {
   const r = parseNumber(v);
@@ -23,8 +24,43 @@ describe('parseNumber (nb-NO as printed in board documents)', () => {
     ['-kr', '0'],
     ['(500)', '-500'],
     [752197.48, '752197.48'],
+    ['1.234', '1234'],
+    ['1.234,50', '1234.5'],
+    ['12.345.678', '12345678'],
+    ['0.125', '0.125'],
+    ['-0.125', '-0.125'],
+    ['0.125 %', '0.00125'],
+    ['0.5', '0.5'],
+    ['0,125', '0.125'],
+    ['.125', '0.125'],
   ])('%s → %s', (input, expected) => {
     expect(num(input)).toBe(expected);
+  });
+  it('a dot after a leading 0 is a decimal point, never a thousands separator', () => {
+    // "0.ddd…" is the fraction 0,ddd… whatever the number of decimals (3 decimals used to read as thousands).
+    fc.assert(
+      fc.property(fc.stringMatching(/^[0-9]{1,8}$/), (decimals) => {
+        expect(num(`0.${decimals}`)).toBe(new Dec(`0.${decimals}`).toString());
+        expect(num(`0,${decimals}`)).toBe(new Dec(`0.${decimals}`).toString());
+      }),
+    );
+  });
+  it('dot-grouped thousands (lead 1–3 digits without a leading 0, groups of 3) read as the whole number, with or without ,decimals', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1000, max: 999_999_999_999 }), fc.option(fc.stringMatching(/^[0-9]{1,2}$/)), (n, decimals) => {
+        const grouped = String(n).replace(/\B(?=(\d{3})+$)/g, '.');
+        const text = decimals === null ? grouped : `${grouped},${decimals}`;
+        expect(num(text)).toBe(new Dec(decimals === null ? String(n) : `${n}.${decimals}`).toString());
+      }),
+    );
+  });
+  it('a number read from text is never larger than 1 when it starts with "0." or "0,"', () => {
+    fc.assert(
+      fc.property(fc.stringMatching(/^0[.,][0-9.,]{1,12}$/), (text) => {
+        const r = parseNumber(text);
+        if (r.ok) expect(r.value.lessThan(1)).toBe(true);
+      }),
+    );
   });
   it('marks "ca." values as approximate', () => {
     expect(parseNumber('ca. 40')).toMatchObject({ ok: true, approximate: true });
