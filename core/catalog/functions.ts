@@ -78,7 +78,7 @@ export const ANDEL: CatalogEntry = {
   description: 'Kommunens andel av totalen for året (brøk, formater som prosent), eller av et prosjekts kostnad.',
   params: KOSTNAD.params,
   returns: { kind: 'number', format: 'percent', description: 'Andel mellom 0 og 1.' },
-  examples: [{ formula: '=DH.ANDEL("Rana";2026)', result: '0,1529 (15,29 %)' }],
+  examples: [{ formula: '=DH.ANDEL("Rana";2026)', result: '0,1533 (15,33 %)' }],
   implementation(ctx, kommune, year: number, project?: string): CellResult {
     const member = ctx.data.resolveMember(kommune);
     if (!member.ok) return member.error;

@@ -35,7 +35,10 @@ export interface FunctionContext {
 export interface CatalogExample {
   /** Formula as an nb-NO Excel user types it, e.g. =DH.KOSTNAD("Rana";2026). */
   readonly formula: string;
-  /** Result as displayed in nb-NO (documentation only; tests compute their own expectations). */
+  /**
+   * Result as displayed in nb-NO. When the formula has only literal arguments, tests/catalog/examples.test.ts
+   * evaluates it and checks the number (to the decimals shown) or text printed first.
+   */
   readonly result: string;
 }
 
