@@ -14,6 +14,11 @@ export function unwrapSingle(value: unknown): unknown {
   return value;
 }
 
+/** A number as nb-NO writes it in a message, without grouping: 1833.5 → "1833,5". */
+export function plainNumber(value: number | Dec): string {
+  return String(value).replace('.', ',');
+}
+
 /** Coerces one scalar argument to the type its parameter declares; blank optionals become undefined. */
 export function coerceArg(spec: ParamSpec, raw: unknown): Result<unknown> {
   if (isBlank(raw)) {

@@ -6,9 +6,10 @@ import type { Member } from '../dataset/model.js';
 import { checkRegister } from '../register/index.js';
 import { Dec, toCellNumber } from '../money/kroner.js';
 import { splitLargestRemainder } from '../money/split.js';
-import { dhError, type Result } from '../result.js';
+import { dhError, fail, ok, type Result } from '../result.js';
 import { isBlank, parseNumber } from '../util/cells.js';
 import { normalizeKey } from '../util/text.js';
+import { plainNumber } from './coerce.js';
 import type { CatalogEntry, CellResult, FunctionContext } from './types.js';
 
 
@@ -38,14 +39,26 @@ function resolveMembers(ctx: FunctionContext, range: unknown[][]): Result<{ memb
   return { ok: true, value: { members, cells } };
 }
 
-function numbersOf(range: unknown[][], what: string): Result<Dec[]> {
+/**
+ * A range read as one value per year, in reading order: the position is the year, so a blank inside the range
+ * is 0 for its year (it must not move later years earlier); blanks after the last value are not years.
+ */
+function yearlyNumbers(range: unknown[][], what: string): Result<Dec[]> {
   const values: Dec[] = [];
-  for (const cell of nonBlankCells(range)) {
-    const n = parseNumber(cell.value);
-    if (!n.ok) return { ok: false, error: dhError(`${what}: ${n.reason}.`) };
-    values.push(n.value);
+  let years = 0;
+  for (const row of range) {
+    for (const value of row) {
+      if (isBlank(value)) {
+        values.push(new Dec(0));
+        continue;
+      }
+      const n = parseNumber(value);
+      if (!n.ok) return fail(`${what}: ${n.reason}.`);
+      values.push(n.value);
+      years = values.length;
+    }
   }
-  return { ok: true, value: values };
+  return ok(values.slice(0, years));
 }
 
 export const KOSTNAD: CatalogEntry = {
@@ -223,15 +236,19 @@ export const NETTOGEVINST: CatalogEntry = {
 
 export const NNV: CatalogEntry = {
   name: 'NNV',
-  description: 'Netto nåverdi med reell rente (standard 4 % etter R-109). Første verdi er år 0 og diskonteres ikke.',
+  description: 'Netto nåverdi med reell rente (standard 4 % etter R-109). Første celle er år 0 og diskonteres ikke; en tom celle inne i området er 0 det året.',
   params: [
-    { name: 'kontantstrøm', type: 'range', description: 'Kontantstrøm per år fra år 0 (investering negativ).' },
-    { name: 'rente', type: 'number', optional: true, description: 'Reell diskonteringsrente, f.eks. 0,04 eller 4 %.' },
+    { name: 'kontantstrøm', type: 'range', description: 'Kontantstrøm per år fra år 0 (investering negativ), én celle per år.' },
+    { name: 'rente', type: 'number', optional: true, description: 'Reell diskonteringsrente, f.eks. 0,04 eller 4 % (tallet 4 alene er en feil).' },
   ],
   returns: { kind: 'number', format: 'kroner', description: 'Nåverdi i kroner.' },
   examples: [{ formula: '=DH.NNV(B2:B12)', result: 'nåverdi med 4 %' }],
   implementation(_ctx, flows: unknown[][], rate?: Dec): CellResult {
-    const values = numbersOf(flows, 'Kontantstrøm');
+    if (rate !== undefined && rate.greaterThan(1)) {
+      const points = plainNumber(rate);
+      return dhError(`Renten ${points} betyr ${plainNumber(rate.times(100))} %: skriv ${points} % eller ${plainNumber(rate.dividedBy(100))}.`);
+    }
+    const values = yearlyNumbers(flows, 'Kontantstrøm');
     if (!values.ok) return values.error;
     if (values.value.length === 0) return dhError('Kontantstrømmen er tom.');
     const npv = netPresentValue(values.value, rate ?? DEFAULT_REAL_RATE);
@@ -244,12 +261,12 @@ export const TILBAKEBETALING: CatalogEntry = {
   description: 'Tilbakebetalingstid i år: når summen av årlige gevinster dekker investeringen (udiskontert).',
   params: [
     { name: 'investering', type: 'number', description: 'Investeringen (positivt beløp).' },
-    { name: 'årlige_gevinster', type: 'range', description: 'Gevinst per år (én verdi = lik hvert år).' },
+    { name: 'årlige_gevinster', type: 'range', description: 'Gevinst per år fra år 1 (én verdi = lik hvert år; en tom celle inne i området = 0 det året).' },
   ],
   returns: { kind: 'number', description: 'År med to desimaler.' },
   examples: [{ formula: '=DH.TILBAKEBETALING(500000;200000)', result: '2,5' }],
   implementation(_ctx, investment: Dec, gains: unknown[][]): CellResult {
-    const values = numbersOf(gains, 'Årlige gevinster');
+    const values = yearlyNumbers(gains, 'Årlige gevinster');
     if (!values.ok) return values.error;
     const years = paybackYears(investment, values.value);
     return years.ok ? years.value.toNumber() : years.error;

@@ -101,3 +101,33 @@ describe('bad input', () => {
     }
   });
 });
+
+describe('years are positions in NNV and TILBAKEBETALING', () => {
+  it('a blank inside the cash flow is 0 for its year, not a shift of later years', () => {
+    // −100 + 0/1,04 + 52/1,04² + 54,08/1,04³ = −3,846…; skipping the blank gave 0
+    expect(call('NNV', [[-100], [null], [52], [54.08]])).toBe(-3.85);
+    expect(call('NNV', [[-100], [''], [52], [54.08]])).toBe(call('NNV', [[-100], [0], [52], [54.08]]));
+    expect(call('NNV', [[-100, null], [52, 54.08]])).toBe(-3.85); // reading order, row by row
+  });
+  it('blanks after the last value are not years', () => {
+    expect(call('NNV', [[-100], [52], [54.08], [null], ['']])).toBe(0);
+    expect(message(call('NNV', [[null], ['']]))).toBe('value: Kontantstrømmen er tom.');
+  });
+  it('TILBAKEBETALING counts a blank year as no gain', () => {
+    // 100 000 in year 1, nothing in year 2, 400 000 in year 3 covers the last 400 000 exactly: 3 years (was 2)
+    expect(call('TILBAKEBETALING', 500000, [[100000], [null], [400000]])).toBe(3);
+    expect(call('TILBAKEBETALING', 500000, [[200000], [null]])).toBe(2.5); // one value (trailing blank) = every year
+  });
+});
+
+describe('NNV rate', () => {
+  it.each([[4, 'Renten 4 betyr 400 %: skriv 4 % eller 0,04.'], ['4', 'Renten 4 betyr 400 %: skriv 4 % eller 0,04.'], ['4,5', 'Renten 4,5 betyr 450 %: skriv 4,5 % eller 0,045.']])(
+    'a bare rate %j is an error asking for per cent',
+    (rate, text) => {
+      expect(message(call('NNV', [[-100], [52], [54.08]], rate))).toBe(`value: ${text}`);
+    },
+  );
+  it.each([['4 %'], [0.04], ['0,04'], [1], [0]])('%j is a rate', (rate) => {
+    expect(typeof call('NNV', [[-100], [52], [54.08]], rate)).toBe('number');
+  });
+});

@@ -31,3 +31,21 @@ describe('numbers typed as text', () => {
     expect(evaluate('=DH.TIDSVERDI(1;60;"1.234,50")')).toBe(1234.5);
   });
 });
+
+describe('DH.NNV and DH.TILBAKEBETALING read one cell per year', () => {
+  it('a blank cell inside the cash flow is 0 that year', () => {
+    expect(evaluate('=DH.NNV(A1:A4)', [[-100], [null], [52], [54.08]])).toBe(-3.85);
+    expect(evaluate('=DH.NNV(A1:A5)', [[-100], [52], [54.08], [null], [null]])).toBe(0);
+  });
+  it('a blank year earns nothing in TILBAKEBETALING', () => {
+    expect(evaluate('=DH.TILBAKEBETALING(500000;A1:A3)', [[100000], [null], [400000]])).toBe(3);
+  });
+  it('a bare rate of 4 is an error asking for 4 % or 0,04; 4 % and 0,04 work', () => {
+    const error = errorOf(evaluate('=DH.NNV(A1:A3;4)', [[-100], [52], [54.08]]));
+    expect(error.type).toBe('VALUE');
+    expect(error.message).toBe('Renten 4 betyr 400 %: skriv 4 % eller 0,04.');
+    expect(evaluate('=DH.NNV(A1:A3;4%)', [[-100], [52], [54.08]])).toBe(0);
+    expect(evaluate('=DH.NNV(A1:A3;"4 %")', [[-100], [52], [54.08]])).toBe(0);
+    expect(evaluate('=DH.NNV(A1:A3;0,04)', [[-100], [52], [54.08]])).toBe(0);
+  });
+});

@@ -21,4 +21,12 @@ describe('DH_ functions in the built bundle', () => {
     expect(sheets('TIDSVERDI', 1, 60, '0.125')).toBe(0.13);
     expect(sheets('TIDSVERDI', 1, 60, '1.234')).toBe(1234);
   });
+
+  it('DH_NNV counts a blank cell as 0 that year and rejects a bare rate of 4', () => {
+    expect(sheets('NNV', col(-100, '', 52, 54.08))).toBe(-3.85);
+    expect(sheets('NNV', col(-100, 52, 54.08, ''))).toBe(0);
+    expect(sheets('NNV', col(-100, 52, 54.08), 4)).toEqual({ error: 'Renten 4 betyr 400 %: skriv 4 % eller 0,04.' });
+    expect(sheets('NNV', col(-100, 52, 54.08), 0.04)).toBe(0);
+    expect(sheets('TILBAKEBETALING', 500000, col(100000, '', 400000))).toBe(3);
+  });
 });

@@ -98,10 +98,10 @@ export function nettogevinst(kostnad: any, antall: any, minutter: any, timesats:
 }
 
 /**
- * Netto nåverdi med reell rente (standard 4 % etter R-109). Første verdi er år 0 og diskonteres ikke.
+ * Netto nåverdi med reell rente (standard 4 % etter R-109). Første celle er år 0 og diskonteres ikke; en tom celle inne i området er 0 det året.
  * @customfunction NNV NNV
- * @param {any[][]} kontantstrom (kontantstrøm) Kontantstrøm per år fra år 0 (investering negativ).
- * @param {any} [rente] Reell diskonteringsrente, f.eks. 0,04 eller 4 %.
+ * @param {any[][]} kontantstrom (kontantstrøm) Kontantstrøm per år fra år 0 (investering negativ), én celle per år.
+ * @param {any} [rente] Reell diskonteringsrente, f.eks. 0,04 eller 4 % (tallet 4 alene er en feil).
  * @returns {number} Nåverdi i kroner.
  */
 export function nnv(kontantstrom: any[][], rente?: any): number {
@@ -112,7 +112,7 @@ export function nnv(kontantstrom: any[][], rente?: any): number {
  * Tilbakebetalingstid i år: når summen av årlige gevinster dekker investeringen (udiskontert).
  * @customfunction TILBAKEBETALING TILBAKEBETALING
  * @param {any} investering Investeringen (positivt beløp).
- * @param {any[][]} aarlige_gevinster (årlige_gevinster) Gevinst per år (én verdi = lik hvert år).
+ * @param {any[][]} aarlige_gevinster (årlige_gevinster) Gevinst per år fra år 1 (én verdi = lik hvert år; en tom celle inne i området = 0 det året).
  * @returns {number} År med to desimaler.
  */
 export function tilbakebetaling(investering: any, aarlige_gevinster: any[][]): number {
