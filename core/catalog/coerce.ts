@@ -19,6 +19,16 @@ export function plainNumber(value: number | Dec): string {
   return String(value).replace('.', ',');
 }
 
+/**
+ * Why a number cannot be a kommunenummer (1833,5, 0, −1833, 18330), or undefined when it can be one or is not
+ * a number at all. Names and numbers as text are left to the registry.
+ */
+export function kommuneNumberProblem(value: unknown, where?: string): string | undefined {
+  if (typeof value !== 'number') return undefined;
+  if (Number.isInteger(value) && value > 0 && value < 10000) return undefined;
+  return `${plainNumber(value)}${where ? ` i ${where}` : ''} er ikke et kommunenummer: skriv kommunenummeret med fire sifre (f.eks. 1833) eller kommunenavnet.`;
+}
+
 /** Coerces one scalar argument to the type its parameter declares; blank optionals become undefined. */
 export function coerceArg(spec: ParamSpec, raw: unknown): Result<unknown> {
   if (isBlank(raw)) {
@@ -31,9 +41,12 @@ export function coerceArg(spec: ParamSpec, raw: unknown): Result<unknown> {
   switch (spec.type) {
     case 'range':
       return ok(isMatrix(raw) ? raw : [[raw]]);
-    case 'kommune':
+    case 'kommune': {
+      const problem = kommuneNumberProblem(raw);
+      if (problem) return fail(problem);
       if (typeof raw === 'number' || typeof raw === 'string') return ok(raw);
       return fail(`«${String(raw)}» er ikke et kommunenavn eller kommunenummer.`);
+    }
     case 'text':
       return ok(String(raw).trim());
     case 'year': {

@@ -6,16 +6,22 @@ import type { Member } from '../dataset/model.js';
 import { checkRegister } from '../register/index.js';
 import { Dec, toCellNumber } from '../money/kroner.js';
 import { splitLargestRemainder } from '../money/split.js';
-import { dhError, fail, ok, type Result } from '../result.js';
-import { isBlank, parseNumber } from '../util/cells.js';
+import { dhError, fail, ok, type DhError, type Result } from '../result.js';
+import { cellText, isBlank, isErrorLike, parseNumber } from '../util/cells.js';
 import { normalizeKey } from '../util/text.js';
-import { plainNumber } from './coerce.js';
+import { kommuneNumberProblem, plainNumber } from './coerce.js';
 import type { CatalogEntry, CellResult, FunctionContext } from './types.js';
-
-
 
 const kommuneParam = { name: 'kommune', type: 'kommune', description: 'Kommunenavn eller kommunenummer, f.eks. "Rana" eller 1833.' } as const;
 const yearParam = { name: 'år', type: 'year', description: 'Budsjettåret, f.eks. 2026.' } as const;
+
+/** Where a cell sits in a range, counted from 1 inside the range: "rad 2" in a column, "kolonne 3" in a row. */
+function placeIn(range: unknown[][], r: number, c: number): string {
+  const width = Math.max(0, ...range.map((row) => row.length));
+  if (width <= 1) return `rad ${r + 1}`;
+  if (range.length === 1) return `kolonne ${c + 1}`;
+  return `rad ${r + 1}, kolonne ${c + 1}`;
+}
 
 /** Cells of a range that are not blank, with their position, in reading order. */
 function nonBlankCells(range: unknown[][]): { r: number; c: number; value: unknown }[] {
@@ -30,6 +36,11 @@ function resolveMembers(ctx: FunctionContext, range: unknown[][]): Result<{ memb
   const members: Member[] = [];
   const cells: { r: number; c: number }[] = [];
   for (const cell of nonBlankCells(range)) {
+    if (isErrorLike(cell.value)) {
+      return fail(`Kommunen i ${placeIn(range, cell.r, cell.c)} i området er feilverdien ${cellText(cell.value)}: rett cellen eller ta den ut av området.`);
+    }
+    const problem = kommuneNumberProblem(cell.value, `${placeIn(range, cell.r, cell.c)} i området`);
+    if (problem) return fail(problem);
     const member = ctx.data.resolveMember(cell.value);
     if (!member.ok) return member;
     members.push(member.value);
@@ -59,6 +70,22 @@ function yearlyNumbers(range: unknown[][], what: string): Result<Dec[]> {
     }
   }
   return ok(values.slice(0, years));
+}
+
+/** Each kommune once: the second cell naming the same kommune (by name or number) is an error naming both cells. */
+function duplicateMember(range: unknown[][], members: readonly Member[], cells: readonly { r: number; c: number }[]): DhError | undefined {
+  const first = new Map<string, number>();
+  for (let i = 0; i < members.length; i++) {
+    const seen = first.get(members[i]!.kommunenr);
+    if (seen === undefined) {
+      first.set(members[i]!.kommunenr, i);
+      continue;
+    }
+    const shown = (j: number) => `«${cellText(range[cells[j]!.r]![cells[j]!.c])}» i ${placeIn(range, cells[j]!.r, cells[j]!.c)}`;
+    const m = members[i]!;
+    return dhError(`${m.name} (${m.kommunenr}) står to ganger i området (${shown(seen)} og ${shown(i)}): fjern den ene, så får hver kommune én del.`);
+  }
+  return undefined;
 }
 
 export const KOSTNAD: CatalogEntry = {
@@ -163,7 +190,7 @@ export const FORDEL: CatalogEntry = {
   description: 'Fordeler et beløp på kommunene i området slik at delene summerer nøyaktig til beløpet (største rest).',
   params: [
     { name: 'beløp', type: 'number', description: 'Beløpet som skal fordeles (kr).' },
-    { name: 'kommuner', type: 'range', description: 'Område med kommunenavn eller -nummer.' },
+    { name: 'kommuner', type: 'range', description: 'Område med kommunenavn eller -nummer, hver kommune én gang.' },
     { name: 'nøkkel', type: 'text', optional: true, description: '"innbyggere" (standard), "likt", "vekter", eller et år (fordel som årets nøkkel).' },
     { name: 'vekter', type: 'range', optional: true, description: 'Vekter i samme form som kommuner (når nøkkel er "vekter").' },
   ],
@@ -173,6 +200,8 @@ export const FORDEL: CatalogEntry = {
     const resolved = resolveMembers(ctx, kommuner);
     if (!resolved.ok) return resolved.error;
     const { members, cells } = resolved.value;
+    const duplicate = duplicateMember(kommuner, members, cells);
+    if (duplicate) return duplicate;
     const mode = normalizeKey(key ?? 'innbyggere');
     let weights: Dec[];
     if (mode === '' || mode.startsWith('innbygg') || mode === 'folketall') {

@@ -131,3 +131,33 @@ describe('NNV rate', () => {
     expect(typeof call('NNV', [[-100], [52], [54.08]], rate)).toBe('number');
   });
 });
+
+describe('kommune ranges and kommune numbers', () => {
+  it('FORDEL with the same kommune twice (by name and number) names it and both cells', () => {
+    expect(message(call('FORDEL', 100000, [['Rana'], ['1833'], ['Vefsn']]))).toBe(
+      'value: Rana (1833) står to ganger i området («Rana» i rad 1 og «1833» i rad 2): fjern den ene, så får hver kommune én del.',
+    );
+    expect(message(call('FORDEL', 100, [['Rana', 'Vefsn', 'rana kommune']], 'likt'))).toMatch(/«Rana» i kolonne 1 og «rana kommune» i kolonne 3/);
+    expect(message(call('FORDEL', 100, [['Rana', 'Vefsn'], [null, 1833]]))).toMatch(/«Rana» i rad 1, kolonne 1 og «1833» i rad 2, kolonne 2/);
+  });
+  it('DEKNING still counts a kommune named twice once', () => {
+    expect(call('DEKNING', [['Rana'], ['1833'], ['Vefsn']])).toBe(call('DEKNING', [['Rana'], ['Vefsn']]));
+  });
+  it('an error value in a kommune range is named, as an error object or as Sheets’ text', () => {
+    for (const na of [{ cellError: '#N/A' }, '#N/A']) {
+      const expected = 'value: Kommunen i rad 2 i området er feilverdien #N/A: rett cellen eller ta den ut av området.';
+      expect(message(call('FORDEL', 100, [['Rana'], [na], ['Vefsn']]))).toBe(expected);
+      expect(message(call('DEKNING', [['Rana'], [na]]))).toBe(expected);
+    }
+  });
+  it.each([[1833.5, '1833,5'], [0, '0'], [-1833, '-1833'], [18330, '18330']])('%j is not a kommunenummer', (kommune, shown) => {
+    const text = `${shown} er ikke et kommunenummer: skriv kommunenummeret med fire sifre (f.eks. 1833) eller kommunenavnet.`;
+    expect(message(call('KOSTNAD', kommune, 2026))).toBe(`value: ${text}`);
+    expect(message(call('KOMMUNENAVN', kommune))).toBe(`value: ${text}`);
+    expect(message(call('DEKNING', [['Rana'], [kommune]]))).toBe(`value: ${shown} i rad 2 i området er ikke et kommunenummer: skriv kommunenummeret med fire sifre (f.eks. 1833) eller kommunenavnet.`);
+  });
+  it('whole numbers 1–9999 still resolve', () => {
+    expect(call('KOSTNAD', 1833, 2026)).toBe(752197.48);
+    expect(call('KOMMUNENAVN', 301)).toBe('Oslo');
+  });
+});

@@ -49,3 +49,23 @@ describe('DH.NNV and DH.TILBAKEBETALING read one cell per year', () => {
     expect(evaluate('=DH.NNV(A1:A3;0,04)', [[-100], [52], [54.08]])).toBe(0);
   });
 });
+
+describe('kommune ranges', () => {
+  it('DH.FORDEL with Rana twice (name and number) is an error naming Rana', () => {
+    const error = errorOf(evaluate('=DH.FORDEL(100000;A1:A3)', [['Rana'], ['1833'], ['Vefsn']]));
+    expect(error.type).toBe('VALUE');
+    expect(error.message).toBe('Rana (1833) står to ganger i området («Rana» i rad 1 og «1833» i rad 2): fjern den ene, så får hver kommune én del.');
+  });
+  it('an #N/A cell in the range is named as #N/A, not as a missing kommune', () => {
+    const message = 'Kommunen i rad 2 i området er feilverdien #N/A: rett cellen eller ta den ut av området.';
+    expect(errorOf(evaluate('=DH.FORDEL(100;A1:A3)', [['Rana'], ['=NA()'], ['Vefsn']])).message).toBe(message);
+    expect(errorOf(evaluate('=DH.DEKNING(A1:A2)', [['Rana'], ['=NA()']])).message).toBe(message);
+  });
+});
+
+describe('kommune numbers', () => {
+  it.each([['1833,5', '1833,5'], ['0', '0'], ['-1833', '-1833']])('DH.KOSTNAD(%s;2026) says the number is not a kommunenummer', (typed, shown) => {
+    const error = errorOf(evaluate(`=DH.KOSTNAD(${typed};2026)`));
+    expect(error.message).toBe(`${shown} er ikke et kommunenummer: skriv kommunenummeret med fire sifre (f.eks. 1833) eller kommunenavnet.`);
+  });
+});

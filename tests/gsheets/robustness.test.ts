@@ -29,4 +29,17 @@ describe('DH_ functions in the built bundle', () => {
     expect(sheets('NNV', col(-100, 52, 54.08), 0.04)).toBe(0);
     expect(sheets('TILBAKEBETALING', 500000, col(100000, '', 400000))).toBe(3);
   });
+
+  it('DH_FORDEL names a kommune that appears twice, and an #N/A cell by its error', () => {
+    expect(sheets('FORDEL', 100000, col('Rana', '1833', 'Vefsn'))).toEqual({
+      error: 'Rana (1833) står to ganger i området («Rana» i rad 1 og «1833» i rad 2): fjern den ene, så får hver kommune én del.',
+    });
+    const na = { error: 'Kommunen i rad 2 i området er feilverdien #N/A: rett cellen eller ta den ut av området.' };
+    expect(sheets('FORDEL', 100, col('Rana', '#N/A', 'Vefsn'))).toEqual(na);
+    expect(sheets('DEKNING', col('Rana', '#N/A'))).toEqual(na);
+  });
+
+  it('DH_KOSTNAD: 1833,5 is not a kommunenummer', () => {
+    expect(sheets('KOSTNAD', 1833.5, 2026)).toEqual({ error: '1833,5 er ikke et kommunenummer: skriv kommunenummeret med fire sifre (f.eks. 1833) eller kommunenavnet.' });
+  });
 });

@@ -62,7 +62,7 @@ export function kommunenavn(kommune: any): string {
  * Fordeler et beløp på kommunene i området slik at delene summerer nøyaktig til beløpet (største rest).
  * @customfunction FORDEL FORDEL
  * @param {any} belop (beløp) Beløpet som skal fordeles (kr).
- * @param {any[][]} kommuner Område med kommunenavn eller -nummer.
+ * @param {any[][]} kommuner Område med kommunenavn eller -nummer, hver kommune én gang.
  * @param {any} [nokkel] (nøkkel) "innbyggere" (standard), "likt", "vekter", eller et år (fordel som årets nøkkel).
  * @param {any[][]} [vekter] Vekter i samme form som kommuner (når nøkkel er "vekter").
  * @returns {any[][]} Ett beløp per kommune, i samme form som området.
