@@ -4,9 +4,10 @@ import { normalizeKey } from '../util/text.js';
 import type { Dataset, Member, Project } from './model.js';
 
 /**
- * A dataset made ready for lookups: its members indexed by kommunenummer and a registry that knows
- * the members' own names (from DH_Kommuner) on top of the built-in list. Build it once per dataset and
- * reuse it: every custom-function call goes through here.
+ * A dataset made ready for lookups: its members indexed by kommunenummer, resolved through the built-in
+ * registry (all current kommuner). Members are always real kommuner — a workbook's DH_Kommuner cannot bring
+ * a number the registry does not know — so nothing is added to the registry here. Build it once per dataset
+ * and reuse it: every custom-function call goes through here.
  */
 export class DatasetContext {
   readonly registry: KommuneRegistry;
@@ -16,13 +17,7 @@ export class DatasetContext {
 
   constructor(readonly dataset: Dataset, registry?: KommuneRegistry) {
     this.registry = registry ?? new KommuneRegistry();
-    for (const extra of dataset.extraKommuner ?? []) this.registry.add(extra);
-    for (const member of dataset.members) {
-      this.members.set(member.kommunenr, member);
-      if (!this.registry.byNumber(member.kommunenr)) {
-        this.registry.add({ kommunenr: member.kommunenr, name: member.name, fylke: '', aliases: [] });
-      }
-    }
+    for (const member of dataset.members) this.members.set(member.kommunenr, member);
     this.memberNumbers = new Set(this.members.keys());
   }
 

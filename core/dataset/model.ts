@@ -1,5 +1,4 @@
 import type { Dec, Kroner } from '../money/kroner.js';
-import type { Kommune } from '../kommuner/registry.js';
 
 /** A member municipality of a cooperation, with the population the key uses. */
 export interface Member {
@@ -83,6 +82,4 @@ export interface Dataset {
   readonly projects: readonly Project[];
   readonly rpa?: RpaInputs;
   readonly duo?: DuoInputs;
-  /** Kommuner this dataset brings that the built-in registry may not know (from DH_Kommuner). */
-  readonly extraKommuner?: readonly Kommune[];
 }

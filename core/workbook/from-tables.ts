@@ -55,20 +55,31 @@ export function membersFromTable(table: TableData, registry = new KommuneRegistr
     const kommunenr = rawNr.padStart(4, '0');
     if (seen.has(kommunenr)) return fail(`${place(table, r, nrCol.value)}: kommunenummer ${kommunenr} står to ganger.`);
     seen.add(kommunenr);
-    const typedName = nameCol >= 0 ? cellText(row[nameCol]) : '';
+    // Only real kommuner can be members: a number that does not exist, or went out of use on 1.1.2024
+    // (3004 Fredrikstad is 3107 now), is an error — never a member the rest of the add-in cannot look up.
     const known = registry.byNumber(kommunenr);
-    if (known && typedName && !sameKommune(registry, typedName, kommunenr)) {
+    if (!known) {
+      const hint = registry.successorsOf(kommunenr) ? 'Bruk det nye nummeret.' : 'Bruk kommunenummeret fra SSB (fire sifre).';
+      return fail(`${place(table, r, nrCol.value)}: ${registry.unknownNumberMessage(kommunenr)} ${hint}`);
+    }
+    const typedName = nameCol >= 0 ? cellText(row[nameCol]) : '';
+    if (typedName && !sameKommune(registry, typedName, kommunenr)) {
       return fail(`${place(table, r, nameCol)}: «${typedName}» passer ikke med kommunenummer ${kommunenr} (${known.name}).`);
     }
-    const pop = parseNumber(row[popCol.value]);
-    if (!pop.ok || !pop.value.isInteger() || pop.value.isNegative()) {
-      return fail(`${place(table, r, popCol.value)}: innbyggertallet «${cellText(row[popCol.value])}» er ikke et helt tall.`);
+    // The key multiplies by this number: an estimate («ca. 1000») or a percentage is not a population.
+    const popCell = row[popCol.value];
+    const pop = parseNumber(popCell);
+    if (!pop.ok || !pop.value.isInteger() || pop.value.isNegative() || hasPercentSign(popCell)) {
+      return fail(`${place(table, r, popCol.value)}: innbyggertallet «${cellText(popCell)}» er ikke et helt tall.`);
+    }
+    if (pop.approximate) {
+      return fail(`${place(table, r, popCol.value)}: innbyggertallet «${cellText(popCell)}» er omtrentlig; skriv det nøyaktige tallet.`);
     }
     const date = dateCol >= 0 && !isBlank(row[dateCol]) ? parseDate(row[dateCol]) : undefined;
     if (date && !date.ok) return fail(`${place(table, r, dateCol)}: ${date.reason}.`);
     members.push({
       kommunenr,
-      name: typedName || known?.name || kommunenr,
+      name: typedName || known.name,
       population: pop.value.toNumber(),
       ...(date?.ok ? { referenceDate: date.value } : {}),
     });
@@ -80,6 +91,11 @@ export function membersFromTable(table: TableData, registry = new KommuneRegistr
 function sameKommune(registry: KommuneRegistry, typed: string, kommunenr: string): boolean {
   const resolved = registry.resolve(typed, new Set([kommunenr]));
   return resolved.ok ? resolved.value.kommunenr === kommunenr : false;
+}
+
+/** Text that ends in a % sign («40 %»): parseNumber has already made it a fraction (0,4). */
+function hasPercentSign(value: CellValue): boolean {
+  return typeof value === 'string' && /%\s*$/.test(value.trim());
 }
 
 /** DH_Nokkel: one row per year, either Fast beløp + Sats pr innbygger, or Sum å fordele + Andel likt, or only Prisindeks. */
@@ -206,7 +222,6 @@ export function datasetFromTables(source: TableSource, base: Dataset): Result<Wo
     if (!parsed.ok) return parsed;
     members = parsed.value;
     used.push(kommuner.name);
-    for (const m of members) if (!registry.byNumber(m.kommunenr)) registry.add({ kommunenr: m.kommunenr, name: m.name, fylke: '', aliases: [] });
   }
   let keys = base.keys;
   if (nokkel) {
@@ -240,7 +255,6 @@ export function datasetFromTables(source: TableSource, base: Dataset): Result<Wo
     projects,
     ...(inherits && base.rpa ? { rpa: base.rpa } : {}),
     ...(inherits && base.duo ? { duo: base.duo } : {}),
-    extraKommuner: members.filter((m) => !new KommuneRegistry().byNumber(m.kommunenr)).map((m) => ({ kommunenr: m.kommunenr, name: m.name, fylke: '', aliases: [] })),
   };
   return ok({ dataset, used });
 }

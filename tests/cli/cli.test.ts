@@ -328,7 +328,9 @@ describe('dh oppdater', () => {
     addExcelTable(wb.addWorksheet('Grunnlag'), 'DH_Kommuner', 'A1', ['Kommunenr', 'Kommune', 'Innbyggere'], [
       ['1833', 'Rana', 25899],
       ['1824', 'Vefsn', 13491],
-      ['9999', '=HYPERLINK("http://x")', 100],
+      // A real kommune (members must be) whose typed name looks like a formula: it matches Hattfjelldal, and
+      // must reach DH_Fordeling_2026 as text, never as a formula.
+      ['1826', '=Hattfjelldal', 1300],
     ]);
     addExcelTable(wb.getWorksheet('Grunnlag')!, 'DH_Nokkel', 'F1', ['År', 'Fast beløp', 'Sats pr innbygger'], [[2026, 156520.48, 23]]);
     await wb.xlsx.writeFile(path);
@@ -336,8 +338,8 @@ describe('dh oppdater', () => {
 
     let back = await readBack(path);
     const sheet = back.getWorksheet('DH_Fordeling_2026')!;
-    const odd = [...Array(10).keys()].map((i) => sheet.getRow(i + 1)).find((row) => row.getCell(1).value === '9999')!;
-    expect(odd.getCell(2).value).toBe('=HYPERLINK("http://x")');
+    const odd = [...Array(10).keys()].map((i) => sheet.getRow(i + 1)).find((row) => row.getCell(1).value === '1826')!;
+    expect(odd.getCell(2).value).toBe('=Hattfjelldal');
     expect(odd.getCell(2).type).toBe(ExcelJS.ValueType.String);
     expect((back.getWorksheet('Grunnlag')!.getTables() as unknown[]).length).toBe(2);
 

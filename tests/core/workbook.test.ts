@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { allocate, datasetFromTables, HELGELAND_2026, tableFromValues, type TableData } from '../../core/index.js';
+import { allocate, DatasetContext, datasetFromTables, Dec, HELGELAND_2026, tableFromValues, type CellValue, type TableData } from '../../core/index.js';
 
 const source = (...tables: TableData[]) => (name: string) => tables.find((t) => t.name === name);
 
@@ -109,5 +109,54 @@ describe('datasetFromTables', () => {
     const p = r.value.dataset.projects[0]!;
     expect(p).toMatchObject({ name: 'Felles sak/arkiv', participants: ['1833', '1818'], split: 'innbyggere' });
     expect(p.annualCost!.toFixed(2)).toBe('300000.00');
+  });
+});
+
+const KOMMUNER_HEADER = ['Kommunenr', 'Kommune', 'Innbyggere'];
+const NOKKEL_HEADER = ['År', 'Fast beløp', 'Sats pr innbygger', 'Andel likt', 'Sum å fordele', 'Prisindeks', 'Budsjettert sum'];
+/** Salten, a cooperation of real kommuner other than the built-in one. */
+const SALTEN = tableFromValues('DH_Kommuner', [KOMMUNER_HEADER, [1804, 'Bodø', 53712], [1840, 'Saltdal', 4614], [1848, 'Steigen', 2517]]);
+const load = (...tables: TableData[]) => datasetFromTables(source(...tables), HELGELAND_2026);
+const errorOf = (r: ReturnType<typeof load>) => (r.ok ? 'ingen feil' : r.error.message);
+const nokkel = (...rows: CellValue[][]) => tableFromValues('DH_Nokkel', [NOKKEL_HEADER, ...rows]);
+
+describe('DH_Kommuner: bare kommuner som finnes', () => {
+  it('a number that does not exist is an error naming the cell and pointing to SSB', () => {
+    const t = tableFromValues('DH_Kommuner', [KOMMUNER_HEADER, [1804, 'Bodø', 53712], [9999, 'Fantasia', 1000]]);
+    expect(errorOf(load(t))).toBe('DH_Kommuner rad 3 (A3): Ukjent kommunenummer 9999. Bruk kommunenummeret fra SSB (fire sifre).');
+  });
+
+  it('a number out of use since 1.1.2024 is an error that says what replaced it', () => {
+    const t = tableFromValues('DH_Kommuner', [KOMMUNER_HEADER, [1804, 'Bodø', 53712], ['3004', 'Fredrikstad', 80000]]);
+    expect(errorOf(load(t))).toBe(
+      'DH_Kommuner rad 3 (A3): Ukjent kommunenummer 3004: 3004 var Fredrikstads kommunenummer før 2024; nå 3107. Bruk det nye nummeret.',
+    );
+    const split = tableFromValues('DH_Kommuner', [KOMMUNER_HEADER, ['1507', 'Ålesund', 60000]]);
+    expect(errorOf(load(split))).toMatch(/^DH_Kommuner rad 2 \(A2\): Ukjent kommunenummer 1507: .*nå 1508 \(Ålesund\) eller 1580 \(Haram\)\. Bruk det nye nummeret\.$/);
+  });
+
+  it('members are looked up in the built-in registry: by number, by name, with the typed name kept', () => {
+    const r = load(SALTEN);
+    if (!r.ok) throw new Error(r.error.message);
+    const context = new DatasetContext(r.value.dataset);
+    expect(context.resolveMember('Saltdal').ok && context.resolveMember(1840).ok).toBe(true);
+    expect(context.registry.byNumber('9999')).toBeUndefined();
+    expect(r.value.dataset).not.toHaveProperty('extraKommuner');
+  });
+
+  it.each([
+    ['ca. 1000', 'DH_Kommuner rad 3 (C3): innbyggertallet «ca. 1000» er omtrentlig; skriv det nøyaktige tallet.'],
+    ['~1000', 'DH_Kommuner rad 3 (C3): innbyggertallet «~1000» er omtrentlig; skriv det nøyaktige tallet.'],
+    ['1 500 %', 'DH_Kommuner rad 3 (C3): innbyggertallet «1 500 %» er ikke et helt tall.'],
+    [1013.4, 'DH_Kommuner rad 3 (C3): innbyggertallet «1013.4» er ikke et helt tall.'],
+  ])('Innbyggere «%s» is refused: the key needs a whole number', (population, message) => {
+    const t = tableFromValues('DH_Kommuner', [KOMMUNER_HEADER, [1804, 'Bodø', 53712], [1839, 'Beiarn', population]]);
+    expect(errorOf(load(t))).toBe(message);
+  });
+
+  it('Innbyggere written with thousands separators is still a whole number', () => {
+    const t = tableFromValues('DH_Kommuner', [KOMMUNER_HEADER, [1804, 'Bodø', '53 712'], [1841, 'Fauske', '9.867']]);
+    const r = load(t);
+    expect(r.ok && r.value.dataset.members.map((m) => m.population)).toEqual([53712, 9867]);
   });
 });
