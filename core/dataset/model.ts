@@ -12,7 +12,8 @@ export interface Member {
 /**
  * Fordelingsnøkkel for one year. Either `fixedAmount` + `ratePerInhabitant` per member, or
  * `totalToAllocate` split `equalShare` (α) equally and 1−α by population. `priceIndex` (0.039 = 3,9 %)
- * with nothing else derives the key from the previous year's key.
+ * with nothing else derives the key from the previous year's key; beside figures of its own it only records
+ * how they were derived and is not applied again.
  */
 export interface AllocationKey {
   readonly year: number;

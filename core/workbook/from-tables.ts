@@ -1,7 +1,9 @@
 import type { AllocationKey, Dataset, Member, Project, ProjectSplit } from '../dataset/model.js';
 import { KommuneRegistry } from '../kommuner/registry.js';
 import { a1 } from '../findings/finding.js';
-import { Dec, type Kroner } from '../money/kroner.js';
+import { resolveKey } from '../allocation/key.js';
+import { formatKroner, formatNumber } from '../money/format.js';
+import { Dec, roundOre, type Kroner } from '../money/kroner.js';
 import { fail, ok, type Result } from '../result.js';
 import { cellText, isBlank, parseDate, parseNumber, parseYesNo, type CellValue } from '../util/cells.js';
 import { joinWords, normalizeKey } from '../util/text.js';
@@ -98,7 +100,79 @@ function hasPercentSign(value: CellValue): boolean {
   return typeof value === 'string' && /%\s*$/.test(value.trim());
 }
 
-/** DH_Nokkel: one row per year, either Fast beløp + Sats pr innbygger, or Sum å fordele + Andel likt, or only Prisindeks. */
+/** nb-NO with the decimals the value has: «1,039», «103 900». */
+function nb(value: Dec): string {
+  return formatNumber(value, Math.min(value.decimalPlaces(), 6));
+}
+
+/** nb-NO percent with the decimals the value needs: «3,9 %». */
+function nbPercent(fraction: Dec): string {
+  return `${nb(fraction.times(100))} %`;
+}
+
+/** The value as the user sees it: text as typed, a number in nb-NO («1,039»). */
+function shown(value: CellValue, parsed: Dec): string {
+  return typeof value === 'number' ? nb(parsed) : cellText(value);
+}
+
+/**
+ * Andel likt as a fraction 0–1. «40 %» is already a percentage (never rescaled); a bare 0,4 is a fraction and a
+ * bare 40 is read as percent points (40 %). Either way the share must be 0–100 %.
+ */
+function equalShareAt(table: TableData, row: readonly CellValue[], r: number, c: number): Result<Dec | undefined> {
+  const label = table.headers[c] || 'Andel likt';
+  const parsed = numberAt(table, row, r, c, label);
+  if (!parsed.ok || parsed.value === undefined) return parsed;
+  const v = parsed.value;
+  const share = !hasPercentSign(row[c]) && v.greaterThan(1) ? v.dividedBy(100) : v;
+  if (share.isNegative() || share.greaterThan(1)) {
+    return fail(`${place(table, r, c)}: ${label} «${shown(row[c], v)}» må være mellom 0 og 100 %.`);
+  }
+  return ok(share);
+}
+
+/**
+ * Prisindeks as a change (0,039 = +3,9 %). «3,9 %» is already a percentage; a bare 0,039 is a fraction and a bare 3,9
+ * percent points. Two bare forms are ambiguous and refused rather than guessed: a number from 1 up to 2 may be a factor
+ * (1,039 = +3,9 %) or percent points (+1,039 %), and one from 100 up looks like an index level (103,9 with 100 =
+ * unchanged). The change must lie between −100 % and +100 %.
+ */
+function priceIndexAt(table: TableData, row: readonly CellValue[], r: number, c: number): Result<Dec | undefined> {
+  const label = table.headers[c] || 'Prisindeks';
+  const parsed = numberAt(table, row, r, c, label);
+  if (!parsed.ok || parsed.value === undefined) return parsed;
+  const v = parsed.value;
+  const text = shown(row[c], v);
+  let change = v;
+  if (!hasPercentSign(row[c])) {
+    if (v.greaterThanOrEqualTo(1) && v.lessThan(2)) {
+      const meant = v.minus(1);
+      return fail(`${place(table, r, c)}: ${label} «${text}» er tvetydig (faktor eller prosent?); skriv endringen som ${nbPercent(meant)} eller ${nb(meant)}.`);
+    }
+    if (v.greaterThanOrEqualTo(100)) {
+      const meant = v.dividedBy(100).minus(1);
+      return fail(`${place(table, r, c)}: ${label} «${text}» ser ut som et indekstall (100 = uendret); skriv endringen som ${nbPercent(meant)} eller ${nb(meant)}.`);
+    }
+    if (v.abs().greaterThan(1)) change = v.dividedBy(100);
+  }
+  if (change.lessThanOrEqualTo(-1) || change.greaterThanOrEqualTo(1)) {
+    return fail(`${place(table, r, c)}: ${label} «${text}» må være en endring mellom −100 % og 100 %.`);
+  }
+  return ok(change);
+}
+
+/**
+ * DH_Nokkel: one row per year, either Fast beløp + Sats pr innbygger, or Sum å fordele split Andel likt equally
+ * (the rest by population), or only Prisindeks (this year's key = the previous year's × (1 + index)). A row with
+ * both kinds of key is an error, never one of them chosen silently.
+ *
+ * Prisindeks on a row with its own figures: the figures are the key, and the index records how they were derived
+ * (the board's document prints «prisindeks er satt til 3,9 %» beside the 2026 figures, and the embedded key holds
+ * both). It is never applied a second time. When the table also holds the previous year's key of the same kind,
+ * the figures must be what the index gives from it (each figure compared at the decimals the row writes it with, so
+ * a rate of whole kroner is compared in whole kroner); otherwise the row says two different things and is an error naming the
+ * Prisindeks cell — e.g. last year's figures copied with an index meant to raise them.
+ */
 export function keysFromTable(table: TableData): Result<AllocationKey[]> {
   const yearCol = requireColumn(table, 'År', 'År', 'Aar', 'Budsjettår', 'Year');
   if (!yearCol.ok) return yearCol;
@@ -111,33 +185,84 @@ export function keysFromTable(table: TableData): Result<AllocationKey[]> {
     budget: columnIndex(table.headers, 'Budsjettert sum', 'Budsjett', 'Budsjettlinje'),
   };
   const keys: AllocationKey[] = [];
+  const indexed: { key: AllocationKey; r: number }[] = [];
   for (let r = 0; r < table.rows.length; r++) {
     const row = table.rows[r]!;
     if (row.every(isBlank)) continue;
     const year = parseNumber(row[yearCol.value]);
     if (!year.ok || !year.value.isInteger()) return fail(`${place(table, r, yearCol.value)}: «${cellText(row[yearCol.value])}» er ikke et år.`);
-    const values: Record<string, Dec | undefined> = {};
-    for (const [field, c] of Object.entries(cols)) {
-      const v = numberAt(table, row, r, c, table.headers[c] ?? field);
-      if (!v.ok) return v;
-      values[field] = v.value;
+    const amount = (field: 'fixed' | 'rate' | 'total' | 'budget') => numberAt(table, row, r, cols[field], table.headers[cols[field]] ?? field);
+    const fixed = amount('fixed');
+    if (!fixed.ok) return fixed;
+    const rate = amount('rate');
+    if (!rate.ok) return rate;
+    const equal = equalShareAt(table, row, r, cols.equal);
+    if (!equal.ok) return equal;
+    const total = amount('total');
+    if (!total.ok) return total;
+    const index = priceIndexAt(table, row, r, cols.index);
+    if (!index.ok) return index;
+    const budget = amount('budget');
+    if (!budget.ok) return budget;
+    const hasFixed = fixed.value !== undefined || rate.value !== undefined;
+    const hasTotal = total.value !== undefined;
+    if (hasFixed && (hasTotal || equal.value !== undefined)) {
+      const c = hasTotal ? cols.total : cols.equal;
+      return fail(
+        `${place(table, r, c)}: raden for ${year.value} har både Fast beløp/Sats pr innbygger og Sum å fordele/Andel likt; en rad bruker enten det ene eller det andre.`,
+      );
     }
-    // "3,9" in a Prisindeks or Andel likt column means percent; 0,039 is already a fraction.
-    const fraction = (v: Dec | undefined) => (v !== undefined && v.greaterThan(1) ? v.dividedBy(100) : v);
-    const hasFixed = values.fixed !== undefined || values.rate !== undefined;
-    if (!hasFixed && values.total === undefined && values.index === undefined) {
+    if (equal.value !== undefined && !hasTotal) {
+      return fail(`${place(table, r, cols.equal)}: raden for ${year.value} har Andel likt, men mangler Sum å fordele.`);
+    }
+    if (!hasFixed && !hasTotal && index.value === undefined) {
       return fail(`${place(table, r, yearCol.value)}: raden for ${year.value} trenger Fast beløp og Sats pr innbygger, eller Sum å fordele.`);
     }
     if (keys.some((k) => k.year === year.value.toNumber())) return fail(`${place(table, r, yearCol.value)}: året ${year.value} står to ganger.`);
-    keys.push({
+    const key: AllocationKey = {
       year: year.value.toNumber(),
-      ...(hasFixed ? { fixedAmount: values.fixed ?? new Dec(0), ratePerInhabitant: values.rate ?? new Dec(0) } : {}),
-      ...(!hasFixed && values.total !== undefined ? { totalToAllocate: values.total, equalShare: fraction(values.equal) ?? new Dec(0) } : {}),
-      ...(values.index !== undefined ? { priceIndex: fraction(values.index)! } : {}),
-      ...(values.budget !== undefined ? { budgetedTotal: values.budget as Kroner } : {}),
-    });
+      ...(hasFixed ? { fixedAmount: fixed.value ?? new Dec(0), ratePerInhabitant: rate.value ?? new Dec(0) } : {}),
+      ...(hasTotal ? { totalToAllocate: total.value!, equalShare: equal.value ?? new Dec(0) } : {}),
+      ...(index.value !== undefined ? { priceIndex: index.value } : {}),
+      ...(budget.value !== undefined ? { budgetedTotal: budget.value as Kroner } : {}),
+    };
+    keys.push(key);
+    if ((hasFixed || hasTotal) && index.value !== undefined) indexed.push({ key, r });
+  }
+  for (const { key, r } of indexed) {
+    const mismatch = indexMismatch(key, keys, table.name);
+    if (mismatch) return fail(`${place(table, r, cols.index)}: ${mismatch}`);
   }
   return ok(keys);
+}
+
+/**
+ * For a row with its own figures and a Prisindeks: a message when the previous year's key in the same table (of the
+ * same kind) × (1 + index) does not give the row's figures, each compared at the decimals it has (at most øre).
+ */
+function indexMismatch(key: AllocationKey, keys: readonly AllocationKey[], tableName: string): string | undefined {
+  const previous = resolveKey({ name: tableName, source: tableName, members: [], keys, projects: [] }, key.year - 1);
+  if (!previous.ok) return undefined;
+  const factor = key.priceIndex!.plus(1);
+  const p = previous.value;
+  const figures: [string, Dec, Dec][] =
+    p.mode === 'fixedPlusRate' && key.fixedAmount !== undefined
+      ? [
+          ['Fast beløp', key.fixedAmount, p.fixedAmount],
+          ['Sats pr innbygger', key.ratePerInhabitant ?? new Dec(0), p.ratePerInhabitant],
+        ]
+      : p.mode === 'totalSplit' && key.totalToAllocate !== undefined
+        ? [['Sum å fordele', key.totalToAllocate, p.totalToAllocate]]
+        : [];
+  if (figures.length === 0) return undefined;
+  const expected = figures.map(([label, given, before]) => [label, given, roundOre(before.times(factor))] as const);
+  const agrees = expected.every(([, given, derived]) => derived.toDecimalPlaces(Math.min(given.decimalPlaces(), 2), Dec.ROUND_HALF_UP).equals(given));
+  if (agrees) return undefined;
+  const list = (pick: (e: (typeof expected)[number]) => Dec) => expected.map((e) => `${e[0]} ${formatKroner(pick(e))}`).join(' og ');
+  return (
+    `Prisindeks ${nbPercent(key.priceIndex!)} på nøkkelen for ${p.year} gir ${list((e) => e[2])}, men raden for ${key.year} har ${list((e) => e[1])}. ` +
+    `Tøm Prisindeks hvis radens tall gjelder, eller tallene hvis de skal regnes fra ${p.year}.`
+  );
 }
 
 /**

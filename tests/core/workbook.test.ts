@@ -160,3 +160,122 @@ describe('DH_Kommuner: bare kommuner som finnes', () => {
     expect(r.ok && r.value.dataset.members.map((m) => m.population)).toEqual([53712, 9867]);
   });
 });
+
+describe('DH_Nokkel: én nøkkeltype per rad', () => {
+  it.each([
+    [[2026, 100000, 20, 0.4, 3000000, '', ''], 'DH_Nokkel rad 2 (E2)'],
+    [[2026, 100000, 20, '', 3000000, '', ''], 'DH_Nokkel rad 2 (E2)'],
+    [[2026, '', 20, 0.4, '', '', ''], 'DH_Nokkel rad 2 (D2)'],
+  ])('a row with both Fast beløp/Sats and Sum å fordele/Andel likt is an error naming the row', (row, place) => {
+    expect(errorOf(load(SALTEN, nokkel(row)))).toBe(
+      `${place}: raden for 2026 har både Fast beløp/Sats pr innbygger og Sum å fordele/Andel likt; en rad bruker enten det ene eller det andre.`,
+    );
+  });
+
+  it('Andel likt without Sum å fordele is an error, not dropped', () => {
+    expect(errorOf(load(SALTEN, nokkel([2026, '', '', 0.4, '', '', 100])))).toBe('DH_Nokkel rad 2 (D2): raden for 2026 har Andel likt, men mangler Sum å fordele.');
+    expect(errorOf(load(SALTEN, nokkel([2026, 100000, 20], [2027, '', '', '30 %', '', '3,9 %', ''])))).toBe(
+      'DH_Nokkel rad 3 (D3): raden for 2027 har Andel likt, men mangler Sum å fordele.',
+    );
+  });
+});
+
+describe('DH_Nokkel: Prisindeks på en rad med egne tall', () => {
+  it('figures the index gives from the previous year (at the decimals written) are the key; the index is a record, not applied again', () => {
+    // 2027 = 2026 × 1,039: 103 900,00 kr and 20,78 kr; a rate written in whole kroner (21) passes too.
+    for (const rate of [20.78, 21]) {
+      const r = load(SALTEN, nokkel([2026, 100000, 20], [2027, 103900, rate, '', '', '3,9 %', '']));
+      if (!r.ok) throw new Error(r.error.message);
+      const key = r.value.dataset.keys.find((k) => k.year === 2027)!;
+      expect([key.fixedAmount!.toString(), key.ratePerInhabitant!.toString(), key.priceIndex!.toString()]).toEqual(['103900', String(rate), '0.039']);
+      const a = allocate(r.value.dataset, 2027);
+      expect(a.ok && a.value.sum.toFixed(2)).toBe(new Dec(3 * 103900).plus(new Dec(rate).times(53712 + 4614 + 2517)).toFixed(2));
+    }
+  });
+
+  it('without the previous year in the table the index only records how the figures came about (the board prints 2026 so)', () => {
+    const r = load(SALTEN, nokkel([2026, '156 520,48', 23, '', '', '3,9 %', '4 956 481,97']));
+    if (!r.ok) throw new Error(r.error.message);
+    const a = allocate(r.value.dataset, 2026);
+    expect(a.ok && a.value.sum.toFixed(2)).toBe(new Dec('156520.48').times(3).plus(23 * (53712 + 4614 + 2517)).toFixed(2));
+  });
+
+  it('figures that the index does not give from the previous year are an error naming the Prisindeks cell', () => {
+    // Last year's figures copied with an index meant to raise them: never silently the same key as 2026.
+    expect(errorOf(load(SALTEN, nokkel([2026, 100000, 20], [2027, 100000, 20, '', '', 0.039, ''])))).toBe(
+      'DH_Nokkel rad 3 (F3): Prisindeks 3,9 % på nøkkelen for 2026 gir Fast beløp 103 900,00 kr og Sats pr innbygger 20,78 kr, ' +
+        'men raden for 2027 har Fast beløp 100 000,00 kr og Sats pr innbygger 20,00 kr. Tøm Prisindeks hvis radens tall gjelder, eller tallene hvis de skal regnes fra 2026.',
+    );
+    expect(errorOf(load(SALTEN, nokkel([2026, '', '', 0.4, 3000000], [2027, '', '', 0.4, 3000000, '2 %', ''])))).toBe(
+      'DH_Nokkel rad 3 (F3): Prisindeks 2 % på nøkkelen for 2026 gir Sum å fordele 3 060 000,00 kr, men raden for 2027 har Sum å fordele 3 000 000,00 kr. ' +
+        'Tøm Prisindeks hvis radens tall gjelder, eller tallene hvis de skal regnes fra 2026.',
+    );
+  });
+
+  it('a row with only Prisindeks still derives the key from the previous year', () => {
+    const r = load(SALTEN, nokkel([2026, 100000, 20], [2027, '', '', '', '', '3,9 %', '']));
+    if (!r.ok) throw new Error(r.error.message);
+    const a = allocate(r.value.dataset, 2027);
+    expect(a.ok && a.value.sum.toFixed(2)).toBe(new Dec(3 * 103900).plus(new Dec('20.78').times(53712 + 4614 + 2517)).toFixed(2));
+  });
+});
+
+describe('DH_Nokkel: prosenter', () => {
+  const alpha = (value: CellValue) => {
+    const r = load(SALTEN, nokkel([2026, '', '', value, 3000000, '', '']));
+    return r.ok ? r.value.dataset.keys[0]!.equalShare!.toString() : r.error.message;
+  };
+
+  it.each([
+    ['40 %', '0.4'],
+    ['0 %', '0'],
+    ['100 %', '1'],
+    [0.4, '0.4'],
+    [1, '1'],
+    [40, '0.4'],
+    ['40', '0.4'],
+    [100, '1'],
+  ])('Andel likt %j is %s', (value, share) => {
+    expect(alpha(value)).toBe(share);
+  });
+
+  it.each([
+    ['150 %', '150 %'],
+    ['100,5 %', '100,5 %'],
+    [150, '150'],
+    [-0.1, '−0,1'],
+    ['-5 %', '-5 %'],
+  ])('Andel likt %j is out of range: an error naming the cell', (value, shownAs) => {
+    expect(alpha(value)).toBe(`DH_Nokkel rad 2 (D2): Andel likt «${shownAs}» må være mellom 0 og 100 %.`);
+  });
+
+  const index = (value: CellValue) => {
+    const r = load(SALTEN, nokkel([2026, 100000, 20], [2027, '', '', '', '', value, '']));
+    return r.ok ? r.value.dataset.keys[1]!.priceIndex!.toString() : r.error.message;
+  };
+
+  it.each([
+    ['3,9 %', '0.039'],
+    ['1,039 %', '0.01039'],
+    [0.039, '0.039'],
+    [3.9, '0.039'],
+    ['3,9', '0.039'],
+    ['-2 %', '-0.02'],
+    [-0.02, '-0.02'],
+    [-2, '-0.02'],
+    [0, '0'],
+  ])('Prisindeks %j is %s', (value, change) => {
+    expect(index(value)).toBe(change);
+  });
+
+  it.each([
+    [1.039, 'DH_Nokkel rad 3 (F3): Prisindeks «1,039» er tvetydig (faktor eller prosent?); skriv endringen som 3,9 % eller 0,039.'],
+    ['1,039', 'DH_Nokkel rad 3 (F3): Prisindeks «1,039» er tvetydig (faktor eller prosent?); skriv endringen som 3,9 % eller 0,039.'],
+    [1, 'DH_Nokkel rad 3 (F3): Prisindeks «1» er tvetydig (faktor eller prosent?); skriv endringen som 0 % eller 0.'],
+    [103.9, 'DH_Nokkel rad 3 (F3): Prisindeks «103,9» ser ut som et indekstall (100 = uendret); skriv endringen som 3,9 % eller 0,039.'],
+    ['150 %', 'DH_Nokkel rad 3 (F3): Prisindeks «150 %» må være en endring mellom −100 % og 100 %.'],
+    [-150, 'DH_Nokkel rad 3 (F3): Prisindeks «−150» må være en endring mellom −100 % og 100 %.'],
+  ])('Prisindeks %j is refused with a message naming the cell', (value, message) => {
+    expect(index(value)).toBe(message);
+  });
+});
