@@ -2,7 +2,7 @@ import { projectCost, shareOf } from '../allocation/allocate.js';
 import { netPresentValue, paybackYears, DEFAULT_REAL_RATE } from '../benefits/npv.js';
 import { netBenefit, timeValue } from '../benefits/time-value.js';
 import { populationShare } from '../coverage/coverage.js';
-import type { Member } from '../dataset/model.js';
+import type { Member, Project } from '../dataset/model.js';
 import { checkRegister } from '../register/index.js';
 import { Dec, toCellNumber } from '../money/kroner.js';
 import { splitLargestRemainder } from '../money/split.js';
@@ -14,6 +14,12 @@ import type { CatalogEntry, CellResult, FunctionContext } from './types.js';
 
 const kommuneParam = { name: 'kommune', type: 'kommune', description: 'Kommunenavn eller kommunenummer, f.eks. "Rana" eller 1833.' } as const;
 const yearParam = { name: 'år', type: 'year', description: 'Budsjettåret, f.eks. 2026.' } as const;
+const projectParam = {
+  name: 'prosjekt',
+  type: 'text',
+  optional: true,
+  description: 'Valgfritt prosjekt, f.eks. "RPA" eller "DUO" (årskostnad; bare år med fordelingsnøkkel fra vedtaksåret).',
+} as const;
 
 /** Where a cell sits in a range, counted from 1 inside the range: "rad 2" in a column, "kolonne 3" in a row. */
 function placeIn(range: unknown[][], r: number, c: number): string {
@@ -88,10 +94,28 @@ function duplicateMember(range: unknown[][], members: readonly Member[], cells: 
   return undefined;
 }
 
+/**
+ * A project's annual cost is a figure of this dataset's budget: it applies to the years the dataset has a key for,
+ * from the year the project was decided. Any other year is an error naming the years it has (as for keys).
+ */
+function projectYearProblem(ctx: FunctionContext, project: Project, year: number): DhError | undefined {
+  const decidedYear = project.decidedOn && /^\d{4}/.test(project.decidedOn) ? Number(project.decidedOn.slice(0, 4)) : undefined;
+  const keyYears = [...new Set(ctx.data.dataset.keys.map((k) => k.year))].sort((a, b) => a - b);
+  const years = keyYears.filter((y) => decidedYear === undefined || y >= decidedYear);
+  const before = decidedYear !== undefined && year < decidedYear;
+  if (keyYears.length === 0) {
+    return before ? dhError(`Prosjektet «${project.name}» ble vedtatt i ${decidedYear} og har ingen kostnad for ${year}.`, 'notAvailable') : undefined;
+  }
+  if (years.includes(year)) return undefined;
+  const subject = before ? `Prosjektet «${project.name}» ble vedtatt i ${decidedYear} og har` : `Prosjektet «${project.name}» har`;
+  const has = years.length > 0 ? `har ${years.join(', ')}` : 'ingen år med fordelingsnøkkel fra vedtaksåret';
+  return dhError(`${subject} ingen kostnad for ${year} i ${ctx.data.dataset.name} (${has}).`, 'notAvailable');
+}
+
 export const KOSTNAD: CatalogEntry = {
   name: 'KOSTNAD',
-  description: 'Kommunens bidrag for året etter fordelingsnøkkelen, eller kommunens andel av et prosjekt (kr).',
-  params: [kommuneParam, yearParam, { name: 'prosjekt', type: 'text', optional: true, description: 'Valgfritt prosjekt, f.eks. "RPA" eller "DUO".' }],
+  description: 'Kommunens bidrag for året etter fordelingsnøkkelen, eller kommunens årlige andel av et prosjekt (kr; bare for år med nøkkel fra prosjektets vedtaksår).',
+  params: [kommuneParam, yearParam, projectParam],
   returns: { kind: 'number', format: 'kroner', description: 'Beløp i kroner med to desimaler.' },
   examples: [
     { formula: '=DH.KOSTNAD("Rana";2026)', result: '752 197,48' },
@@ -103,6 +127,8 @@ export const KOSTNAD: CatalogEntry = {
     if (project !== undefined) {
       const p = ctx.data.resolveProject(project);
       if (!p.ok) return p.error;
+      const outside = projectYearProblem(ctx, p.value, year);
+      if (outside) return outside;
       const cost = projectCost(ctx.data.dataset, p.value, member.value.kommunenr);
       return cost.ok ? toCellNumber(cost.value) : cost.error;
     }
@@ -115,7 +141,7 @@ export const KOSTNAD: CatalogEntry = {
 
 export const ANDEL: CatalogEntry = {
   name: 'ANDEL',
-  description: 'Kommunens andel av totalen for året (brøk, formater som prosent), eller av et prosjekts kostnad.',
+  description: 'Kommunens andel av totalen for året (brøk, formater som prosent), eller av et prosjekts årskostnad (bare for år med nøkkel fra vedtaksåret).',
   params: KOSTNAD.params,
   returns: { kind: 'number', format: 'percent', description: 'Andel mellom 0 og 1.' },
   examples: [{ formula: '=DH.ANDEL("Rana";2026)', result: '0,1533 (15,33 %)' }],
@@ -125,6 +151,8 @@ export const ANDEL: CatalogEntry = {
     if (project !== undefined) {
       const p = ctx.data.resolveProject(project);
       if (!p.ok) return p.error;
+      const outside = projectYearProblem(ctx, p.value, year);
+      if (outside) return outside;
       let total = new Dec(0);
       let own = new Dec(0);
       for (const m of ctx.data.dataset.members) {

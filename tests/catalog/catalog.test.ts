@@ -21,7 +21,10 @@ describe('catalog metadata', () => {
     for (const ex of e.examples) expect(ex.formula.startsWith(`=DH.${e.name}(`)).toBe(true);
     const seenOptional = e.params.findIndex((p) => p.optional);
     if (seenOptional >= 0) expect(e.params.slice(seenOptional).every((p) => p.optional)).toBe(true);
-    for (const p of e.params) expect(p.description.length).toBeGreaterThan(5);
+    for (const p of e.params) {
+      expect(p.description.length).toBeGreaterThan(5);
+      expect(p.description.length, `${e.name}.${p.name}: Excel viser høyst 128 tegn`).toBeLessThanOrEqual(128);
+    }
   });
 });
 
@@ -159,5 +162,26 @@ describe('kommune ranges and kommune numbers', () => {
   it('whole numbers 1–9999 still resolve', () => {
     expect(call('KOSTNAD', 1833, 2026)).toBe(752197.48);
     expect(call('KOMMUNENAVN', 301)).toBe('Oslo');
+  });
+});
+
+describe('project figures and years', () => {
+  it('a project cost exists for the dataset’s key years from the decision year; other years are #N/A naming them', () => {
+    expect(call('KOSTNAD', 'Rana', 2026, 'RPA')).toBe(222000);
+    for (const year of [2025, 2027, 2031]) {
+      const text = `notAvailable: Prosjektet «RPA vedtatt pr epost» har ingen kostnad for ${year} i Digitale Helgeland 2026 (har 2026).`;
+      expect(message(call('KOSTNAD', 'Rana', year, 'RPA'))).toBe(text);
+      expect(message(call('ANDEL', 'Rana', year, 'RPA'))).toBe(text);
+    }
+  });
+  it('a year before the decision says so', () => {
+    const key = HELGELAND_2026.keys[0]!;
+    const projects = HELGELAND_2026.projects.map((p) => (p.aliases?.includes('RPA') ? { ...p, decidedOn: '2025-06' } : p));
+    const later = createFunctionContext({ ...HELGELAND_2026, projects, keys: [{ ...key, year: 2024 }, { ...key, year: 2025 }, key] }, '2026-11-21');
+    expect(message(callFunction(fn('KOSTNAD'), later, ['Rana', 2024, 'RPA']))).toBe(
+      'notAvailable: Prosjektet «RPA vedtatt pr epost» ble vedtatt i 2025 og har ingen kostnad for 2024 i Digitale Helgeland 2026 (har 2025, 2026).',
+    );
+    expect(callFunction(fn('KOSTNAD'), later, ['Rana', 2025, 'RPA'])).toBe(222000);
+    expect(callFunction(fn('ANDEL'), later, ['Rana', 2025, 'RPA'])).toBe(call('ANDEL', 'Rana', 2026, 'RPA'));
   });
 });

@@ -69,3 +69,12 @@ describe('kommune numbers', () => {
     expect(error.message).toBe(`${shown} er ikke et kommunenummer: skriv kommunenummeret med fire sifre (f.eks. 1833) eller kommunenavnet.`);
   });
 });
+
+describe('projects', () => {
+  it('a project in a year without its figures is #N/A naming the years it has', () => {
+    expect(evaluate('=DH.KOSTNAD("Rana";2026;"RPA")')).toBe(222000);
+    const error = errorOf(evaluate('=DH.KOSTNAD("Rana";2031;"RPA")'));
+    expect(error.type).toBe('NA');
+    expect(error.message).toBe('Prosjektet «RPA vedtatt pr epost» har ingen kostnad for 2031 i Digitale Helgeland 2026 (har 2026).');
+  });
+});

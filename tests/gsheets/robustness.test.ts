@@ -42,4 +42,9 @@ describe('DH_ functions in the built bundle', () => {
   it('DH_KOSTNAD: 1833,5 is not a kommunenummer', () => {
     expect(sheets('KOSTNAD', 1833.5, 2026)).toEqual({ error: '1833,5 er ikke et kommunenummer: skriv kommunenummeret med fire sifre (f.eks. 1833) eller kommunenavnet.' });
   });
+
+  it('DH_KOSTNAD with a project outside its years is an error naming the years it has', () => {
+    expect(sheets('KOSTNAD', 'Rana', 2026, 'RPA')).toBe(222000);
+    expect(sheets('KOSTNAD', 'Rana', 2031, 'RPA')).toEqual({ error: 'Prosjektet «RPA vedtatt pr epost» har ingen kostnad for 2031 i Digitale Helgeland 2026 (har 2026).' });
+  });
 });

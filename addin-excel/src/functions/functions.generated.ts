@@ -4,11 +4,11 @@
 import { invoke } from './adapter.js';
 
 /**
- * Kommunens bidrag for året etter fordelingsnøkkelen, eller kommunens andel av et prosjekt (kr).
+ * Kommunens bidrag for året etter fordelingsnøkkelen, eller kommunens årlige andel av et prosjekt (kr; bare for år med nøkkel fra prosjektets vedtaksår).
  * @customfunction KOSTNAD KOSTNAD
  * @param {any} kommune Kommunenavn eller kommunenummer, f.eks. "Rana" eller 1833.
  * @param {any} aar (år) Budsjettåret, f.eks. 2026.
- * @param {any} [prosjekt] Valgfritt prosjekt, f.eks. "RPA" eller "DUO".
+ * @param {any} [prosjekt] Valgfritt prosjekt, f.eks. "RPA" eller "DUO" (årskostnad; bare år med fordelingsnøkkel fra vedtaksåret).
  * @returns {number} Beløp i kroner med to desimaler.
  */
 export function kostnad(kommune: any, aar: any, prosjekt?: any): number {
@@ -16,11 +16,11 @@ export function kostnad(kommune: any, aar: any, prosjekt?: any): number {
 }
 
 /**
- * Kommunens andel av totalen for året (brøk, formater som prosent), eller av et prosjekts kostnad.
+ * Kommunens andel av totalen for året (brøk, formater som prosent), eller av et prosjekts årskostnad (bare for år med nøkkel fra vedtaksåret).
  * @customfunction ANDEL ANDEL
  * @param {any} kommune Kommunenavn eller kommunenummer, f.eks. "Rana" eller 1833.
  * @param {any} aar (år) Budsjettåret, f.eks. 2026.
- * @param {any} [prosjekt] Valgfritt prosjekt, f.eks. "RPA" eller "DUO".
+ * @param {any} [prosjekt] Valgfritt prosjekt, f.eks. "RPA" eller "DUO" (årskostnad; bare år med fordelingsnøkkel fra vedtaksåret).
  * @returns {number} Andel mellom 0 og 1.
  */
 export function andel(kommune: any, aar: any, prosjekt?: any): number {
