@@ -269,6 +269,11 @@ function indexMismatch(key: AllocationKey, keys: readonly AllocationKey[], table
  * DH_Prosjekter (Prosjekt, Kommune, Deltar, Kostnad, Fordeling). A row without Kommune carries the
  * project's total annual cost and its split ("flatt" or "innbyggere"); a row with Kommune marks
  * participation, and a Kostnad there is that member's own annual cost.
+ *
+ * Rows that contradict each other are errors naming the later row, never "the last one wins": a second
+ * total cost for a project (two amounts may be meant as a sum, or one may replace the other), a Fordeling
+ * that differs from one given earlier for the project, and the same kommune twice in a project (by name
+ * or number; «Bodø | Ja» then «1804 | Nei» cannot both hold).
  */
 export function projectsFromTable(table: TableData, members: readonly Member[], registry: KommuneRegistry): Result<Project[]> {
   const projectCol = requireColumn(table, 'Prosjekt', 'Prosjekt', 'Tema', 'Tiltak');
@@ -278,33 +283,66 @@ export function projectsFromTable(table: TableData, members: readonly Member[], 
   const costCol = columnIndex(table.headers, 'Kostnad', 'Kostnad pr år', 'Årskostnad', 'Beløp');
   const splitCol = columnIndex(table.headers, 'Fordeling', 'Fordelingsnøkkel', 'Nøkkel');
   const scope = new Set(members.map((m) => m.kommunenr));
-  const drafts = new Map<string, { name: string; participants: string[]; cost?: Dec; split: ProjectSplit; direct: Map<string, Dec> }>();
+  interface Draft {
+    name: string;
+    participants: string[];
+    cost?: Dec;
+    costRow?: number;
+    split: ProjectSplit;
+    splitRow?: number;
+    direct: Map<string, Dec>;
+    /** kommunenr → the row index that first named it. */
+    seen: Map<string, number>;
+  }
+  const drafts = new Map<string, Draft>();
+  const sheetRow = (r: number) => (table.originRow ?? 1) + 1 + r;
   for (let r = 0; r < table.rows.length; r++) {
     const row = table.rows[r]!;
     if (row.every(isBlank)) continue;
     const name = cellText(row[projectCol.value]);
     if (!name) return fail(`${place(table, r, projectCol.value)}: prosjektnavn mangler.`);
     const key = normalizeKey(name);
-    const draft = drafts.get(key) ?? { name, participants: [], split: 'flat' as ProjectSplit, direct: new Map<string, Dec>() };
+    const draft: Draft = drafts.get(key) ?? { name, participants: [], split: 'flat', direct: new Map(), seen: new Map() };
     drafts.set(key, draft);
     const cost = numberAt(table, row, r, costCol, 'Kostnad');
     if (!cost.ok) return cost;
     if (splitCol >= 0 && !isBlank(row[splitCol])) {
       const s = normalizeKey(cellText(row[splitCol]));
-      if (s.startsWith('innb') || s.startsWith('folk')) draft.split = 'innbyggere';
-      else if (s.startsWith('flat') || s.startsWith('likt')) draft.split = 'flat';
+      let split: ProjectSplit;
+      if (s.startsWith('innb') || s.startsWith('folk')) split = 'innbyggere';
+      else if (s.startsWith('flat') || s.startsWith('likt')) split = 'flat';
       else return fail(`${place(table, r, splitCol)}: fordeling «${cellText(row[splitCol])}» må være «flatt» eller «innbyggere».`);
+      if (draft.splitRow !== undefined && split !== draft.split) {
+        return fail(
+          `${place(table, r, splitCol)}: fordeling «${cellText(row[splitCol])}» for «${draft.name}» strider mot «${splitWord(draft.split)}» i rad ${sheetRow(draft.splitRow)}; et prosjekt har én fordeling.`,
+        );
+      }
+      draft.split = split;
+      draft.splitRow ??= r;
     }
     if (kommuneCol < 0 || isBlank(row[kommuneCol])) {
-      if (cost.value !== undefined) draft.cost = cost.value;
+      if (cost.value !== undefined) {
+        if (draft.costRow !== undefined) {
+          return fail(
+            `${place(table, r, costCol)}: «${draft.name}» har alt en samlet kostnad i rad ${sheetRow(draft.costRow)}; skriv prosjektets kostnad på én rad.`,
+          );
+        }
+        draft.cost = cost.value;
+        draft.costRow = r;
+      }
       continue;
     }
     const kommune = registry.resolve(row[kommuneCol] as string | number, scope);
     if (!kommune.ok) return fail(`${place(table, r, kommuneCol)}: ${kommune.error.message}`);
     if (!scope.has(kommune.value.kommunenr)) return fail(`${place(table, r, kommuneCol)}: ${kommune.value.name} er ikke medlem i samarbeidet.`);
+    const earlier = draft.seen.get(kommune.value.kommunenr);
+    if (earlier !== undefined) {
+      return fail(`${place(table, r, kommuneCol)}: ${kommune.value.name} står alt i rad ${sheetRow(earlier)} for «${draft.name}»; en kommune har én rad per prosjekt.`);
+    }
+    draft.seen.set(kommune.value.kommunenr, r);
     const joins = joinCol >= 0 && !isBlank(row[joinCol]) ? parseYesNo(row[joinCol]) : { ok: true as const, value: true };
     if (!joins.ok) return fail(`${place(table, r, joinCol)}: ${joins.reason}.`);
-    if (joins.value && !draft.participants.includes(kommune.value.kommunenr)) draft.participants.push(kommune.value.kommunenr);
+    if (joins.value) draft.participants.push(kommune.value.kommunenr);
     if (cost.value !== undefined) draft.direct.set(kommune.value.kommunenr, cost.value);
   }
   return ok(
@@ -316,6 +354,10 @@ export function projectsFromTable(table: TableData, members: readonly Member[], 
       ...(d.direct.size ? { memberAnnualCost: d.direct } : {}),
     })),
   );
+}
+
+function splitWord(split: ProjectSplit): string {
+  return split === 'flat' ? 'flatt' : 'innbyggere';
 }
 
 /** Same kommunenummer, same count: the workbook lists the base cooperation's own members (populations may differ). */

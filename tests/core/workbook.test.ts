@@ -279,3 +279,44 @@ describe('DH_Nokkel: prosenter', () => {
     expect(index(value)).toBe(message);
   });
 });
+
+describe('DH_Prosjekter: rader som strider mot hverandre', () => {
+  const prosjekter = (...rows: CellValue[][]) => tableFromValues('DH_Prosjekter', [['Prosjekt', 'Kommune', 'Deltar', 'Kostnad', 'Fordeling'], ...rows]);
+
+  it.each([
+    [
+      'two total costs',
+      [['X', '', '', 1000, 'flatt'], ['X', '', '', 2000, 'flatt'], ['X', 'Bodø', 'Ja', '', '']],
+      'DH_Prosjekter rad 3 (D3): «X» har alt en samlet kostnad i rad 2; skriv prosjektets kostnad på én rad.',
+    ],
+    [
+      'two splits',
+      [['X', '', '', 1000, 'flatt'], ['X', 'Bodø', 'Ja', '', 'innbyggere'], ['X', 'Saltdal', 'Ja', '', '']],
+      'DH_Prosjekter rad 3 (E3): fordeling «innbyggere» for «X» strider mot «flatt» i rad 2; et prosjekt har én fordeling.',
+    ],
+    [
+      'the same kommune by name and by number',
+      [['X', '', '', 1000, 'flatt'], ['X', 'Bodø', 'Ja', '', ''], ['X', 1804, 'Nei', '', ''], ['X', 'Saltdal', 'Ja', '', '']],
+      'DH_Prosjekter rad 4 (B4): Bodø står alt i rad 3 for «X»; en kommune har én rad per prosjekt.',
+    ],
+    [
+      'the same kommune twice, both Ja',
+      [['X', '', '', 1000, 'flatt'], ['X', 'Saltdal', 'Ja', '', ''], ['x', 'saltdal', 'Ja', '', '']],
+      'DH_Prosjekter rad 4 (B4): Saltdal står alt i rad 3 for «X»; en kommune har én rad per prosjekt.',
+    ],
+  ])('%s: an error naming the later row', (_name, rows, message) => {
+    expect(errorOf(load(SALTEN, prosjekter(...rows)))).toBe(message);
+  });
+
+  it('the same split repeated, and one kommune in two projects, are fine', () => {
+    const r = load(
+      SALTEN,
+      prosjekter(['X', '', '', 1000, 'flatt'], ['X', 'Bodø', 'Ja', '', 'flatt'], ['Y', 'Bodø', 'Ja', 500, ''], ['Y', 'Saltdal', 'Nei', '', '']),
+    );
+    if (!r.ok) throw new Error(r.error.message);
+    expect(r.value.dataset.projects.map((p) => [p.name, p.participants, p.split])).toEqual([
+      ['X', ['1804'], 'flat'],
+      ['Y', ['1804'], 'flat'],
+    ]);
+  });
+});
