@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import ExcelJS from 'exceljs';
+import { Dec } from '../core/money/kroner.js';
 import type { SheetCells } from '../core/reconcile/locate.js';
 import { cellText, isBlank, type CellValue } from '../core/util/cells.js';
 import { normalizeKey } from '../core/util/text.js';
@@ -141,12 +142,31 @@ function excelTables(workbook: Workbook): FoundTable[] {
   return found;
 }
 
-function block(ws: Worksheet, from: Address, to: Address): CellValue[][] {
+/**
+ * Tables whose numbers may be percentages (DH_Nokkel: Andel likt, Prisindeks). A cell Excel shows as «150 %»
+ * holds 1.5; read bare, that would be 1,5 percent points. In these tables a number with a percent format is
+ * passed on as the text the user sees («150 %»), which core reads as a percentage and never rescales.
+ */
+const PERCENT_TABLES = new Set(['DH_Nokkel'].map(normalizeKey));
+
+function isPercentFormat(numFmt: string | undefined): boolean {
+  return !!numFmt && /%/.test(numFmt.replace(/"[^"]*"|\\./g, ''));
+}
+
+/** A cell's value; with `percent`, a number formatted as a percentage becomes its text («3,9 %»). */
+function tableCell(cell: ExcelJS.Cell | undefined, percent: boolean): CellValue {
+  if (!cell) return null;
+  const value = toCellValue(cell.value);
+  if (percent && typeof value === 'number' && isPercentFormat(cell.numFmt)) return `${new Dec(String(value)).times(100).toFixed().replace('.', ',')} %`;
+  return value;
+}
+
+/** The values of a block of cells, read without creating any (the workbook may be saved afterwards). */
+function block(ws: Worksheet, from: Address, to: Address, percent = false): CellValue[][] {
   const out: CellValue[][] = [];
   for (let r = from.row; r <= to.row; r++) {
-    const row = ws.getRow(r);
     const line: CellValue[] = [];
-    for (let c = from.column; c <= to.column; c++) line.push(toCellValue(row.getCell(c).value));
+    for (let c = from.column; c <= to.column; c++) line.push(tableCell(ws.findCell(r, c), percent));
     out.push(line);
   }
   return out;
@@ -176,25 +196,26 @@ function tableData(name: string, ws: Worksheet, values: CellValue[][], origin: A
  */
 export function readTable(workbook: Workbook, name: string): TableData | undefined {
   const wanted = normalizeKey(name);
+  const percent = PERCENT_TABLES.has(wanted);
   const table = excelTables(workbook).find((t) => normalizeKey(t.name) === wanted);
   if (table) {
     const range = parseRange(table.ref);
     if (range) {
-      const values = block(table.ws, range.from, range.to);
+      const values = block(table.ws, range.from, range.to, percent);
       if (table.totalsRow && values.length > 1) values.pop();
       return tableData(table.name, table.ws, values, range.from);
     }
   }
   const defined = definedRange(workbook, name);
-  if (defined) return tableData(name, defined.ws, block(defined.ws, defined.from, defined.to), defined.from);
+  if (defined) return tableData(name, defined.ws, block(defined.ws, defined.from, defined.to, percent), defined.from);
   const ws = workbook.worksheets.find((w) => normalizeKey(w.name) === wanted);
   if (ws) {
     const grid = sheetCells(ws).cells;
     const first = grid.findIndex((row) => row.some((c) => !isBlank(c)));
     if (first < 0) return undefined;
     const width = Math.max(...grid.map((r) => r.length));
-    const values = grid.slice(first).map((r) => Array.from({ length: width }, (_, c) => r[c] ?? null));
-    return tableData(ws.name, ws, values, { row: first + 1, column: 1 });
+    const to = { row: grid.length, column: Math.max(width, 1) };
+    return tableData(ws.name, ws, block(ws, { row: first + 1, column: 1 }, to, percent), { row: first + 1, column: 1 });
   }
   return undefined;
 }
