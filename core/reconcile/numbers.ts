@@ -44,7 +44,8 @@ export function printedDecimals(text: string): number | undefined {
   let m: RegExpExecArray | null;
   let decimals: number;
   if ((m = /^\d+(?:,(\d+))?$/.exec(t))) decimals = m[1]?.length ?? 0;
-  else if ((m = /^\d{1,3}(?:\.\d{3})+(?:,(\d+))?$/.exec(t))) decimals = m[1]?.length ?? 0;
+  // Dot-grouped thousands only after 1–3 digits that do not start with 0 ("0.125" is a decimal, as parseNumber reads it).
+  else if ((m = /^(?:[1-9]\d{0,2})(?:\.\d{3})+(?:,(\d+))?$/.exec(t))) decimals = m[1]?.length ?? 0;
   else if ((m = /^\d{1,3}(?:,\d{3})+(?:\.(\d+))?$/.exec(t))) decimals = m[1]?.length ?? 0;
   else if ((m = /^\d*\.(\d+)$/.exec(t))) decimals = m[1]!.length;
   else if (/^\d+\.$/.test(t)) decimals = 0;

@@ -52,6 +52,8 @@ describe('presisjon i trykte tall', () => {
     ['6 283 623,00kr', 2],
     ['kr 232 000', 0],
     ['1.234,5', 1],
+    ['0.125', 3], // a decimal, not thousands (as parseNumber reads it)
+    ['12.500', 0],
     ['15,29 %', 4],
     ['-kr', undefined],
   ])('«%s» har %s desimaler', (text, decimals) => {
