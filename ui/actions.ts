@@ -24,6 +24,7 @@ import {
   roundOre,
   skippedBoardTables,
   skippedTablesNote,
+  lowerFirst,
   sortFindings,
   timeValueExact,
   checkRegisterInSlices,
@@ -879,9 +880,4 @@ export async function evaluateGevinstTable(host: PanelHost, today?: string, rate
     `Beregnet ${rows.length} ${rows.length === 1 ? 'gevinst' : 'gevinster'}: netto ${money(evaluation.totalNetAnnual)} pr år, NNV ${money(evaluation.totalNpv)}` +
       (errors ? `. ${errors} ${errors === 1 ? 'feil' : 'feil'} må rettes.` : '.'),
   );
-}
-
-/** "Arbeidsbokens tabeller …" → "arbeidsbokens tabeller …", to follow «Bruker». */
-function lowerFirst(text: string): string {
-  return text.charAt(0).toLowerCase() + text.slice(1);
 }

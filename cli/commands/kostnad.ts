@@ -1,4 +1,4 @@
-import { allocate, projectCost } from '../../core/allocation/allocate.js';
+import { allocate, projectCost, projectYearProblem } from '../../core/allocation/allocate.js';
 import { formatKroner } from '../../core/money/format.js';
 import { toPlain, type Kroner } from '../../core/money/kroner.js';
 import { OPTIONS, parseArgs, parseYear, stringFlag } from '../args.js';
@@ -28,6 +28,8 @@ export async function kostnad(argv: readonly string[], io: CliIo): Promise<numbe
   if (projectName !== undefined) {
     const p = data.resolveProject(projectName);
     if (!p.ok) throw new CliError(p.error.message);
+    const outside = projectYearProblem(data.dataset, p.value, year);
+    if (outside) throw new CliError(outside.message);
     const cost = projectCost(data.dataset, p.value, m.kommunenr);
     if (!cost.ok) throw new CliError(cost.error.message);
     amount = cost.value;

@@ -1,6 +1,6 @@
 import { Dec, roundOre, sum, ZERO, type Kroner } from '../money/kroner.js';
 import { apportion, splitEqually, splitLargestRemainder } from '../money/split.js';
-import { fail, ok, type Result } from '../result.js';
+import { dhError, fail, ok, type DhError, type Result } from '../result.js';
 import type { Dataset, Member, Project } from '../dataset/model.js';
 import { resolveKey, type ResolvedKey } from './key.js';
 
@@ -117,4 +117,22 @@ export function projectCost(dataset: Dataset, project: Project, kommunenr: strin
   const parts = splitLargestRemainder(project.annualCost, weights);
   const index = participants.findIndex((m) => m.kommunenr === kommunenr);
   return ok(parts[index] ?? ZERO);
+}
+
+/**
+ * A project's annual cost is a figure of this dataset's budget: it applies to the years the dataset has a key for,
+ * from the year the project was decided. Any other year is an error naming the years it has (as for keys).
+ */
+export function projectYearProblem(dataset: Dataset, project: Project, year: number): DhError | undefined {
+  const decidedYear = project.decidedOn && /^\d{4}/.test(project.decidedOn) ? Number(project.decidedOn.slice(0, 4)) : undefined;
+  const keyYears = [...new Set(dataset.keys.map((k) => k.year))].sort((a, b) => a - b);
+  const years = keyYears.filter((y) => decidedYear === undefined || y >= decidedYear);
+  const before = decidedYear !== undefined && year < decidedYear;
+  if (keyYears.length === 0) {
+    return before ? dhError(`Prosjektet «${project.name}» ble vedtatt i ${decidedYear} og har ingen kostnad for ${year}.`, 'notAvailable') : undefined;
+  }
+  if (years.includes(year)) return undefined;
+  const subject = before ? `Prosjektet «${project.name}» ble vedtatt i ${decidedYear} og har` : `Prosjektet «${project.name}» har`;
+  const has = years.length > 0 ? `har ${years.join(', ')}` : 'ingen år med fordelingsnøkkel fra vedtaksåret';
+  return dhError(`${subject} ingen kostnad for ${year} i ${dataset.name} (${has}).`, 'notAvailable');
 }

@@ -1,3 +1,4 @@
+import { lowerFirst } from '../util/text.js';
 import { Dec, roundOre } from '../money/kroner.js';
 import { fail, ok, type Result } from '../result.js';
 import type { AllocationKey, Dataset } from '../dataset/model.js';
@@ -28,7 +29,7 @@ export function resolveKey(dataset: Dataset, year: number, depth = 0): Result<Re
   }
   if (key.priceIndex !== undefined && depth < 50) {
     const previous = resolveKey(dataset, year - 1, depth + 1);
-    if (!previous.ok) return fail(`Nøkkelen for ${year} er bare en prisindeks, og ${previous.error.message}`, 'notAvailable');
+    if (!previous.ok) return fail(`Nøkkelen for ${year} er bare en prisindeks, og ${lowerFirst(previous.error.message)}`, 'notAvailable');
     const factor = key.priceIndex.plus(1);
     const p = previous.value;
     if (p.mode === 'fixedPlusRate') {

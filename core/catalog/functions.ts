@@ -1,4 +1,4 @@
-import { projectCost, shareOf } from '../allocation/allocate.js';
+import { projectCost, projectYearProblem, shareOf } from '../allocation/allocate.js';
 import { netPresentValue, paybackYears, DEFAULT_REAL_RATE } from '../benefits/npv.js';
 import { netBenefit, timeValue } from '../benefits/time-value.js';
 import { populationShare } from '../coverage/coverage.js';
@@ -94,24 +94,6 @@ function duplicateMember(range: unknown[][], members: readonly Member[], cells: 
   return undefined;
 }
 
-/**
- * A project's annual cost is a figure of this dataset's budget: it applies to the years the dataset has a key for,
- * from the year the project was decided. Any other year is an error naming the years it has (as for keys).
- */
-function projectYearProblem(ctx: FunctionContext, project: Project, year: number): DhError | undefined {
-  const decidedYear = project.decidedOn && /^\d{4}/.test(project.decidedOn) ? Number(project.decidedOn.slice(0, 4)) : undefined;
-  const keyYears = [...new Set(ctx.data.dataset.keys.map((k) => k.year))].sort((a, b) => a - b);
-  const years = keyYears.filter((y) => decidedYear === undefined || y >= decidedYear);
-  const before = decidedYear !== undefined && year < decidedYear;
-  if (keyYears.length === 0) {
-    return before ? dhError(`Prosjektet «${project.name}» ble vedtatt i ${decidedYear} og har ingen kostnad for ${year}.`, 'notAvailable') : undefined;
-  }
-  if (years.includes(year)) return undefined;
-  const subject = before ? `Prosjektet «${project.name}» ble vedtatt i ${decidedYear} og har` : `Prosjektet «${project.name}» har`;
-  const has = years.length > 0 ? `har ${years.join(', ')}` : 'ingen år med fordelingsnøkkel fra vedtaksåret';
-  return dhError(`${subject} ingen kostnad for ${year} i ${ctx.data.dataset.name} (${has}).`, 'notAvailable');
-}
-
 export const KOSTNAD: CatalogEntry = {
   name: 'KOSTNAD',
   description: 'Kommunens bidrag for året etter fordelingsnøkkelen, eller kommunens årlige andel av et prosjekt (kr; bare for år med nøkkel fra prosjektets vedtaksår).',
@@ -127,7 +109,7 @@ export const KOSTNAD: CatalogEntry = {
     if (project !== undefined) {
       const p = ctx.data.resolveProject(project);
       if (!p.ok) return p.error;
-      const outside = projectYearProblem(ctx, p.value, year);
+      const outside = projectYearProblem(ctx.data.dataset, p.value, year);
       if (outside) return outside;
       const cost = projectCost(ctx.data.dataset, p.value, member.value.kommunenr);
       return cost.ok ? toCellNumber(cost.value) : cost.error;
@@ -151,7 +133,7 @@ export const ANDEL: CatalogEntry = {
     if (project !== undefined) {
       const p = ctx.data.resolveProject(project);
       if (!p.ok) return p.error;
-      const outside = projectYearProblem(ctx, p.value, year);
+      const outside = projectYearProblem(ctx.data.dataset, p.value, year);
       if (outside) return outside;
       let total = new Dec(0);
       let own = new Dec(0);

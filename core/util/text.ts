@@ -32,3 +32,8 @@ export function editDistance(a: string, b: string): number {
 export function joinWords(words: readonly string[]): string {
   return words.length <= 1 ? (words[0] ?? '') : `${words.slice(0, -1).join(', ')} og ${words.at(-1)}`;
 }
+
+/** "Ingen nøkkel …" → "ingen nøkkel …": a sentence continued after a comma or «Bruker». */
+export function lowerFirst(text: string): string {
+  return text.charAt(0).toLowerCase() + text.slice(1);
+}

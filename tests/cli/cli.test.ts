@@ -244,6 +244,7 @@ describe('ubrukelig inndata: utgangskode 2 og én norsk linje på stderr', () =>
     ['mangler år', () => ['kostnad', 'Rana'], /Oppgi år/],
     ['mangler kommune', () => ['kostnad'], /Oppgi kommune og år/],
     ['ukjent prosjekt', () => ['kostnad', 'Rana', '2026', '--prosjekt', 'Månelanding'], /Ukjent prosjekt «Månelanding»/],
+    ['prosjekt i et år det ikke har kostnad for', () => ['kostnad', 'Rana', '2031', '--prosjekt', 'RPA'], /^Prosjektet «.*» har ingen kostnad for 2031 i Digitale Helgeland 2026 \(har 2026\)\.$/],
     ['ukjent valg', () => ['kostnad', 'Rana', '2026', '--eur'], /^Ukjent valg «--eur»/],
     ['valg uten verdi', () => ['kostnad', 'Rana', '2026', '--fil'], /mangler verdi/],
     ['ukjent kommando', () => ['budsjett'], /^Ukjent kommando «budsjett»/],

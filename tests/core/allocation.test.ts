@@ -63,6 +63,13 @@ describe('price index', () => {
     expect(key.ok && key.value.mode === 'fixedPlusRate' && key.value.fixedAmount.toFixed(2)).toBe('162624.78');
     expect(key.ok && key.value.mode === 'fixedPlusRate' && key.value.ratePerInhabitant.toFixed(2)).toBe('23.90');
   });
+
+  it('an index with no earlier key says so in one sentence', () => {
+    const ds: Dataset = { ...HELGELAND_2026, keys: [{ year: 2027, priceIndex: new Dec('0.039') }] };
+    const key = resolveKey(ds, 2027);
+    expect(key.ok).toBe(false);
+    if (!key.ok) expect(key.error.message).toMatch(/^Nøkkelen for 2027 er bare en prisindeks, og ingen fordelingsnøkkel for 2026/);
+  });
 });
 
 describe('total split: α equally, 1 − α by population', () => {
