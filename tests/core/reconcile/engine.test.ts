@@ -185,8 +185,12 @@ describe('egenskaper: fordelingstabeller laget av motoren', () => {
           // With the dataset the truth is known: nothing else is called an error except the Sum row it no longer matches.
           const sumRow = cells.length;
           expect(withData.findings.filter((f) => f.severity === 'error' && f.cell !== cell && f.row !== sumRow)).toEqual([]);
+          // Without the dataset the key is inferred from the rows. A row that no longer adds up is always reported,
+          // but which of its figures moved cannot always be told: when every other row is a small kommune whose
+          // figures round to the same øre under a slightly different rate (or the table allocates 0 kr), the
+          // inferred key absorbs the change and the row's total is the cell that disagrees.
           const generic = reconcileSheet({ sheet: 'Fordeling', cells });
-          expect(generic.findings.filter((f) => f.cell === cell && f.severity === 'error').length).toBeGreaterThan(0);
+          expect(generic.findings.filter((f) => f.row === r + 1 && f.severity === 'error').length).toBeGreaterThan(0);
         },
       ),
       { numRuns: 300 },
