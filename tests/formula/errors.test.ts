@@ -1,19 +1,15 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { DetailedCellError, HyperFormula } from 'hyperformula';
-import { CATALOG, HELGELAND_2026, createFunctionContext, excelFormulaName } from '../../core/index.js';
-import { createEngine, DhFunctionPlugin, setPreviewModel } from '../../preview/src/hyperformula-plugin.js';
+import { CATALOG, excelFormulaName } from '../../core/index.js';
+import { createEngine, DhFunctionPlugin } from '../../preview/src/hyperformula-plugin.js';
+import { disposeScratchEngine, evaluateBelow as evaluate } from './helpers.js';
 
 let hf: HyperFormula | undefined;
 afterEach(() => {
   hf?.destroy();
   hf = undefined;
+  disposeScratchEngine();
 });
-
-function evaluate(formula: string, cells: (string | number | null)[][] = []): unknown {
-  setPreviewModel(createFunctionContext(HELGELAND_2026, '2026-01-01'));
-  hf = createEngine({ Ark: [...cells, [formula]] });
-  return hf.getCellValue({ sheet: 0, row: cells.length, col: 0 });
-}
 
 describe('DH errors are the engine’s own error values, with the Norwegian message', () => {
   it('an unknown kommune is #N/A (#I/T in nb-NO) with «mente du Rana?»', () => {

@@ -48,3 +48,21 @@ export function allocationWorkbook(): HyperFormula {
   rows.push(['Sum', `=SUMMER(B2:B${MEMBERS.length + 1})`, `=SUMMER(C2:C${MEMBERS.length + 1})`]);
   return createEngine({ Fordeling: rows });
 }
+
+let scratch: HyperFormula | undefined;
+
+/**
+ * Evaluates `formula` in the row below `cells` (column A) on a fresh engine with the built-in dataset. The engine
+ * lives until disposeScratchEngine() (call it from afterEach).
+ */
+export function evaluateBelow(formula: string, cells: (string | number | null)[][] = []): unknown {
+  disposeScratchEngine();
+  setPreviewModel(createFunctionContext(HELGELAND_2026, '2026-01-01'));
+  scratch = createEngine({ Ark: [...cells, [formula]] });
+  return scratch.getCellValue({ sheet: 0, row: cells.length, col: 0 });
+}
+
+export function disposeScratchEngine(): void {
+  scratch?.destroy();
+  scratch = undefined;
+}

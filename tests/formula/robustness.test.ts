@@ -1,22 +1,10 @@
 // Inputs users actually type, through HyperFormula with nb-NO syntax (the same path as the preview and Excel's
 // argument handling): text numbers, blank years, bare rates, duplicate and error cells in kommune ranges.
 import { afterEach, describe, expect, it } from 'vitest';
-import { DetailedCellError, type HyperFormula } from 'hyperformula';
-import { createFunctionContext, HELGELAND_2026 } from '../../core/index.js';
-import { createEngine, setPreviewModel } from '../../preview/src/hyperformula-plugin.js';
+import { DetailedCellError } from 'hyperformula';
+import { disposeScratchEngine, evaluateBelow as evaluate } from './helpers.js';
 
-let hf: HyperFormula | undefined;
-afterEach(() => {
-  hf?.destroy();
-  hf = undefined;
-});
-
-/** Evaluates `formula` in the row below `cells` (column A). */
-function evaluate(formula: string, cells: (string | number | null)[][] = []): unknown {
-  setPreviewModel(createFunctionContext(HELGELAND_2026, '2026-01-01'));
-  hf = createEngine({ Ark: [...cells, [formula]] });
-  return hf.getCellValue({ sheet: 0, row: cells.length, col: 0 });
-}
+afterEach(disposeScratchEngine);
 
 function errorOf(value: unknown): { type: string; message: string } {
   expect(value).toBeInstanceOf(DetailedCellError);
