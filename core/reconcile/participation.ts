@@ -19,9 +19,7 @@ export function namesProject(table: LocatedTable, kindName: string): boolean {
  */
 export function projectOf(table: LocatedTable, data: DatasetContext | undefined, kindName: string): Project | undefined {
   if (!data) return undefined;
-  const context = normalizeKey(table.context);
-  const words = new Set(context.split(' '));
-  if (words.has(normalizeKey(kindName))) {
+  if (namesProject(table, kindName)) {
     const p = data.resolveProject(kindName);
     if (p.ok) return p.value;
   }
