@@ -3,6 +3,17 @@ import { fail, ok, type Result } from '../result.js';
 import { normalizeKey } from '../util/text.js';
 import type { Dataset, Member, Project } from './model.js';
 
+/** Share of the kommuner a sheet names (without ambiguity) that must be members for it to be the dataset's own. */
+const OWN_SHARE = 0.8;
+
+/**
+ * True when a table or register is the active dataset's own: some of the kommuner it names are members, and nearly
+ * all are. Another network's sheet (even one sharing a few members) is then not judged by this dataset.
+ */
+export function isMostlyMembers(members: number, known: number): boolean {
+  return members > 0 && members >= known * OWN_SHARE;
+}
+
 /**
  * A dataset made ready for lookups: its members indexed by kommunenummer, resolved through the built-in
  * registry (all current kommuner). Members are always real kommuner — a workbook's DH_Kommuner cannot bring

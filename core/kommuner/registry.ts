@@ -82,6 +82,24 @@ export class KommuneRegistry {
   }
 
   /**
+   * The kommunenummer of the fylke most of `named` belong to (the first one named on a tie), or undefined when none
+   * has a fylke: where an ambiguous name (Herøy) settles in a sheet that is not the active dataset's.
+   */
+  fylkeScope(named: Iterable<Kommune>): ReadonlySet<string> | undefined {
+    const counts = new Map<string, number>();
+    for (const k of named) if (k.fylke) counts.set(k.fylke, (counts.get(k.fylke) ?? 0) + 1);
+    let dominant: string | undefined;
+    let most = 0;
+    for (const [fylke, count] of counts) {
+      if (count > most) {
+        dominant = fylke;
+        most = count;
+      }
+    }
+    return dominant === undefined ? undefined : new Set(this.all().filter((k) => k.fylke === dominant).map((k) => k.kommunenr));
+  }
+
+  /**
    * Resolves what a user typed: a kommunenummer (1833, "1833", "0301") or a name/alias.
    * `scope` is the set of kommunenummer in the active dataset, used to settle ambiguous names
    * and to prefer members in suggestions.

@@ -1,4 +1,4 @@
-import type { DatasetContext } from '../dataset/context.js';
+import { isMostlyMembers, type DatasetContext } from '../dataset/context.js';
 import { KommuneRegistry, type Kommune } from '../kommuner/registry.js';
 import { cellText } from '../util/cells.js';
 import { RULES, type FindingSink } from './findings.js';
@@ -22,9 +22,6 @@ function builtInRegistry(): KommuneRegistry {
 export function registryFor(data?: DatasetContext, registry?: KommuneRegistry): KommuneRegistry {
   return registry ?? data?.registry ?? builtInRegistry();
 }
-
-/** Share of a table's identifiable rows that must be members before the table counts as the dataset's own. */
-const OWN_TABLE_SHARE = 0.8;
 
 /** The kommune a row names without help from any scope: by its number, else by an unambiguous name. */
 function plainKommune(table: LocatedTable, r: number, registry: KommuneRegistry, nrColumn: number | undefined): Kommune | undefined {
@@ -64,7 +61,7 @@ export function isDatasetTable(table: LocatedTable, data: DatasetContext, regist
       }
     }
   }
-  return members > 0 && members >= known * OWN_TABLE_SHARE;
+  return isMostlyMembers(members, known);
 }
 
 /**
@@ -74,13 +71,8 @@ export function isDatasetTable(table: LocatedTable, data: DatasetContext, regist
 function ambiguityScope(table: LocatedTable, registry: KommuneRegistry, data: DatasetContext | undefined): ReadonlySet<string> | undefined {
   if (data) return data.memberNumbers;
   const nrColumn = numberColumn(table);
-  const fylker = new Map<string, number>();
-  for (const r of table.dataRows) {
-    const found = plainKommune(table, r, registry, nrColumn);
-    if (found?.fylke) fylker.set(found.fylke, (fylker.get(found.fylke) ?? 0) + 1);
-  }
-  const dominant = [...fylker.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
-  return dominant ? new Set(registry.all().filter((k) => k.fylke === dominant).map((k) => k.kommunenr)) : undefined;
+  const named = table.dataRows.map((r) => plainKommune(table, r, registry, nrColumn)).filter((k): k is Kommune => k !== undefined);
+  return registry.fylkeScope(named);
 }
 
 /**

@@ -1,6 +1,7 @@
 // Kommune columns of a register: resolves names and numbers through the KommuneRegistry (ambiguous names
 // settle within the active dataset's members), and caches per distinct text so 200 000 rows cost little.
 // The key is always the kommunenummer; a name is only used when it identifies exactly one kommune.
+import { isMostlyMembers } from '../dataset/context.js';
 import { KommuneRegistry, type Kommune } from '../kommuner/registry.js';
 import { normalizeKey } from '../util/text.js';
 import { isPlaceholderText, shownText } from './values.js';
@@ -50,9 +51,6 @@ export function fourDigits(s: string): number {
   return n;
 }
 
-/** Share of a register's identifiable kommuner that must be the dataset's members for names to settle among them. */
-const OWN_REGISTER_SHARE = 0.8;
-
 /**
  * Where the ambiguous names of a register settle: among the active dataset's members when nearly all the kommuner
  * the register names without ambiguity are members; otherwise (another network's register, e.g. Sunnmøre's, where
@@ -81,27 +79,17 @@ export function registerScope(
     }
     return hit;
   };
-  const fylker = new Map<string, number>();
-  let known = 0;
+  const named: Kommune[] = [];
   let members = 0;
   for (const row of rows) {
     if (!Array.isArray(row)) continue;
     const kommune = (numberColumn >= 0 ? identify(row[numberColumn], true) : null) ?? (nameColumn >= 0 ? identify(row[nameColumn], false) : null);
     if (kommune === null) continue;
-    known++;
+    named.push(kommune);
     if (datasetScope?.has(kommune.kommunenr)) members++;
-    if (kommune.fylke) fylker.set(kommune.fylke, (fylker.get(kommune.fylke) ?? 0) + 1);
   }
-  if (datasetScope !== undefined && members > 0 && members >= known * OWN_REGISTER_SHARE) return datasetScope;
-  let dominant: string | undefined;
-  let most = 0;
-  for (const [fylke, count] of fylker) {
-    if (count > most) {
-      dominant = fylke;
-      most = count;
-    }
-  }
-  return dominant === undefined ? datasetScope : new Set(registry.all().filter((k) => k.fylke === dominant).map((k) => k.kommunenr));
+  if (datasetScope !== undefined && isMostlyMembers(members, named.length)) return datasetScope;
+  return registry.fylkeScope(named) ?? datasetScope;
 }
 
 /** "1833 Rana", "1833 - Rana", "1833: Rana". */
