@@ -248,6 +248,9 @@ class Zip {
   async text(part: string): Promise<string | undefined> {
     return this.byLowerName.get(part.toLowerCase())?.async('string');
   }
+  async bytes(part: string): Promise<Uint8Array | undefined> {
+    return this.byLowerName.get(part.toLowerCase())?.async('uint8array');
+  }
 }
 
 interface Relationship {
@@ -502,8 +505,7 @@ function escapeAttribute(text: string): string {
  * and its relationship from the package root. Returns `after` unchanged when there is nothing to copy.
  */
 export async function carryOverDocumentParts(before: Uint8Array, after: Uint8Array): Promise<Uint8Array> {
-  const source = await JSZip.loadAsync(before);
-  const sourceZip = new Zip(source);
+  const sourceZip = new Zip(await JSZip.loadAsync(before));
   const wanted = (await relationships(sourceZip, '')).filter((rel) => CARRIED_KINDS.has(rel.kind) && sourceZip.has(rel.target));
   if (wanted.length === 0) return after;
   const target = await JSZip.loadAsync(after);
@@ -516,10 +518,10 @@ export async function carryOverDocumentParts(before: Uint8Array, after: Uint8Arr
   let copied = 0;
   for (const rel of wanted) {
     if (present.has(rel.kind) || targetZip.has(rel.target)) continue;
-    const file = source.file(new RegExp(`^${rel.target.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`, 'i'))[0];
+    const content = await sourceZip.bytes(rel.target);
     const node = rootRels.find((r) => r.attrs.Id === rel.id);
-    if (!file || !node || !rels.includes('</Relationships>') || !types.includes('</Types>')) continue;
-    target.file(rel.target, await file.async('uint8array'));
+    if (!content || !node || !rels.includes('</Relationships>') || !types.includes('</Types>')) continue;
+    target.file(rel.target, content);
     let id = 'rIdDh' + (copied + 1);
     while (rels.includes(`Id="${id}"`)) id += 'x';
     rels = rels.replace('</Relationships>', `<Relationship Id="${id}" Type="${escapeAttribute(node.attrs.Type ?? '')}" Target="/${escapeAttribute(rel.target)}"/></Relationships>`);
