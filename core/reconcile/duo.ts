@@ -127,7 +127,8 @@ export function reconcileDuoTable(table: LocatedTable, options: DuoReconcileOpti
   }
 
   // Netto = kostnad + besparelse when savings are negative (kostnad − besparelse when printed positive).
-  for (const r of rows) {
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i]!;
     const c = costOf(r);
     const b = saving.value(r);
     const n = net.get(r);
@@ -137,7 +138,7 @@ export function reconcileDuoTable(table: LocatedTable, options: DuoReconcileOpti
     const tol = saving.half(r).plus(net.half(r));
     if (!deviates(n.value, expected, tol) || !deviates(n.value, alternative, tol)) continue;
     // A netto that fits the row's share of the pool: the saving is the wrong figure (reported above), not the netto.
-    const share = splitApplied ? split!.expected[rows.indexOf(r)] : undefined;
+    const share = splitApplied ? split!.expected[i] : undefined;
     if (share !== undefined && !deviates(n.value, negative ? c.plus(share) : c.minus(share), saving.unit(r).plus(net.half(r)))) continue;
     sink.add(
       r,
