@@ -1,6 +1,6 @@
 /**
  * The shared DH panel (React 19 + Fluent UI v9): Excel task pane, Google Sheets sidebar and the local
- * preview render it with their own PanelHost. It never touches a host API; all logic is in ./actions.ts.
+ * preview render it with their own PanelHost. It never touches a host API; each view's logic is in ui/<job>/actions.ts and the views are listed in ./views.tsx.
  *
  *   import { Panel, PanelApp, mountPanel } from '../../ui/Panel';
  *   <FluentProvider theme={webLightTheme}><Panel host={host} today="2026-03-01" /></FluentProvider>
@@ -35,15 +35,12 @@ import { StrictMode, useCallback, useEffect, useMemo, useRef, useState, type Rea
 import { createRoot } from 'react-dom/client';
 import { FluentProvider, makeStyles, Tab, TabList, tokens, webLightTheme } from '@fluentui/react-components';
 import { HELGELAND_2026, type Dataset } from '../core/index.js';
-import { builtinDataset, defaultYear, detectDatasetTables, keyYears, loadDataset, type DatasetOrigin, type LoadedDataset } from './actions.js';
+import type { Status } from './common.js';
+import { builtinDataset, defaultYear, detectDatasetTables, keyYears, loadDataset, type DatasetOrigin, type LoadedDataset } from './dataset/actions.js';
 import type { PanelHost } from './host.js';
-import type { Status } from './views/common.js';
-import { FordelingView } from './views/FordelingView.js';
-import { GevinstView } from './views/GevinstView.js';
-import { RegisterView } from './views/RegisterView.js';
-import { StyremoteView } from './views/StyremoteView.js';
+import { PANEL_VIEWS, type PanelContext, type PanelTab } from './views.js';
 
-export type PanelTab = 'fordeling' | 'styremote' | 'register' | 'gevinst';
+export type { PanelTab } from './views.js';
 
 export interface PanelProps {
   readonly host: PanelHost;
@@ -136,39 +133,30 @@ export function Panel({ host, today: todayProp, initialTab = 'fordeling', base =
     };
   }, [host, autoDetectWorkbook, chooseDataset]);
 
+  const context: PanelContext = {
+    host,
+    loaded,
+    builtinLabel: builtin.label,
+    datasetChoice: choice,
+    onDatasetChoice: (c) => void chooseDataset(c),
+    ...(datasetStatus ? { datasetStatus } : {}),
+    datasetBusy,
+    year,
+    years,
+    onYear: setYear,
+    today,
+  };
+
   return (
     <div className={styles.root} lang="nb" data-testid="dh-panel">
       <TabList className={styles.tabs} size="small" selectedValue={tab} onTabSelect={(_, data) => setTab(data.value as PanelTab)} aria-label="DH-tillegget">
-        <Tab value="fordeling" data-testid="tab-fordeling">
-          Fordeling
-        </Tab>
-        <Tab value="styremote" data-testid="tab-styremote">
-          Styremøte
-        </Tab>
-        <Tab value="register" data-testid="tab-register">
-          Systemregister
-        </Tab>
-        <Tab value="gevinst" data-testid="tab-gevinst">
-          Gevinst
-        </Tab>
+        {PANEL_VIEWS.map((view) => (
+          <Tab key={view.id} value={view.id} data-testid={`tab-${view.id}`}>
+            {view.label}
+          </Tab>
+        ))}
       </TabList>
-      {tab === 'fordeling' ? (
-        <FordelingView
-          host={host}
-          loaded={loaded}
-          builtinLabel={builtin.label}
-          datasetChoice={choice}
-          onDatasetChoice={(c) => void chooseDataset(c)}
-          {...(datasetStatus ? { datasetStatus } : {})}
-          datasetBusy={datasetBusy}
-          year={year}
-          years={years}
-          onYear={setYear}
-        />
-      ) : null}
-      {tab === 'styremote' ? <StyremoteView host={host} loaded={loaded} year={year} years={years} onYear={setYear} today={today} /> : null}
-      {tab === 'register' ? <RegisterView host={host} loaded={loaded} today={today} /> : null}
-      {tab === 'gevinst' ? <GevinstView host={host} today={today} /> : null}
+      {PANEL_VIEWS.find((view) => view.id === tab)?.render(context)}
     </div>
   );
 }

@@ -42,4 +42,11 @@ export interface PanelHost {
   clearHighlights?(): Promise<void>;
   /** Tells the functions runtime that input tables changed so formulas recalculate (Excel shared runtime, preview). */
   inputsChanged?(): Promise<void>;
+  /**
+   * Calls `listener` after the workbook's input tables change (DH_Kommuner, DH_Nokkel, DH_Prosjekter and the
+   * other DH_ input tables, also ones added after the panel opened), so the panel recomputes without a click.
+   * Returns the unsubscribe. Excel: Table.onChanged / tables.onAdded; preview: every edit. Hosts without change
+   * events (Google Sheets' sidebar) leave it out: the panel then shows «Oppdater» and reloads on focus.
+   */
+  onInputsChanged?(listener: () => void): () => void;
 }

@@ -1,5 +1,5 @@
 // The panel renders in Node (no DOM): server-render it and check the Norwegian text, the nb-NO figures and
-// the data-testid hooks the browser e2e test relies on. Interaction is covered through ui/actions.ts.
+// the data-testid hooks the browser e2e test relies on. Interaction is covered through ui/<job>/actions.ts.
 import { renderToString } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { PanelApp, todayIso, type PanelTab } from '../../ui/Panel.js';

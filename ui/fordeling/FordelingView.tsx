@@ -12,9 +12,10 @@ import {
   TableHeaderCell,
   TableRow,
 } from '@fluentui/react-components';
-import { exportFrozenPercentages, fordelingView, insertFordeling, type DatasetOrigin, type FrozenPercentagesExport, type LoadedDataset } from '../actions.js';
+import type { DatasetOrigin, LoadedDataset } from '../dataset/actions.js';
+import { exportFrozenPercentages, fordelingView, insertFordeling, type FrozenPercentagesExport } from './actions.js';
 import type { PanelHost } from '../host.js';
-import { StatusLine, statusOf, useCommonStyles, YearSelect, type Status } from './common.js';
+import { StatusLine, statusOf, useCommonStyles, YearSelect, type Status } from '../common.js';
 
 export interface FordelingViewProps {
   readonly host: PanelHost;

@@ -15,19 +15,12 @@ import {
   TableRow,
 } from '@fluentui/react-components';
 import { formatDate, formatNumber, type Finding } from '../../core/index.js';
-import {
-  canHighlight,
-  checkRegisterOnSheet,
-  clearFindingHighlights,
-  highlightFindings,
-  selectFinding,
-  writeFindings,
-  type LoadedDataset,
-  type RegisterCheckOutcome,
-  type RegisterSource,
-} from '../actions.js';
+import type { LoadedDataset } from '../dataset/actions.js';
+import { canHighlight, clearFindingHighlights, highlightFindings, selectFinding, writeFindings } from '../findings/actions.js';
+import { checkRegisterOnSheet, type RegisterCheckOutcome, type RegisterSource } from './actions.js';
 import type { PanelHost } from '../host.js';
-import { FindingList, SeverityBadges, StatusLine, statusOf, useCommonStyles, type Status } from './common.js';
+import { StatusLine, statusOf, useCommonStyles, type Status } from '../common.js';
+import { FindingList, SeverityBadges } from '../findings/FindingList.js';
 
 export interface RegisterViewProps {
   readonly host: PanelHost;

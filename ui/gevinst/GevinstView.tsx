@@ -3,9 +3,11 @@
 import { useState, type ReactNode } from 'react';
 import { Button, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@fluentui/react-components';
 import type { Finding } from '../../core/index.js';
-import { evaluateGevinstTable, insertGevinstTemplate, selectFinding, type GevinstView as GevinstResult } from '../actions.js';
+import { selectFinding } from '../findings/actions.js';
+import { evaluateGevinstTable, insertGevinstTemplate, type GevinstView as GevinstResult } from './actions.js';
 import type { PanelHost } from '../host.js';
-import { FindingList, StatusLine, statusOf, useCommonStyles, type Status } from './common.js';
+import { StatusLine, statusOf, useCommonStyles, type Status } from '../common.js';
+import { FindingList } from '../findings/FindingList.js';
 
 export interface GevinstViewProps {
   readonly host: PanelHost;

@@ -3,9 +3,12 @@
 import { useMemo, useState, type ReactNode } from 'react';
 import { Button, ProgressBar, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@fluentui/react-components';
 import type { Finding } from '../../core/index.js';
-import { reconcileActiveSheet, reconcileBoard, refreshBoard, selectFinding, type LoadedDataset, type RefreshOutcome, type SheetReconciliation } from '../actions.js';
+import type { LoadedDataset } from '../dataset/actions.js';
+import { selectFinding } from '../findings/actions.js';
+import { reconcileActiveSheet, reconcileBoard, refreshBoard, type RefreshOutcome, type SheetReconciliation } from './actions.js';
 import type { PanelHost } from '../host.js';
-import { FindingList, StatusLine, statusOf, useCommonStyles, YearSelect, type Status } from './common.js';
+import { StatusLine, statusOf, useCommonStyles, YearSelect, type Status } from '../common.js';
+import { FindingList } from '../findings/FindingList.js';
 
 export interface StyremoteViewProps {
   readonly host: PanelHost;

@@ -1,0 +1,76 @@
+// Which dataset the panel computes with: the embedded one, or the workbook's DH_Kommuner / DH_Nokkel / DH_Prosjekter.
+import {
+  datasetFromTables,
+  HELGELAND_2026,
+  lowerFirst,
+  skippedBoardTables,
+  skippedTablesNote,
+  type Dataset,
+} from '../../core/index.js';
+import { type ActionResult, success, failure, readTables, reasonOf } from '../result.js';
+import type { PanelHost } from '../host.js';
+
+/** Input tables a workbook may use to override the embedded dataset (SPEC §6). */
+export const DATASET_TABLES = ['DH_Kommuner', 'DH_Nokkel', 'DH_Prosjekter'] as const;
+
+export type DatasetOrigin = 'builtin' | 'workbook';
+
+export interface LoadedDataset {
+  readonly dataset: Dataset;
+  /** Input tables that were read and used (empty for the embedded dataset). */
+  readonly used: readonly string[];
+  readonly origin: DatasetOrigin;
+  /** What the panel shows: «Innebygd: Digitale Helgeland 2026» or «Arbeidsboken (DH_Kommuner, …)». */
+  readonly label: string;
+}
+
+/** The embedded dataset, ready to use without touching the workbook. */
+export function builtinDataset(base: Dataset = HELGELAND_2026): LoadedDataset {
+  return { dataset: base, used: [], origin: 'builtin', label: `Innebygd: ${base.name}` };
+}
+
+/** Names of the dataset input tables present in the workbook (DH_Kommuner, DH_Nokkel, DH_Prosjekter). */
+export async function detectDatasetTables(host: PanelHost): Promise<ActionResult<string[]>> {
+  try {
+    const names = await host.listTables();
+    const present = DATASET_TABLES.filter((t) => names.some((n) => n.toLowerCase() === t.toLowerCase()));
+    return success(present, present.length ? `Arbeidsboken har ${present.join(', ')}.` : 'Arbeidsboken har ingen DH_Kommuner, DH_Nokkel eller DH_Prosjekter.');
+  } catch (error) {
+    return failure(`Kunne ikke se hvilke tabeller arbeidsboken har: ${reasonOf(error)}.`);
+  }
+}
+
+/**
+ * Reads DH_Kommuner / DH_Nokkel / DH_Prosjekter (where present) and builds the dataset, the rest from
+ * `base`. Only reads: a bad table gives a Norwegian message naming the cell, and nothing is written.
+ */
+export async function loadDataset(host: PanelHost, base: Dataset = HELGELAND_2026): Promise<ActionResult<LoadedDataset>> {
+  const read = await readTables(host, DATASET_TABLES, 'Ingenting er endret.');
+  if (!read.ok) return read;
+  const tables = read.value;
+  let parsed: ReturnType<typeof datasetFromTables>;
+  try {
+    parsed = datasetFromTables((name) => tables.get(name), base);
+  } catch (error) {
+    return failure(`Arbeidsbokens tabeller kunne ikke leses: ${reasonOf(error)}. Ingenting er endret.`);
+  }
+  if (!parsed.ok) return failure(`${parsed.error.message} Rett tabellen og prøv igjen; ingenting er endret.`);
+  const { dataset, used } = parsed.value;
+  if (used.length === 0) {
+    return success(builtinDataset(base), `Arbeidsboken har ingen DH_Kommuner, DH_Nokkel eller DH_Prosjekter: bruker ${base.name}.`);
+  }
+  // The dataset says what came from the workbook and what from the base; without project data the project
+  // tables are left out of a refresh, and the panel says so up front.
+  const skipped = skippedTablesNote(skippedBoardTables(dataset), used.includes('DH_Prosjekter'), base.name);
+  return success({ dataset, used, origin: 'workbook', label: `Arbeidsboken (${used.join(', ')})` }, `Bruker ${lowerFirst(dataset.source)}.${skipped ? ` ${skipped}` : ''}`);
+}
+
+/** The years the dataset has a key for, ascending. */
+export function keyYears(dataset: Dataset): number[] {
+  return [...new Set(dataset.keys.map((k) => k.year))].sort((a, b) => a - b);
+}
+
+/** The year the panel opens on: the first key year of the dataset (2026 for Digitale Helgeland). */
+export function defaultYear(dataset: Dataset): number {
+  return keyYears(dataset)[0] ?? new Date().getFullYear();
+}
