@@ -1,13 +1,29 @@
 import type { Finding } from '../../core/findings/finding.js';
 import { a1, SEVERITY_ORDER } from '../../core/findings/finding.js';
-import { reconcileSheets } from '../../core/reconcile/index.js';
+import { reconcileSheets, type SheetRange } from '../../core/reconcile/index.js';
 import { checkRegister, findRegisterHeader, registerDataRowCount } from '../../core/register/index.js';
 import { OPTIONS, parseArgs, parseIsoDate, stringFlag } from '../args.js';
 import { datasetFromWorkbook } from '../dataset.js';
 import { countText, findingJson, findingLine } from '../format.js';
 import { CliError, EXIT_FINDINGS, EXIT_OK, isoDate, type CliIo } from '../io.js';
 import { USAGE_KONTROLL } from '../usage.js';
-import { formulasWithoutResult, loadWorkbook, sheetCells } from '../workbook.js';
+import { formulasWithoutResult, loadWorkbook, readTable, sheetCells, tableNames, type Workbook } from '../workbook.js';
+
+/**
+ * The add-in's own tables (DH_Kommuner, DH_Prosjekter, DH_Fordeling_2026, …) where they stand: read as the dataset or
+ * written by the add-in, so never reported as unread.
+ */
+function ownTableRanges(workbook: Workbook): SheetRange[] {
+  const names = [...new Set(tableNames(workbook).filter((n) => /^DH_/i.test(n)))];
+  return names.flatMap((name) => {
+    const t = readTable(workbook, name);
+    if (!t?.sheet) return [];
+    const top = t.originRow ?? 1;
+    const left = t.originColumn ?? 1;
+    const width = Math.max(t.headers.length, ...t.rows.map((r) => r.length), 1);
+    return [{ sheet: t.sheet, top, left, bottom: top + t.rows.length, right: left + width - 1 }];
+  });
+}
 
 const KIND_LABEL = { allocation: 'fordelingstabell', rpa: 'RPA-tabell', duo: 'DUO-tabell', budget: 'budsjettabell', register: 'systemregister' } as const;
 
@@ -30,7 +46,19 @@ export async function kontroll(argv: readonly string[], io: CliIo): Promise<numb
   const workbook = await loadWorkbook(file);
   const { data, used } = datasetFromWorkbook(workbook);
   const sheets = workbook.worksheets.map(sheetCells);
-  const reconciliation = reconcileSheets(sheets, { data });
+  const registers = sheets.flatMap((sheet) => {
+    const header = findRegisterHeader(sheet.cells);
+    return header ? [{ sheet, header }] : [];
+  });
+  // A register is checked as a whole sheet from its header down.
+  const registerRanges: SheetRange[] = registers.map(({ sheet, header }) => ({
+    sheet: sheet.sheet,
+    top: (sheet.originRow ?? 1) + header.row,
+    left: sheet.originColumn ?? 1,
+    bottom: (sheet.originRow ?? 1) + Math.max(header.row, sheet.cells.length - 1),
+    right: (sheet.originColumn ?? 1) + Math.max(1, ...sheet.cells.map((r) => r.length)) - 1,
+  }));
+  const reconciliation = reconcileSheets(sheets, { data, reportUnread: true, claimed: [...registerRanges, ...ownTableRanges(workbook)] });
   const found: { kind: keyof typeof KIND_LABEL; where: string; rows: number }[] = reconciliation.tables.map((t) => ({ kind: t.kind, where: `${t.sheet}!${t.cell}`, rows: t.rows }));
   const findings: Finding[] = [...reconciliation.findings];
   for (const ws of workbook.worksheets) {
@@ -47,9 +75,7 @@ export async function kontroll(argv: readonly string[], io: CliIo): Promise<numb
       message: `${count === 1 ? 'Én celle har en formel' : `${countText(count, 'celle', 'celler')} har formler`} uten lagret resultat (første: ${first}), så tallene der kan ikke kontrolleres. Filen er lagret av et program som ikke regner ut formler: åpne og lagre den i Excel, og kontroller på nytt.`,
     });
   }
-  for (const sheet of sheets) {
-    const header = findRegisterHeader(sheet.cells);
-    if (!header) continue;
+  for (const { sheet, header } of registers) {
     findings.push(...checkRegister(sheet.cells, { sheet: sheet.sheet, originRow: sheet.originRow ?? 1, originColumn: sheet.originColumn ?? 1, today, data }));
     const rows = registerDataRowCount(sheet.cells, header);
     found.push({ kind: 'register', where: `${sheet.sheet}!${a1(header.row + 1, 1)}`, rows });
@@ -90,7 +116,7 @@ export async function kontroll(argv: readonly string[], io: CliIo): Promise<numb
   }
   const warnings = findings.filter((f) => f.severity === 'warning').length;
   const infos = findings.length - errors - warnings;
-  if (found.length > 0) {
+  if (found.length > 0 || findings.length > 0) {
     out.push(
       '',
       findings.length === 0

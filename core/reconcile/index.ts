@@ -12,6 +12,7 @@ import { normalizeKey } from '../util/text.js';
 import type { KommuneRegistry } from '../kommuner/registry.js';
 import { locateTables, type LocatedTable, type SheetCells, type TableKind } from './locate.js';
 import { reconcileRpaTable, type RpaReconciliation } from './rpa.js';
+import { rangeOf, unreadFindings, type SheetRange } from './unread.js';
 
 export * from './allocation.js';
 export * from './budget.js';
@@ -21,6 +22,8 @@ export { locateTables, classifyHeader, recogniseHeader, type LocatedTable, type 
 export { printedDecimals, readCell, storedDecimals } from './numbers.js';
 export { consensus, simplestIn, theilSen } from './consensus.js';
 export { RULES as RECONCILE_RULES } from './findings.js';
+export { unreadFindings, UNREAD_RULE, LOOKED_FOR, type SheetRange } from './unread.js';
+export { splitKommuneLabel, looksLikeKommune } from './kommuner.js';
 
 export interface ReconcileOptions {
   /** The active dataset (the embedded default or the workbook's own tables). */
@@ -29,6 +32,13 @@ export interface ReconcileOptions {
   readonly year?: number;
   /** The adopted pooled DUO saving, when not taken from the dataset or the table. */
   readonly pooledSaving?: Dec;
+  /**
+   * Report what was not read (rule kontroll.ikke-lest): a sheet with kommune labels and figures outside every
+   * claimed range, or a workbook where nothing was claimed at all. `dh kontroll` and the panel ask for it.
+   */
+  readonly reportUnread?: boolean;
+  /** Ranges the caller reads itself (system registers, the add-in's DH_ tables): claimed, so never "unread". */
+  readonly claimed?: readonly SheetRange[];
 }
 
 /** A table found in a workbook, for reports ("Fordeling 2026!A3: fordelingstabell, 19 rader"). */
@@ -38,10 +48,20 @@ export interface FoundTable {
   /** A1 address of the header (or first label) cell. */
   readonly cell: string;
   readonly rows: number;
+  /** The block the table covers (header to last row, full width): claimed by its kind. */
+  readonly range: SheetRange;
 }
 
 export interface WorkbookReconciliation {
   readonly tables: readonly FoundTable[];
+  /**
+   * Every range a known kind checked (the tables found, plus the caller's `claimed`): what a reader of other
+   * numeric blocks (core/relations) should leave alone. Blocks recognised as not being an allocation (KOSTRA-style
+   * key figures) are not in it; they are in `seen`.
+   */
+  readonly claimed: readonly SheetRange[];
+  /** Blocks recognised and deliberately not reconciled (key figures per inhabitant): not claimed, not "unread" either. */
+  readonly seen: readonly SheetRange[];
   readonly findings: Finding[];
   readonly allocations: readonly AllocationReconciliation[];
   readonly rpa: readonly RpaReconciliation[];
@@ -108,14 +128,19 @@ export function reconcileSheets(sheets: readonly SheetCells[], options: Reconcil
   const rpa: RpaReconciliation[] = [];
   const duo: DuoReconciliation[] = [];
   const tables: FoundTable[] = [];
+  const seen: SheetRange[] = [];
   const opts = { ...options, ...(budgetLine ? { budgetLine } : {}) };
   let ownTables = 0;
   let foreignTables = 0;
   for (const sheet of sheets) {
     for (const table of locateTables(sheet, registry)) {
+      const range = rangeOf(table.sheet, table.originRow, table.originColumn, table.headerRow, table.endRow - 1, table.headers.length);
       // Key figures per inhabitant (KOSTRA-style) share an allocation table's headers but allocate nothing.
-      if (table.kind === 'allocation' && isPerInhabitantFigures(table)) continue;
-      tables.push({ kind: table.kind, sheet: table.sheet, cell: a1(table.originRow + table.headerRow, table.originColumn + firstColumn(table)), rows: table.dataRows.length });
+      if (table.kind === 'allocation' && isPerInhabitantFigures(table)) {
+        seen.push(range);
+        continue;
+      }
+      tables.push({ kind: table.kind, sheet: table.sheet, cell: a1(table.originRow + table.headerRow, table.originColumn + firstColumn(table)), rows: table.dataRows.length, range });
       const tableOptions = optionsFor(table, opts, registry);
       if (options.data) {
         if (tableOptions.data) ownTables++;
@@ -130,7 +155,9 @@ export function reconcileSheets(sheets: readonly SheetCells[], options: Reconcil
   // budgets about what the dataset does): another network's budget is only checked against its own lines.
   const keyChecked = allocations.some((a) => a.key?.source === 'dataset');
   const budgets = located.map((b) => {
-    tables.push({ kind: 'budget', sheet: b.sheet, cell: a1(b.originRow + b.startRow, b.originColumn), rows: b.expenses.length + b.income.length });
+    const cells = sheets.find((s) => s.sheet === b.sheet)?.cells ?? [];
+    const width = Math.max(1, ...cells.slice(b.startRow, b.endRow).map((row) => row.length));
+    tables.push({ kind: 'budget', sheet: b.sheet, cell: a1(b.originRow + b.startRow, b.originColumn), rows: b.expenses.length + b.income.length, range: rangeOf(b.sheet, b.originRow, b.originColumn, b.startRow, Math.max(b.startRow, b.endRow - 1), width) });
     const own = options.data !== undefined && (ownTables > 0 || (foreignTables === 0 && isDatasetBudget(b, options.data)));
     return reconcileBudget(b, {
       ...(own && options.data ? { data: options.data } : {}),
@@ -138,8 +165,11 @@ export function reconcileSheets(sheets: readonly SheetCells[], options: Reconcil
       compareWithKey: !keyChecked,
     });
   });
-  const findings = sortFindings([...budgets, ...allocations, ...rpa, ...duo].flatMap((x) => x.findings));
-  return { tables, findings, allocations, rpa, duo, budgets };
+  const claimed = [...tables.map((t) => t.range), ...(options.claimed ?? [])];
+  // Relations between the figures of unclaimed blocks (core/relations) are looked for here, before what is left is reported unread.
+  const unread = options.reportUnread ? unreadFindings(sheets, [...claimed, ...seen], registry, claimed.length > 0) : [];
+  const findings = sortFindings([...budgets, ...allocations, ...rpa, ...duo].flatMap((x) => x.findings).concat(unread));
+  return { tables, claimed, seen, findings, allocations, rpa, duo, budgets };
 }
 
 /** Reconciles every board table on one sheet (a 2-D block of cells with its position). */

@@ -23,11 +23,56 @@ export function registryFor(data?: DatasetContext, registry?: KommuneRegistry): 
   return registry ?? data?.registry ?? builtInRegistry();
 }
 
+/** Number and name printed in one cell: «1504 Ålesund», «1504 - Ålesund», «Ålesund (1504)», «Ålesund, 1504». */
+export interface KommuneLabel {
+  readonly kommunenr: string;
+  readonly name: string;
+}
+
+export function splitKommuneLabel(text: string): KommuneLabel | undefined {
+  const t = text.trim().replace(/\s+/g, ' ');
+  const m = /^(\d{3,4}) ?[-–—:.]? ?([^\d\s].*)$/.exec(t) ?? /^([^\d\s].*?) ?(?:[([] ?(\d{3,4}) ?[)\]]|[-–—,:] ?(\d{3,4}))$/.exec(t);
+  if (!m) return undefined;
+  const numberFirst = /^\d/.test(m[1]!);
+  const nr = numberFirst ? m[1]! : (m[2] ?? m[3])!;
+  const name = (numberFirst ? m[2]! : m[1]!).trim();
+  if (!/[a-zæøåáčđŋšŧž]/i.test(name)) return undefined;
+  return { kommunenr: nr.padStart(4, '0'), name };
+}
+
+/** The number and name a row prints: from a Kommunenr column and the kommune column, or both from one cell. */
+function rowLabel(table: LocatedTable, r: number, nrColumn: number | undefined): { nrText: string; label: string } {
+  const row = table.cells[r] ?? [];
+  const printed = cellText(row[table.kommuneColumn]);
+  const nrText = nrColumn !== undefined ? cellText(row[nrColumn]) : '';
+  if (nrText) return { nrText, label: printed };
+  const split = splitKommuneLabel(printed);
+  return split ? { nrText: split.kommunenr, label: split.name } : { nrText: '', label: printed };
+}
+
+/**
+ * True when a label could be a kommune: a name or number the registry knows (or a name it knows more than once), a
+ * number that was a kommune's, or number and name in one cell. Misspellings do not count: this decides whether a
+ * sheet holds a kommune table at all.
+ */
+export function looksLikeKommune(text: string, registry: KommuneRegistry): boolean {
+  const t = text.trim();
+  if (!t) return false;
+  const split = splitKommuneLabel(t);
+  if (split) return looksLikeKommune(split.kommunenr, registry) || looksLikeKommune(split.name, registry);
+  if (/^\d{3,4}$/.test(t)) {
+    const nr = t.padStart(4, '0');
+    return registry.resolve(nr).ok || registry.successorsOf(nr) !== undefined;
+  }
+  if (/\d/.test(t) || t.length < 2) return false;
+  const r = registry.resolve(t);
+  return r.ok || /tvetydig/.test(r.error.message);
+}
+
 /** The kommune a row names without help from any scope: by its number, else by an unambiguous name. */
 function plainKommune(table: LocatedTable, r: number, registry: KommuneRegistry, nrColumn: number | undefined): Kommune | undefined {
-  const row = table.cells[r] ?? [];
-  const nrText = nrColumn !== undefined ? cellText(row[nrColumn]) : '';
-  const found = nrText ? registry.resolve(/^\d+$/.test(nrText) ? nrText.padStart(4, '0') : nrText) : registry.resolve(cellText(row[table.kommuneColumn]));
+  const { nrText, label } = rowLabel(table, r, nrColumn);
+  const found = nrText ? registry.resolve(/^\d+$/.test(nrText) ? nrText.padStart(4, '0') : nrText) : registry.resolve(label);
   return found.ok ? found.value : undefined;
 }
 
@@ -53,7 +98,7 @@ export function isDatasetTable(table: LocatedTable, data: DatasetContext, regist
       if (data.memberNumbers.has(kommune.kommunenr)) members++;
     } else {
       // An ambiguous name (Herøy) counts as a member when one of the dataset's members carries it.
-      const label = cellText(table.cells[r]?.[table.kommuneColumn]);
+      const { label } = rowLabel(table, r, nrColumn);
       const within = label ? reg.resolve(label, data.memberNumbers) : undefined;
       if (within?.ok) {
         known++;
@@ -90,14 +135,13 @@ export function resolveRows(table: LocatedTable, sink: FindingSink, data?: Datas
   const mismatched = new Set<number>();
   const nrColumn = numberColumn(table);
   for (const r of table.dataRows) {
-    const row = table.cells[r] ?? [];
-    const label = cellText(row[table.kommuneColumn]);
-    const nrText = nrColumn !== undefined ? cellText(row[nrColumn]) : '';
+    const { nrText, label } = rowLabel(table, r, nrColumn);
+    const nrAt = nrColumn ?? table.kommuneColumn;
     let kommune: Kommune | undefined;
     if (nrText) {
       const byNr = registry.resolve(/^\d+$/.test(nrText) ? nrText.padStart(4, '0') : nrText, scope);
       if (!byNr.ok) {
-        sink.add(r, nrColumn!, RULES.kommune, 'error', `${byNr.error.message}${label ? ` (raden for «${label}»)` : ''}`, undefined, nrText);
+        sink.add(r, nrAt, RULES.kommune, 'error', `${byNr.error.message}${label ? ` (raden for «${label}»)` : ''}`, undefined, nrText);
       } else {
         kommune = byNr.value;
         if (label) {

@@ -1,6 +1,7 @@
 import type { KommuneRegistry } from '../kommuner/registry.js';
 import { cellText, isBlank, type CellValue } from '../util/cells.js';
 import { normalizeKey } from '../util/text.js';
+import { looksLikeKommune } from './kommuner.js';
 import { readCell } from './numbers.js';
 
 /** A sheet (or a block of it) as a host read it, with the sheet position of cells[0][0]. */
@@ -141,6 +142,7 @@ export function isKontrollLabel(text: string): boolean {
 function kommuneLike(text: string, registry: KommuneRegistry): boolean {
   if (!text) return false;
   if (/^\d{3,4}$/.test(text)) return true;
+  if (looksLikeKommune(text, registry)) return true;
   const r = registry.resolve(text);
   if (r.ok) return true;
   return /tvetydig|mente du/.test(r.error.message);

@@ -206,13 +206,23 @@ describe('dh kontroll på styrets dokument', () => {
     expect(findings.filter((f) => f.cell === 'D3' || f.cell === 'C3')).toEqual([]);
   });
 
-  it('en arbeidsbok uten tabeller gir en melding og utgangskode 0', async () => {
+  it('en arbeidsbok uten tabeller gir en advarsel kontroll.ikke-lest og utgangskode 0 – aldri [] (SPEC §7)', async () => {
     const path = file('tom.xlsx');
     const wb = new ExcelJS.Workbook();
-    putGrid(wb.addWorksheet('Notater'), [['Referat fra møtet'], ['Ingen tall her.']]);
+    putGrid(wb.addWorksheet('Notater'), [[null], [null, 'Referat fra møtet'], [null, 'Ingen tall her.']]);
     await wb.xlsx.writeFile(path);
-    expect(await dh('kontroll', path)).toEqual({ code: 0, stdout: `Fant ingen fordelings-, RPA-, DUO- eller budsjettabeller og ingen systemregistre i «${path}».\n`, stderr: '' });
-    expect((await dh('kontroll', path, '--json')).stdout).toBe('[]\n');
+    const text = await dh('kontroll', path);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toContain(`Fant ingen fordelings-, RPA-, DUO- eller budsjettabeller og ingen systemregistre i «${path}».`);
+    expect(text.stdout).toContain('Fant ingen tabeller å kontrollere på arket «Notater»');
+    expect(text.stdout).toContain('0 feil, 1 advarsel, 0 merknader.');
+    const json = await dh('kontroll', path, '--json');
+    expect(json.code).toBe(0);
+    const findings = JSON.parse(json.stdout) as { rule: string; severity: string; sheet: string; cell: string; message: string }[];
+    expect(findings).toHaveLength(1);
+    // On the sheet's first used cell, naming what was looked for.
+    expect(findings[0]).toMatchObject({ rule: 'kontroll.ikke-lest', severity: 'warning', sheet: 'Notater', cell: 'B2' });
+    expect(findings[0]!.message).toMatch(/fordelingstabeller.*RPA- og DUO-tabeller.*budsjett.*systemregistre/);
   });
 
   it('en arbeidsbok uten avvik gir utgangskode 0', async () => {

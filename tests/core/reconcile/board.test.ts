@@ -22,7 +22,7 @@ describe.each<[Style, boolean]>([
 
   it('fordelingstabellen: Vevelstad kopiert fra Rødøy, sum-raden 0,06 kr for høy, og nøkkelen gir 4 905 406,12 kr', () => {
     const { findings, tables } = reconcileSheet({ sheet: 'Fordeling', cells: allocationGrid(style) }, options);
-    expect(tables).toEqual([{ kind: 'allocation', sheet: 'Fordeling', cell: 'A3', rows: 19 }]);
+    expect(tables).toEqual([{ kind: 'allocation', sheet: 'Fordeling', cell: 'A3', rows: 19, range: { sheet: 'Fordeling', top: 3, left: 1, bottom: 24, right: 4 } }]);
     expect(errors(findings).map(brief)).toEqual([
       { cell: 'D5', rule: 'kontroll.avvik', expected: '167 330,48 kr', actual: '182 993,48 kr' },
       { cell: 'D24', rule: 'kontroll.sum', expected: '4 921 069,12 kr', actual: '4 921 069,18 kr' },
