@@ -19,6 +19,19 @@
 import { OfficeMockObject } from 'office-addin-mock';
 import { CATALOG, callFunction, isDhError } from '../../core/index.js';
 import { getModel } from '../../addin-excel/src/functions/adapter.js';
+import {
+  breakSheetIn,
+  breakTableIn,
+  evaluateReferences,
+  isReferenceFormula,
+  renameSheetIn,
+  renameTableIn,
+  sheetRef,
+  tableToA1In,
+  type RefName,
+  type RefTable,
+  type RefWorkbook,
+} from './fake-excel-references.js';
 
 export const NOT_LOADED = 'Error, property was not loaded';
 const NOT_SYNCED = 'Error, context.sync() was not called';
@@ -47,6 +60,13 @@ export interface TableModel {
   handlers: (() => unknown)[];
 }
 
+/** A chart whose series point at cells ('DH_Fordeling_2026'!$F$2:$F$20); Excel rewrites them like formulas. */
+export interface ChartModel {
+  readonly name: string;
+  readonly sheet: SheetModel;
+  series: string[];
+}
+
 export interface NameModel {
   name: string;
   /** Undefined for a name that holds a constant (=42): getRangeOrNullObject gives a null object. */
@@ -55,7 +75,12 @@ export interface NameModel {
   column: number;
   rows: number;
   columns: number;
+  /** Set when the name no longer points at cells ("=#REF!" after its sheet was deleted). */
+  formula?: string;
 }
+
+/** Excel on the web rejects a request or a response above 5 MB (see MAX_PAYLOAD in sync). */
+export const MAX_PAYLOAD = 5_000_000;
 
 /** One queued operation, applied at sync. `failWhen` sees these to inject failures. */
 export interface Op {
@@ -63,6 +88,8 @@ export interface Op {
   readonly sheet?: string;
   readonly row?: number;
   readonly detail?: string;
+  /** JSON size of the data this operation sends (values, formulas, formats). */
+  readonly bytes?: number;
   apply(): void;
 }
 
@@ -72,6 +99,14 @@ export function newSheet(name: string): SheetModel {
   return { id: `{ark-${nextSheetId++}}`, name, visibility: 'Visible', values: [], formulas: new Map(), formats: new Map(), fills: new Map(), handlers: [] };
 }
 const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
+
+/** A defined name as Excel shows it in Name Manager: =Ark!$A$1:$C$3, or its constant / #REF!. */
+function nameFormula(n: NameModel): string {
+  if (n.formula !== undefined) return n.formula;
+  if (!n.sheet) return '=#REF!';
+  const col = (c: number) => columnLetters(c);
+  return `=${sheetRef(n.sheet.name)}!$${col(n.column)}$${n.row + 1}:$${col(n.column + n.columns - 1)}$${n.row + n.rows}`;
+}
 
 export function columnLetters(column: number): string {
   let n = column + 1;
@@ -119,10 +154,13 @@ export function evaluateFormula(formula: string): unknown {
   return Array.isArray(result) ? result[0]?.[0] ?? '' : result;
 }
 
-export class FakeWorkbook {
+export class FakeWorkbook implements RefWorkbook {
   readonly sheets: SheetModel[] = [];
   readonly tables: TableModel[] = [];
   readonly names: NameModel[] = [];
+  readonly charts: ChartModel[] = [];
+  /** Payload limit per request and per response (Excel on the web: 5 MB); tests of other limits may lower it. */
+  maxPayload = MAX_PAYLOAD;
   active: SheetModel | undefined;
   selection: { sheet: string; address: string } | undefined;
   readonly calculations: string[] = [];
@@ -174,9 +212,82 @@ export class FakeWorkbook {
   }
 
   addNamedConstant(name: string): NameModel {
-    const named: NameModel = { name, sheet: undefined, row: 0, column: 0, rows: 0, columns: 0 };
+    const named: NameModel = { name, sheet: undefined, row: 0, column: 0, rows: 0, columns: 0, formula: '=42' };
     this.names.push(named);
     return named;
+  }
+
+  /** A user's chart on `sheetName` whose series are references (='Ark'!$F$2:$F$20 or Table[Column]). */
+  addChart(name: string, sheetName: string, series: string[]): ChartModel {
+    const chart: ChartModel = { name, sheet: this.sheet(sheetName) ?? this.addSheet(sheetName), series };
+    this.charts.push(chart);
+    return chart;
+  }
+
+  /** A formula the user typed, e.g. =SUM(DH_Fordeling_2026[Totalt pr kommune]) or ='DH_Fordeling_2026'!F21. */
+  addUserFormula(sheetName: string, address: string, formula: string): void {
+    const sheet = this.sheet(sheetName) ?? this.addSheet(sheetName);
+    const { row, column } = parseA1(address);
+    this.setFormula(sheet, row, column, formula);
+  }
+
+  /** What a cell shows now: reference formulas are recalculated against the workbook, as Excel does. */
+  shown(sheet: SheetModel, r: number, c: number, depth = 0): unknown {
+    const formula = sheet.formulas.get(key(r, c));
+    if (formula && isReferenceFormula(formula) && depth < 8) {
+      const value = evaluateReferences({ ...this.refView(), valueAt: (s, rr, cc) => this.shownByName(s, rr, cc, depth + 1) }, formula);
+      if (value !== undefined) return value;
+    }
+    return sheet.values[r]?.[c];
+  }
+
+  private shownByName(sheetName: string, r: number, c: number, depth: number): unknown {
+    const sheet = this.sheet(sheetName);
+    return sheet ? this.shown(sheet, r, c, depth) : undefined;
+  }
+
+  private refView(): RefWorkbook {
+    return { tablesForRefs: () => this.tablesForRefs(), namesForRefs: () => this.namesForRefs(), sheetExists: (n) => this.sheetExists(n), valueAt: (s, r, c) => this.valueAt(s, r, c) };
+  }
+
+  tablesForRefs(): RefTable[] {
+    return this.tables.map((t) => ({ name: t.name, sheetName: t.sheet.name, row: t.row, column: t.column, rows: t.rows, columns: t.columns }));
+  }
+
+  namesForRefs(): RefName[] {
+    return this.names.map((n) => ({ name: n.name, formula: nameFormula(n) }));
+  }
+
+  sheetExists(name: string): boolean {
+    return !!this.sheet(name);
+  }
+
+  valueAt(sheetName: string, r: number, c: number): unknown {
+    return this.shownByName(sheetName, r, c, 0);
+  }
+
+  /** Every place Excel keeps a reference: cell formulas, chart series and defined names. */
+  rewriteReferences(rewrite: (formula: string) => string): void {
+    for (const sheet of this.sheets) {
+      for (const [k, f] of sheet.formulas) if (isReferenceFormula(f)) sheet.formulas.set(k, rewrite(f));
+    }
+    for (const chart of this.charts) chart.series = chart.series.map(rewrite);
+    for (const n of this.names) {
+      if (!n.sheet && n.formula === undefined) continue;
+      const before = nameFormula(n);
+      const after = rewrite(before);
+      if (after !== before) {
+        n.formula = after;
+        if (after.includes('#REF!')) n.sheet = undefined;
+      }
+    }
+  }
+
+  /** Table names and defined names are one case-insensitive namespace (see fake-excel-references.ts). */
+  nameTaken(name: string, except?: TableModel): string | undefined {
+    if (this.tables.some((t) => t !== except && same(t.name, name))) return 'en tabell';
+    if (this.names.some((n) => same(n.name, name))) return 'et definert navn';
+    return undefined;
   }
 
   /** Writes values with Excel's rules; `asText` writes strings as text (numberFormat "@"), as a user's typed data is kept. */
@@ -199,7 +310,7 @@ export class FakeWorkbook {
     if (typeof v === 'string' && format !== '@') {
       if (v.startsWith('=') && v.length > 1) {
         sheet.formulas.set(k, v);
-        value = evaluateFormula(v);
+        value = isReferenceFormula(v) ? 0 : evaluateFormula(v);
       } else if (/^[+-]?\d+(\.\d+)?$/.test(v.trim())) value = Number(v.trim());
     }
     (sheet.values[r] ??= [])[c] = value;
@@ -209,17 +320,16 @@ export class FakeWorkbook {
     if (typeof f === 'string' && f.startsWith('=')) {
       const k = key(r, c);
       sheet.formulas.set(k, f);
-      (sheet.values[r] ??= [])[c] = evaluateFormula(f);
+      (sheet.values[r] ??= [])[c] = isReferenceFormula(f) ? 0 : evaluateFormula(f);
     } else this.setCell(sheet, r, c, f);
   }
 
   read(sheet: SheetModel, r0: number, c0: number, rows: number, columns: number): Matrix {
     const out: Matrix = [];
     for (let r = r0; r < r0 + rows; r++) {
-      const source = sheet.values[r];
       const row: unknown[] = new Array(columns);
       for (let c = 0; c < columns; c++) {
-        const v = source?.[c0 + c];
+        const v = this.shown(sheet, r, c0 + c);
         row[c] = v === undefined || v === null ? '' : v;
       }
       out.push(row);
@@ -262,7 +372,7 @@ export class FakeWorkbook {
     if (!sheet) throw new Error(`Arket ${sheetName} finnes ikke`);
     const { row, column } = parseA1(address);
     return {
-      value: sheet.values[row]?.[column] ?? '',
+      value: this.shown(sheet, row, column) ?? '',
       formula: sheet.formulas.get(key(row, column)),
       format: sheet.formats.get(key(row, column)) ?? 'General',
       fill: sheet.fills.get(key(row, column)),
@@ -287,7 +397,8 @@ export class FakeWorkbook {
         fills: [...s.fills].sort(),
       })),
       tables: this.tables.map((t) => ({ name: t.name, sheet: t.sheet.name, at: [t.row, t.column, t.rows, t.columns] })),
-      names: this.names.map((n) => n.name),
+      names: this.names.map((n) => `${n.name}${nameFormula(n)}`),
+      charts: this.charts.map((c) => ({ name: c.name, series: [...c.series] })),
     };
   }
 
@@ -364,6 +475,14 @@ export class FakeContext {
     this.run.syncs += 1;
     const ops = this.queue;
     this.queue = [];
+    // Excel on the web: "the payload size limit is 5 MB" for a request and for a response — see
+    // https://learn.microsoft.com/en-us/office/dev/add-ins/concepts/resource-limits-and-performance-optimization
+    // (Resource limits and performance optimization for Office Add-ins, "Excel add-ins"). Too big a request is
+    // refused whole: nothing of it is applied.
+    const request = ops.reduce((n, op) => n + (op.bytes ?? 0), 0);
+    if (request > this.wb.maxPayload) {
+      throw new Error(`RequestPayloadSizeLimitExceeded: forespørselen er ${request} byte, grensen er ${this.wb.maxPayload}`);
+    }
     for (const op of ops) {
       if (this.wb.failWhen?.(op)) throw new Error(`GeneralException: simulert feil i ${op.kind}${op.sheet ? ` på ${op.sheet}` : ''}`);
       op.apply();
@@ -377,9 +496,12 @@ export class FakeContext {
         const child = (proxy as any)._properties.get(prop);
         if (child && !child._isObject) {
           child._valueBeforeLoaded = current(prop);
-          if (prop === 'values') payload += JSON.stringify(child._valueBeforeLoaded).length;
+          if (prop === 'values' || prop === 'formulas' || prop === 'numberFormat') payload += JSON.stringify(child._valueBeforeLoaded).length;
         }
       }
+    }
+    if (payload > this.wb.maxPayload) {
+      throw new Error(`ResponsePayloadSizeLimitExceeded: svaret er ${payload} byte, grensen er ${this.wb.maxPayload}`);
     }
     this.internal = true;
     try {
@@ -487,7 +609,9 @@ export class FakeContext {
           apply: () => {
             const other = wb.sheet(v);
             if (other && other !== sheet) throw new Error(`InvalidArgument: arknavnet ${v} er i bruk`);
+            const from = sheet.name;
             sheet.name = v;
+            wb.rewriteReferences((f) => renameSheetIn(f, from, v));
           },
         }),
         position: (v: number) => ({
@@ -517,9 +641,13 @@ export class FakeContext {
             sheet: sheet.name,
             apply: () => {
               if (!wb.sheets.includes(sheet)) throw new Error(`ItemNotFound: arket ${sheet.name}`);
+              const gone = wb.tables.filter((t) => t.sheet === sheet);
+              // References to the sheet and its tables turn into #REF! first, while the names still resolve.
+              wb.rewriteReferences((f) => breakSheetIn(f, sheet.name, gone.map((t) => t.name)));
               wb.sheets.splice(wb.sheets.indexOf(sheet), 1);
-              for (const t of wb.tables.filter((t) => t.sheet === sheet)) wb.tables.splice(wb.tables.indexOf(t), 1);
-              for (const n of wb.names.filter((n) => n.sheet === sheet)) wb.names.splice(wb.names.indexOf(n), 1);
+              for (const t of gone) wb.tables.splice(wb.tables.indexOf(t), 1);
+              for (const c of wb.charts.filter((c) => c.sheet === sheet)) wb.charts.splice(wb.charts.indexOf(c), 1);
+              for (const n of wb.names.filter((n) => n.sheet === sheet)) n.sheet = undefined;
               if (wb.active === sheet) wb.active = wb.sheets.find((s) => s.visibility === 'Visible');
             },
           }),
@@ -586,17 +714,47 @@ export class FakeContext {
       { address: '', rowIndex: 0, columnIndex: 0, rowCount: 0, columnCount: 0, values: [], formulas: [], numberFormat: [] },
       state,
       {
-        values: (m: unknown) => ({ kind: 'values', sheet: sheet.name, row, apply: () => eachCell(m, 'values', (r, c, v) => wb.setCell(sheet, r, c, v)) }),
-        formulas: (m: unknown) => ({ kind: 'formulas', sheet: sheet.name, row, apply: () => eachCell(m, 'formulas', (r, c, v) => wb.setFormula(sheet, r, c, v)) }),
+        values: (m: unknown) => ({ kind: 'values', sheet: sheet.name, row, bytes: JSON.stringify(m ?? null).length, apply: () => eachCell(m, 'values', (r, c, v) => wb.setCell(sheet, r, c, v)) }),
+        formulas: (m: unknown) => ({ kind: 'formulas', sheet: sheet.name, row, bytes: JSON.stringify(m ?? null).length, apply: () => eachCell(m, 'formulas', (r, c, v) => wb.setFormula(sheet, r, c, v)) }),
         numberFormat: (m: unknown) => ({
           kind: 'numberFormat',
           sheet: sheet.name,
           row,
+          bytes: JSON.stringify(m ?? null).length,
           apply: () => eachCell(m, 'numberFormat', (r, c, v) => (v === 'General' ? sheet.formats.delete(key(r, c)) : sheet.formats.set(key(r, c), String(v)))),
         }),
       },
       {
         __at: at,
+        __sheet: sheet,
+        // Range.copyFrom(source, "All") (ExcelApi 1.9): values, formulas and formats move inside Excel, so the
+        // request carries no cell data. DH formulas have no relative references, so they copy as they are.
+        copyFrom: (source: any, copyType = 'All') =>
+          ctx.enqueue({
+            kind: 'copyFrom',
+            sheet: sheet.name,
+            row,
+            apply: () => {
+              if (copyType !== 'All') throw new Error('Testfaken kopierer bare med copyType All');
+              const from = source.__at as typeof at;
+              const fromSheet = source.__sheet as SheetModel;
+              if (!wb.sheets.includes(fromSheet)) throw new Error('ItemNotFound: kildearket finnes ikke');
+              if (from.rows !== rows || from.columns !== columns) throw new Error('InvalidArgument: kilden og målet har ulik størrelse');
+              for (let r = 0; r < rows; r++) {
+                for (let c = 0; c < columns; c++) {
+                  const src = key(from.row + r, from.column + c);
+                  const dst = key(row + r, column + c);
+                  const f = fromSheet.formulas.get(src);
+                  const fmt = fromSheet.formats.get(src);
+                  (sheet.values[row + r] ??= [])[column + c] = fromSheet.values[from.row + r]?.[from.column + c];
+                  if (f) sheet.formulas.set(dst, f);
+                  else sheet.formulas.delete(dst);
+                  if (fmt) sheet.formats.set(dst, fmt);
+                  else sheet.formats.delete(dst);
+                }
+              }
+            },
+          }),
         select: () => ctx.enqueue({ kind: 'select', sheet: sheet.name, apply: () => void (wb.selection = { sheet: sheet.name, address: address.replace(/^.*!/, '') }) }),
         clear: () => ctx.enqueue({ kind: 'clear', sheet: sheet.name, apply: () => wb.clear(sheet, row, column, rows, columns) }),
       },
@@ -641,10 +799,12 @@ export class FakeContext {
           kind: 'renameTable',
           detail: v,
           apply: () => {
-            const other = wb.table(v);
-            if (other && other !== table) throw new Error(`InvalidArgument: tabellnavnet ${v} er i bruk`);
+            const taken = wb.nameTaken(v, table);
+            if (taken) throw new Error(`InvalidArgument: navnet ${v} er allerede brukt av ${taken}`);
             if (!/^[A-Za-z_\\][A-Za-z0-9_.]*$/.test(v)) throw new Error(`InvalidArgument: ugyldig tabellnavn ${v}`);
+            const from = table.name;
             table.name = v;
+            wb.rewriteReferences((f) => renameTableIn(f, from, v));
           },
         }),
         style: () => ({ kind: 'tableStyle', apply: () => undefined }),
@@ -653,16 +813,43 @@ export class FakeContext {
         getHeaderRowRange: () => ctx.rangeProxy(table.sheet, table.row, table.column, 1, table.columns),
         getDataBodyRange: () => ctx.rangeProxy(table.sheet, table.row + 1, table.column, Math.max(1, table.rows - 1), table.columns),
         getRange: () => ctx.rangeProxy(table.sheet, table.row, table.column, table.rows, table.columns),
+        // Table.resize (ExcelApi 1.13): "The header row must remain in the same row, and the resulting table
+        // range must overlap the original table range" — Excel.Table, resize(newRange),
+        // https://learn.microsoft.com/en-us/office/dev/add-ins/excel/excel-add-ins-tables (tables overview) and the
+        // same rule in every Excel-compatible API (Document Solutions ITable.Resize). No cells move.
+        resize: (range: any) =>
+          ctx.enqueue({
+            kind: 'resizeTable',
+            sheet: table.sheet.name,
+            detail: table.name,
+            apply: () => {
+              const at = range.__at as { row: number; column: number; rows: number; columns: number };
+              if (range.__sheet !== table.sheet) throw new Error('InvalidArgument: tabellen kan bare endre størrelse på sitt eget ark');
+              if (at.row !== table.row || at.rows < 2) throw new Error('InvalidArgument: overskriftsraden må bli stående, og tabellen må ha minst én rad');
+              if (at.column + at.columns <= table.column || table.column + table.columns <= at.column) throw new Error('InvalidArgument: nytt område må overlappe tabellen');
+              const overlap = wb.tables.some((t) => t !== table && t.sheet === table.sheet && t.row < at.row + at.rows && at.row < t.row + t.rows && t.column < at.column + at.columns && at.column < t.column + t.columns);
+              if (overlap) throw new Error('InvalidArgument: tabeller kan ikke overlappe');
+              Object.assign(table, at);
+            },
+          }),
         delete: () =>
           ctx.enqueue({
             kind: 'deleteTable',
             apply: () => {
+              wb.rewriteReferences((f) => breakTableIn(f, table.name));
               wb.tables.splice(wb.tables.indexOf(table), 1);
               wb.clear(table.sheet, table.row, table.column, table.rows, table.columns);
             },
           }),
         convertToRange: () => {
-          ctx.enqueue({ kind: 'convertToRange', apply: () => void wb.tables.splice(wb.tables.indexOf(table), 1) });
+          ctx.enqueue({
+            kind: 'convertToRange',
+            apply: () => {
+              const ref = wb.tablesForRefs().find((t) => t.name === table.name)!;
+              wb.rewriteReferences((f) => tableToA1In(f, ref));
+              wb.tables.splice(wb.tables.indexOf(table), 1);
+            },
+          });
           return ctx.rangeProxy(table.sheet, table.row, table.column, table.rows, table.columns);
         },
         onChanged: { add: (handler: () => unknown) => ctx.enqueue({ kind: 'onChanged', apply: () => void table.handlers.push(handler) }) },
@@ -673,8 +860,27 @@ export class FakeContext {
   }
 
   nameProxy(named: NameModel): any {
-    return this.proxy({ name: named.name }, () => named.name, {}, {
-      getRangeOrNullObject: () => (named.sheet ? this.rangeProxy(named.sheet, named.row, named.column, named.rows, named.columns) : this.nullProxy()),
-    });
+    const wb = this.wb;
+    return this.proxy(
+      { name: named.name, formula: '' },
+      (prop) => (prop === 'name' ? named.name : nameFormula(named)),
+      {
+        // NamedItem.formula is writable (ExcelApi 1.7): the name then refers to the new range.
+        formula: (v: string) => ({
+          kind: 'nameFormula',
+          detail: named.name,
+          apply: () => {
+            const m = /^=(?:'((?:[^']|'')+)'|([^!]+))!(\$?[A-Z]+\$?\d+(?::\$?[A-Z]+\$?\d+)?)$/i.exec(String(v));
+            const target = m ? wb.sheet(m[1] !== undefined ? m[1].replace(/''/g, "'") : m[2]!) : undefined;
+            if (!m || !target) throw new Error(`InvalidArgument: ugyldig formel for navnet ${named.name}`);
+            Object.assign(named, { sheet: target, formula: undefined }, parseA1(m[3]!));
+          },
+        }),
+      },
+      {
+        getRangeOrNullObject: () => (named.sheet ? this.rangeProxy(named.sheet, named.row, named.column, named.rows, named.columns) : this.nullProxy()),
+        delete: () => this.enqueue({ kind: 'deleteName', detail: named.name, apply: () => void wb.names.splice(wb.names.indexOf(named), 1) }),
+      },
+    );
   }
 }
