@@ -217,14 +217,15 @@ describe('writeOwnedTable', () => {
     expect(wb.sheets.map((s) => s.name).filter((n) => /^DH(tmp|gml)_/.test(n))).toEqual([]);
   });
 
-  it('moves an owned table that sat on a user sheet to its own sheet, leaving the rest of that sheet alone', async () => {
+  it('refreshes an owned table where the user put it (a user sheet at C5), leaving the rest of that sheet alone', async () => {
     const ark = wb.addSheet('Ark1', [['Brukerens notat']]);
     wb.addTable('DH_Funn', 'Ark1', [['Melding', 'Kommunenr', 'Antall'], ['gammel', '1833', 1]], 'C5');
     await new ExcelHost().writeOwnedTable(funn([['ny', '1833', 2]]));
-    expect(wb.table('DH_Funn')!.sheet.name).toBe('DH_Funn');
+    expect(wb.table('DH_Funn')!.sheet.name).toBe('Ark1');
     expect(wb.tableValues('DH_Funn')).toEqual([['Melding', 'Kommunenr', 'Antall'], ['ny', '1833', 2]]);
+    expect(wb.read(ark, 4, 2, 2, 3)).toEqual([['Melding', 'Kommunenr', 'Antall'], ['ny', '1833', 2]]);
     expect(wb.cell('Ark1', 'A1').value).toBe('Brukerens notat');
-    expect(wb.read(ark, 4, 2, 2, 3).flat().every((v) => v === '')).toBe(true);
+    expect(wb.sheet('DH_Funn')).toBeUndefined();
     expect(wb.tables).toHaveLength(1);
   });
 
@@ -246,10 +247,10 @@ describe('writeOwnedTable', () => {
     expect(wb.tableValues('DH_Funn')).toEqual(v1Values);
     expect(wb.snapshot()).toEqual(before); // the half-written temporary sheet is gone too
 
-    // And when the swap itself fails (after every chunk was written), the old version is restored.
+    // And when the copy into place fails (after every chunk was staged), the old version is untouched.
     let failed = false;
-    wb.failWhen = (op) => !failed && op.kind === 'renameTable' && op.detail === 'DH_Funn' && (failed = true);
-    await expect(chunked.writeOwnedTable(v2)).rejects.toThrow(/Kunne ikke bytte inn ny DH_Funn.*Forrige versjon er beholdt/);
+    wb.failWhen = (op) => !failed && op.kind === 'copyFrom' && (failed = true);
+    await expect(chunked.writeOwnedTable(v2)).rejects.toThrow(/Kunne ikke flytte ny DH_Funn på plass/);
     expect(failed).toBe(true);
     expect(wb.tableValues('DH_Funn')).toEqual(v1Values);
     expect(wb.snapshot()).toEqual(before);

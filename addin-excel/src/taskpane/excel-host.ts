@@ -3,8 +3,9 @@
 // may do to a workbook goes through here (STYLE §4, §7):
 // - one Excel.run per job, as few context.sync calls as possible (loads are queued, then synced once);
 // - big ranges move in row chunks sized so each sync's payload stays under ~5 MB (Excel on the web's limit);
-// - owned tables are written to a hidden temporary sheet first and only swapped in when complete, so a
-//   failure part-way leaves the previous version untouched (SPEC §6, §8);
+// - owned tables are refreshed in place (same table, sheet and position) so the user's formulas, charts and
+//   names keep pointing at them; the new version is staged on a hidden sheet and copied in when complete,
+//   so a failure part-way leaves the previous version untouched (SPEC §6, §8);
 // - strings are written with number format "@" (text), so "=SUM(A1)", "+47…", "-", "@x" never become formulas.
 import {
   createFunctionContext,
@@ -32,7 +33,6 @@ export const BYTES_PER_CELL = 64;
 export const WATCHED_INPUT_TABLES = ['DH_Kommuner', 'DH_Nokkel', 'DH_Prosjekter'] as const;
 /** Temporary and backup sheets/tables never start with "DH_", so they are never listed or mistaken for owned tables. */
 const TEMP_PREFIX = 'DHtmp_';
-const BACKUP_PREFIX = 'DHgml_';
 
 export const MARK_COLOURS: Readonly<Record<CellMark['severity'], string>> = {
   error: '#F8CBAD',
@@ -160,6 +160,30 @@ export function sheetOfAddress(address: string): string {
   const m = /^(?:'((?:[^']|'')+)'|([^!]+))!/.exec(address);
   if (!m) return '';
   return m[1] !== undefined ? m[1].replace(/''/g, "'") : m[2]!;
+}
+
+/** Where an owned table stands before a refresh (ExcelHost.locateOwned). */
+type Placement =
+  | { kind: 'table'; table: Excel.Table; sheet: Excel.Worksheet; row: number; column: number; rows: number; columns: number }
+  | { kind: 'name'; named: Excel.NamedItem; sheet: Excel.Worksheet; row: number; column: number; rows: number; columns: number }
+  | { kind: 'sheet'; sheet: Excel.Worksheet; row: number; column: number; rows: number; columns: number }
+  | { kind: 'new'; row: number; column: number; rows: number; columns: number };
+
+/** Column letters of a 0-based column index (0 → A, 26 → AA). */
+function columnLetters(column: number): string {
+  let n = column + 1;
+  let s = '';
+  while (n > 0) {
+    const rem = (n - 1) % 26;
+    s = String.fromCharCode(65 + rem) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+/** A sheet name as a formula writes it: quoted, with quotes doubled. */
+function sheetReference(sheet: string): string {
+  return `'${sheet.replace(/'/g, "''")}'`;
 }
 
 function uniqueSuffix(): string {
@@ -324,10 +348,9 @@ export class ExcelHost implements PanelHost {
   // Writing
 
   /**
-   * Writes header+rows at A1 of `sheet` in payload-sized chunks (one sync each) and makes it a table
-   * named `tableName`. Returns the table proxy.
+   * Writes header+rows at A1 of `sheet` in payload-sized chunks (one sync each, the last one left queued).
    */
-  private async writeTableOnSheet(context: Excel.RequestContext, sheet: Excel.Worksheet, table: OwnedTable, tableName: string): Promise<Excel.Table> {
+  private async writeCells(context: Excel.RequestContext, sheet: Excel.Worksheet, table: OwnedTable): Promise<void> {
     const width = table.headers.length;
     const total = table.rows.length + 1;
     // values + number formats travel together: twice the bytes per cell.
@@ -343,11 +366,16 @@ export class ExcelHost implements PanelHost {
       }
       if (end < total) await context.sync();
     }
-    const whole = sheet.getRangeByIndexes(0, 0, total, width);
+  }
+
+  /** Writes a new table at A1 of `sheet` and makes it an Excel table named `tableName`. */
+  private async writeTableOnSheet(context: Excel.RequestContext, sheet: Excel.Worksheet, table: OwnedTable, tableName: string): Promise<Excel.Table> {
+    await this.writeCells(context, sheet, table);
+    const whole = sheet.getRangeByIndexes(0, 0, table.rows.length + 1, table.headers.length);
     const created = sheet.tables.add(whole, true);
     created.name = tableName;
     created.style = 'TableStyleMedium2';
-    if (total <= 5000) whole.format.autofitColumns();
+    if (table.rows.length < 5000) whole.format.autofitColumns();
     await context.sync();
     return created;
   }
@@ -358,6 +386,59 @@ export class ExcelHost implements PanelHost {
     if (bad >= 0) throw new Error(`${table.name} rad ${bad + 2} har flere celler (${table.rows[bad]!.length}) enn overskrifter (${table.headers.length}).`);
   }
 
+  /**
+   * Where the owned table stands now: an Excel table, else a named range the Sheets add-on wrote (on the sheet
+   * of the table's name), else a sheet of that name, else nowhere. A name of the table's name that points
+   * anywhere else is the user's: Excel keeps table names and defined names in one namespace, so the table could
+   * not be created without taking it — that is refused before anything is written.
+   */
+  private async locateOwned(context: Excel.RequestContext, name: string): Promise<Placement> {
+    const workbook = context.workbook;
+    const table = workbook.tables.getItemOrNullObject(name);
+    const named = workbook.names.getItemOrNullObject(name);
+    const sheet = workbook.worksheets.getItemOrNullObject(name);
+    await context.sync();
+    if (!table.isNullObject) {
+      const range = table.getRange();
+      range.load(['rowIndex', 'columnIndex', 'rowCount', 'columnCount']);
+      await context.sync();
+      return { kind: 'table', table, sheet: table.worksheet, row: range.rowIndex, column: range.columnIndex, rows: range.rowCount, columns: range.columnCount };
+    }
+    if (!named.isNullObject) {
+      const range = named.getRangeOrNullObject();
+      range.load(['address', 'rowIndex', 'columnIndex', 'rowCount', 'columnCount']);
+      named.load('formula');
+      await context.sync();
+      const where = range.isNullObject ? `verdien ${String(named.formula)}` : range.address;
+      if (range.isNullObject || sheetOfAddress(range.address).toLowerCase() !== name.toLowerCase()) {
+        throw new Error(
+          `Arbeidsboken har allerede navnet «${name}», og det peker på ${where}, ikke på en tabell tillegget har skrevet. ` +
+            `Excel lar ikke en tabell og et navn hete det samme. Gi navnet et annet navn eller slett det (Formler > Navnebehandling), og prøv igjen. Ingenting er skrevet`,
+        );
+      }
+      return { kind: 'name', named, sheet: range.worksheet, row: range.rowIndex, column: range.columnIndex, rows: range.rowCount, columns: range.columnCount };
+    }
+    if (!sheet.isNullObject) {
+      const used = sheet.getUsedRangeOrNullObject(true);
+      used.load(['rowIndex', 'columnIndex', 'rowCount', 'columnCount']);
+      await context.sync();
+      // A sheet of the table's name without the table: an earlier plain version; its used block is the table's.
+      const rows = used.isNullObject ? 0 : used.rowIndex + used.rowCount;
+      const columns = used.isNullObject ? 0 : used.columnIndex + used.columnCount;
+      return { kind: 'sheet', sheet, row: 0, column: 0, rows, columns };
+    }
+    return { kind: 'new', row: 0, column: 0, rows: 0, columns: 0 };
+  }
+
+  /**
+   * Refreshes an owned table in place, so every formula, chart and name that points at it keeps working
+   * (Excel rewrites references when a table or sheet is renamed, and turns them into #REF! when it is deleted).
+   * The new version is written to a hidden staging sheet first (chunked, one sync per chunk); only when it is
+   * complete is it copied into place in one batch: resize the existing table, copy, clear rows it no longer
+   * covers, delete the staging sheet. A failure while staging leaves the previous table untouched. The final
+   * batch is a single request that Excel applies in order; if one of its operations fails, the ones before it
+   * stay applied (Office.js has no transactions), so the copy comes first and the clean-up after it.
+   */
   async writeOwnedTable(table: OwnedTable): Promise<void> {
     if (!isOwnedTableName(table.name)) {
       throw new Error(
@@ -368,85 +449,89 @@ export class ExcelHost implements PanelHost {
     const name = table.name;
     await Excel.run(async (context) => {
       const workbook = context.workbook;
-      const oldTable = workbook.tables.getItemOrNullObject(name);
-      const oldSheet = workbook.worksheets.getItemOrNullObject(name);
-      await context.sync();
-      // What exists now; loaded together with the first chunk's sync.
-      let oldTableSheet: Excel.Worksheet | undefined;
-      if (!oldTable.isNullObject) {
-        oldTableSheet = oldTable.worksheet;
-        oldTableSheet.load('name');
+      const place = await this.locateOwned(context, name);
+      if (place.kind === 'new') {
+        const sheet = workbook.worksheets.add(name);
+        await this.writeTableOnSheet(context, sheet, table, name);
+        return;
       }
-      if (!oldSheet.isNullObject) oldSheet.load(['name', 'position']);
+      const width = table.headers.length;
+      const total = table.rows.length + 1;
+      await this.refuseGrowthOverUserCells(context, place, name, total, width);
 
-      const suffix = uniqueSuffix();
-      const tempName = `${TEMP_PREFIX}${suffix}`;
+      const tempName = `${TEMP_PREFIX}${uniqueSuffix()}`;
       const temp = workbook.worksheets.add(tempName);
       temp.visibility = Excel.SheetVisibility.hidden;
-      temp.load('id');
-      let created: Excel.Table;
       try {
-        created = await this.writeTableOnSheet(context, temp, table, tempName);
+        await this.writeCells(context, temp, table);
+        await context.sync();
       } catch (error) {
-        // The previous version was never touched; remove the half-written copy.
-        try {
-          const leftover = workbook.worksheets.getItemOrNullObject(tempName);
-          await context.sync();
-          if (!leftover.isNullObject) {
-            leftover.delete();
-            await context.sync();
-          }
-        } catch {
-          // Best effort: a leftover hidden DHtmp_ sheet is harmless and never read as a DH_ table.
-        }
+        await this.dropSheet(context, tempName);
         throw new Error(`Kunne ikke skrive ${name}: ${reason(error)}. Forrige versjon er beholdt.`);
       }
 
-      // Swap: move the old version aside, promote the new one, then drop the old one.
-      const tableOnOwnSheet = !oldTable.isNullObject && oldTableSheet !== undefined && oldTableSheet.name === name;
-      const backup = `${BACKUP_PREFIX}${suffix}`;
       try {
-        if (!oldTable.isNullObject) oldTable.name = backup;
-        if (!oldSheet.isNullObject) oldSheet.name = backup;
-        created.name = name;
-        temp.name = name;
-        temp.visibility = Excel.SheetVisibility.visible;
-        if (!oldSheet.isNullObject) temp.position = oldSheet.position;
+        const target = place.sheet.getRangeByIndexes(place.row, place.column, total, width);
+        target.copyFrom(temp.getRangeByIndexes(0, 0, total, width), 'All');
+        if (place.kind === 'table') place.table.resize(target);
+        else if (place.kind === 'name') place.named.formula = `=${sheetReference(name)}!$${columnLetters(place.column)}$${place.row + 1}:$${columnLetters(place.column + width - 1)}$${place.row + total}`;
+        else {
+          const created = place.sheet.tables.add(target, true);
+          created.name = name;
+          created.style = 'TableStyleMedium2';
+        }
+        // What the previous version covered and the new one does not: below it, and to its right.
+        if (place.rows > total) place.sheet.getRangeByIndexes(place.row + total, place.column, place.rows - total, Math.max(place.columns, 1)).clear();
+        if (place.columns > width) place.sheet.getRangeByIndexes(place.row, place.column + width, Math.min(place.rows, total), place.columns - width).clear();
+        temp.delete();
         await context.sync();
       } catch (error) {
-        await this.rollbackSwap(context, name, tempName, temp.id, backup).catch(() => undefined);
-        throw new Error(`Kunne ikke bytte inn ny ${name}: ${reason(error)}. Forrige versjon er beholdt.`);
+        await this.dropSheet(context, tempName);
+        throw new Error(`Kunne ikke flytte ny ${name} på plass: ${reason(error)}. Kontroller tabellen og prøv igjen.`);
       }
-      if (!oldSheet.isNullObject) oldSheet.delete();
-      if (!oldTable.isNullObject && !tableOnOwnSheet) {
-        const range = oldTable.getRange();
-        oldTable.convertToRange();
-        range.clear();
-      }
-      await context.sync();
     });
   }
 
   /**
-   * Undoes a swap that failed part-way (Excel applies a batch's operations in order until one fails):
-   * removes the new sheet, whatever its name is by now, and gives the old table and sheet their names back.
+   * A table that grows takes cells below or beside it; if the user has anything there, refuse rather than
+   * overwrite it. Reads only the cells the table would grow into.
    */
-  private async rollbackSwap(context: Excel.RequestContext, name: string, tempName: string, tempId: string, backup: string): Promise<void> {
-    const workbook = context.workbook;
-    const oldTable = workbook.tables.getItemOrNullObject(backup);
-    const oldSheet = workbook.worksheets.getItemOrNullObject(backup);
-    const temp = workbook.worksheets.getItemOrNullObject(tempName);
-    const named = workbook.worksheets.getItemOrNullObject(name);
+  private async refuseGrowthOverUserCells(context: Excel.RequestContext, place: Exclude<Placement, { kind: 'new' }>, name: string, total: number, width: number): Promise<void> {
+    const areas: { row: number; column: number; rows: number; columns: number }[] = [];
+    if (total > place.rows) areas.push({ row: place.row + place.rows, column: place.column, rows: total - place.rows, columns: width });
+    if (width > place.columns) areas.push({ row: place.row, column: place.column + place.columns, rows: Math.min(total, place.rows), columns: width - place.columns });
+    if (areas.length === 0 || place.kind === 'sheet') return;
+    const ranges = areas.map((a) => {
+      const range = place.sheet.getRangeByIndexes(a.row, a.column, a.rows, a.columns);
+      range.load('formulas');
+      return { a, range };
+    });
     await context.sync();
-    if (!named.isNullObject) {
-      named.load('id');
-      await context.sync();
+    for (const { a, range } of ranges) {
+      const formulas = range.formulas as unknown[][];
+      for (let r = 0; r < formulas.length; r++) {
+        const c = formulas[r]!.findIndex((v) => v !== '' && v !== null && v !== undefined);
+        if (c < 0) continue;
+        const cell = `${columnLetters(a.column + c)}${a.row + r + 1}`;
+        throw new Error(
+          `${name} trenger ${total - 1} rader og ${width} kolonner, men celle ${cell} ved siden av tabellen er ikke tom. ` +
+            `Flytt det som står der, og prøv igjen. Ingenting er skrevet`,
+        );
+      }
     }
-    if (!temp.isNullObject) temp.delete();
-    if (!named.isNullObject && named.id === tempId) named.delete();
-    if (!oldTable.isNullObject) oldTable.name = name;
-    if (!oldSheet.isNullObject) oldSheet.name = name;
-    await context.sync();
+  }
+
+  private async dropSheet(context: Excel.RequestContext, sheetName: string): Promise<void> {
+    try {
+      const leftover = context.workbook.worksheets.getItemOrNullObject(sheetName);
+      await context.sync();
+      if (!leftover.isNullObject) {
+        leftover.delete();
+        await context.sync();
+      }
+    } catch {
+      // Best effort: a leftover hidden DHtmp_ sheet is harmless and never read as a DH_ table.
+    }
   }
 
   async insertTemplate(table: OwnedTable): Promise<'created' | 'exists'> {
