@@ -1,6 +1,7 @@
 import { editDistance, normalizeKey } from '../util/text.js';
 import { fail, ok, type Result } from '../result.js';
-import { FORMER_KOMMUNENUMMER, KNOWN_KOMMUNER } from './data.js';
+import { KNOWN_KOMMUNER } from './data.js';
+import { dayOf, describeFormer, kommuneHistory, type KommunePeriod } from './history.js';
 
 export interface Kommune {
   /** Kommunenummer, four digits: the key. Names are never used as keys (Herøy exists twice). */
@@ -14,18 +15,7 @@ export interface Kommune {
 
 export { FORMER_KOMMUNENUMMER, KNOWN_KOMMUNER } from './data.js';
 
-/** Current kommuner by number, for explaining a former number even in a registry built from other kommuner. */
-let knownByNr: Map<string, Kommune> | undefined;
-function knownKommune(kommunenr: string): Kommune | undefined {
-  knownByNr ??= new Map(KNOWN_KOMMUNER.map((k) => [k.kommunenr, k]));
-  return knownByNr.get(kommunenr);
-}
-
-let formerNumbers: Map<string, readonly string[]> | undefined;
-function replacedBy(kommunenr: string): readonly string[] | undefined {
-  formerNumbers ??= new Map(Object.entries(FORMER_KOMMUNENUMMER));
-  return formerNumbers.get(kommunenr);
-}
+export type { KommunePeriod } from './history.js';
 
 /**
  * "rana kommune" / "kommunen rana" / "heroy kommune nordland" → without the word: registers and tables often write
@@ -45,12 +35,60 @@ export interface KommuneMatch {
  * spelling ("Bronnoy", "Roedoey") matches too. A name shared by several kommuner resolves within `scope`
  * (the active dataset's members) or fails asking for the number.
  */
+const byDay = new Map<string, KommuneRegistry>();
+
 export class KommuneRegistry {
   private readonly byNr = new Map<string, Kommune>();
   private readonly byKey = new Map<string, Kommune[]>();
 
-  constructor(kommuner: readonly Kommune[] = KNOWN_KOMMUNER) {
+  /**
+   * @param day the day this registry's kommuner were the kommuner (ISO); undefined: today. Set by `asOf`, so
+   *   history answers "what became of it" only for kommuner that had ended by then.
+   */
+  constructor(kommuner: readonly Kommune[] = KNOWN_KOMMUNER, readonly day?: string) {
     for (const kommune of kommuner) this.add(kommune);
+  }
+
+  /**
+   * The kommuner as they were on a day (a year means its 1 January): a 2017 table's «Ålesund» is 1504 and
+   * «Ørskog» is 1523, Møre og Romsdal. For reading tables and registers made that year (SPEC §10).
+   */
+  static asOf(when: number | string | Date): KommuneRegistry {
+    const day = dayOf(when);
+    let hit = byDay.get(day);
+    if (!hit) {
+      hit = new KommuneRegistry(kommuneHistory().kommunerAt(day), day);
+      byDay.set(day, hit);
+    }
+    return hit;
+  }
+
+  /**
+   * The former kommune a number or name meant, when this registry does not know it (latest first): «Ørskog» and
+   * «1523» give Ørskog 1523 (1977–2019). Undefined when the input is no former kommune.
+   */
+  former(input: unknown): KommunePeriod | undefined {
+    const history = kommuneHistory();
+    const ended = (p: KommunePeriod) => p.to !== undefined && (this.day === undefined || p.to <= this.day);
+    const latest = (list: readonly KommunePeriod[]) => [...list].filter(ended).sort((a, b) => b.to!.localeCompare(a.to!))[0];
+    const text = typeof input === 'number' ? String(input) : typeof input === 'string' ? input.trim() : '';
+    if (/^\d{3,4}$/.test(text)) {
+      const nr = text.padStart(4, '0');
+      return this.byNr.has(nr) ? undefined : latest(history.ofNumber(nr));
+    }
+    const key = withoutKommuneWord(normalizeKey(text));
+    if (!key || this.byKey.has(key)) return undefined;
+    return latest(history.ofName(key));
+  }
+
+  /** Today's kommuner that took a former kommune over (Ørskog 1523 → Ålesund 1508). */
+  nowOf(period: KommunePeriod): Kommune[] {
+    return kommuneHistory().nowOf(period);
+  }
+
+  /** «Ørskog (1523, Møre og Romsdal) ble en del av Ålesund (1507) 1. januar 2020; nå Ålesund (1508).» */
+  describeFormer(period: KommunePeriod, typed?: string): string {
+    return describeFormer(period, typed === undefined ? undefined : withoutKommuneWord(normalizeKey(typed)));
   }
 
   /** Adds or replaces a kommune (a workbook's DH_Kommuner can bring kommuner we do not know). */
@@ -120,6 +158,8 @@ export class KommuneRegistry {
       const options = candidates.map((c) => `${c.kommunenr} (${c.fylke})`).join(' eller ');
       return fail(`«${text}» er tvetydig: oppgi kommunenummer, ${options}.`);
     }
+    const former = this.former(text);
+    if (former) return fail(`«${text}» er ikke lenger en kommune: ${describeFormer(former, key)}`, 'notAvailable');
     const suggestion = this.suggest(key, scope);
     return fail(
       suggestion ? `Ukjent kommune «${text}» – mente du ${suggestion}?` : `Ukjent kommune «${text}». Oppgi kommunenavn eller kommunenummer.`,
@@ -133,45 +173,58 @@ export class KommuneRegistry {
   }
 
   /**
-   * The kommuner that took over a kommunenummer which went out of use on 1 January 2024 ("3004" → Fredrikstad
-   * 3107; "1507" → Ålesund 1508 and Haram 1580), or undefined when `kommunenr` is no such number or this registry
-   * knows it (a workbook may bring it). Only for messages: a former number never resolves to a kommune.
+   * Today's kommuner that took over a kommunenummer no longer in use ("3004" → Fredrikstad 3107; "1507" → Ålesund
+   * 1508 and Haram 1580; "1523" → Ålesund 1508), or undefined when `kommunenr` never was a kommune since 1977 or this
+   * registry knows it (a workbook may bring it). Only for messages: a former number never resolves to a kommune.
    */
   successorsOf(kommunenr: string): Kommune[] | undefined {
-    const next = this.byNr.has(kommunenr) ? undefined : replacedBy(kommunenr);
-    if (!next) return undefined;
-    const successors = next.flatMap((nr) => {
-      const kommune = knownKommune(nr) ?? this.byNr.get(nr);
-      return kommune ? [kommune] : [];
-    });
+    const period = this.former(kommunenr);
+    if (!period) return undefined;
+    const successors = this.nowOf(period);
     return successors.length ? successors : undefined;
   }
 
-  /** «Ukjent kommunenummer 3004: 3004 var Fredrikstads kommunenummer før 2024; nå 3107.» for a number this registry lacks. */
+  /**
+   * «Ukjent kommunenummer 3004: 3004 var Fredrikstads kommunenummer før 2024; nå 3107.» (or «… Ørskogs kommunenummer
+   * før 2020; nå 1508 (Ålesund).») for a number this registry lacks.
+   */
   unknownNumberMessage(kommunenr: string): string {
+    const period = this.former(kommunenr);
     const successors = this.successorsOf(kommunenr);
-    if (!successors) return `Ukjent kommunenummer ${kommunenr}.`;
-    const now = successors.length === 1 ? successors[0]!.kommunenr : successors.map((k) => `${k.kommunenr} (${k.name})`).join(' eller ');
-    return `Ukjent kommunenummer ${kommunenr}: ${kommunenr} var ${genitive(successors[0]!.name)} kommunenummer før 2024; nå ${now}.`;
+    if (!period || !successors) return `Ukjent kommunenummer ${kommunenr}.`;
+    const now =
+      successors.length === 1 && successors[0]!.name === period.name
+        ? successors[0]!.kommunenr
+        : successors.map((k) => `${k.kommunenr} (${k.name})`).join(' eller ');
+    return `Ukjent kommunenummer ${kommunenr}: ${kommunenr} var ${genitive(period.name)} kommunenummer før ${period.to!.slice(0, 4)}; nå ${now}.`;
   }
 
-  /** The closest known name within a small edit distance, members of `scope` first. */
+  /**
+   * The closest known name within a small edit distance, members of `scope` first. A former kommune's name that is
+   * at least as close wins over today's kommuner (so «Ørskg» is Ørskog, never Lørenskog in another fylke).
+   */
   suggest(text: string, scope?: ReadonlySet<string>): string | undefined {
     const target = normalizeKey(text);
     if (!target) return undefined;
     let best: { name: string; distance: number; member: boolean } | undefined;
-    for (const [key, kommuner] of this.byKey) {
+    const consider = (key: string, candidates: () => Iterable<{ name: string; member: boolean }>, formerName: boolean) => {
       const limit = Math.max(1, Math.floor(Math.max(target.length, key.length) / 3));
       // The distance is at least the difference in length: most of the ~600 keys are skipped without computing it.
-      if (Math.abs(target.length - key.length) > limit) continue;
+      if (Math.abs(target.length - key.length) > limit) return;
       const distance = editDistance(target, key);
-      if (distance > limit) continue;
-      for (const kommune of kommuner) {
-        const member = scope?.has(kommune.kommunenr) ?? false;
-        if (!best || distance < best.distance || (distance === best.distance && member && !best.member)) {
-          best = { name: kommune.name, distance, member };
-        }
+      if (distance > limit) return;
+      for (const c of candidates()) {
+        const better = !best || distance < best.distance || (distance === best.distance && (formerName || (c.member && !best.member)));
+        if (better) best = { name: c.name, distance, member: c.member };
       }
+    };
+    for (const [key, kommuner] of this.byKey) {
+      consider(key, () => kommuner.map((k) => ({ name: k.name, member: scope?.has(k.kommunenr) ?? false })), false);
+    }
+    for (const [key, periods] of kommuneHistory().nameKeys()) {
+      if (this.byKey.has(key)) continue;
+      const ended = periods.filter((p) => p.to !== undefined && (this.day === undefined || p.to <= this.day));
+      if (ended.length) consider(key, () => ended.map((p) => ({ name: p.name, member: false })), true);
     }
     return best?.name;
   }

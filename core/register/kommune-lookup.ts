@@ -305,6 +305,19 @@ export class KommuneLookup {
         };
       }
     }
+    // A kommune that has merged or been split since (Ørskog, Norddal, Halsa) is named as what it was and what took it
+    // over, never "corrected" into a kommune that merely looks alike (Lørenskog, Nord-Odal).
+    const former = this.registry.former(text);
+    if (former) {
+      const now = this.registry.nowOf(former);
+      return {
+        kind: LOOKUP_UNKNOWN,
+        text: shown,
+        name: text,
+        message: `«${shown}» er ikke lenger en kommune: ${this.registry.describeFormer(former, text)}`,
+        suggestion: now.length === 1 ? now[0]!.name : undefined,
+      };
+    }
     const suggestion = normalizeKey(text) ? this.registry.suggest(text, this.ranking) : undefined;
     return {
       kind: LOOKUP_UNKNOWN,
