@@ -109,7 +109,7 @@ describe('kommune history (SPEC §10)', () => {
         ['Kommune', 'System', 'Leverandør', 'Systemeier'],
         ['Ørskog', 'Visma Flyt Skole', 'Visma', 'Ola'],
       ],
-      { today: new Date('2026-11-21') },
+      { today: '2026-11-21' },
     );
     const found = findings.filter((f) => f.rule === 'register.kommune-ukjent');
     expect(found).toHaveLength(1);
