@@ -35,6 +35,18 @@ export function asciiIdentifier(name: string): string {
   return /^[0-9]/.test(replaced) ? `_${replaced}` : replaced;
 }
 
+/**
+ * The parameter name Excel shows in IntelliSense: the catalog's own Norwegian word (år, beløp, nøkkel,
+ * kontantstrøm, register_område). Microsoft's metadata schema limits a parameter name only by length
+ * (1–64 characters, "displayed in Excel's IntelliSense": learn.microsoft.com, "Manually create JSON
+ * metadata for custom functions" → parameters; extensionFunctionParameter schema), and custom-functions-metadata
+ * takes it from the TypeScript identifier, where Unicode letters are valid. Anything else becomes "_".
+ */
+export function parameterIdentifier(name: string): string {
+  const replaced = name.toLowerCase().normalize('NFC').replace(/[^\p{L}\p{N}_]/gu, '_');
+  return /^\p{L}|^_/u.test(replaced) ? replaced : `_${replaced}`;
+}
+
 /** The code name of the generated function: KOSTNAD → kostnad. */
 export function functionIdentifier(entry: CatalogEntry): string {
   return asciiIdentifier(entry.name);
@@ -64,7 +76,7 @@ function returnType(entry: CatalogEntry): string {
 function renderFunction(entry: CatalogEntry): string {
   const id = excelId(entry);
   const fn = functionIdentifier(entry);
-  const params = entry.params.map((p) => ({ spec: p, ident: asciiIdentifier(p.name) }));
+  const params = entry.params.map((p) => ({ spec: p, ident: parameterIdentifier(p.name) }));
   const doc = [
     '/**',
     ` * ${docText(entry.description)}`,
@@ -125,14 +137,30 @@ export interface MetadataFunction {
 }
 
 export interface Metadata {
+  /** Parameters of type any receive cell errors instead of Excel skipping the call (set by the build). */
+  allowErrorForDataTypeAny?: boolean;
+  /** Parameters of type any receive data types (entity values) instead of their basic value. */
+  allowCustomDataForDataTypeAny?: boolean;
   functions: MetadataFunction[];
 }
+
+/**
+ * Flags the build adds to functions.json. Without allowErrorForDataTypeAny Excel never calls a function
+ * whose argument holds an error (a #N/A in a register range gives #N/A, not findings), and
+ * custom-functions-metadata cannot set it: "The allowErrorForDataTypeAny property can only be used with
+ * manually created JSON metadata" (learn.microsoft.com, "Handle and return errors from your custom
+ * function" → Errors as custom function inputs; "Manually create JSON metadata for custom functions").
+ */
+export const METADATA_FLAGS = { allowCustomDataForDataTypeAny: true, allowErrorForDataTypeAny: true } as const;
 
 /** Everything that makes functions.json disagree with the catalog; empty when it is up to date. */
 export function metadataProblems(metadata: unknown, catalog: readonly CatalogEntry[] = CATALOG): string[] {
   const problems: string[] = [];
   const functions = (metadata as Metadata | undefined)?.functions;
   if (!Array.isArray(functions)) return ['functions.json har ingen «functions»-liste'];
+  for (const [flag, value] of Object.entries(METADATA_FLAGS)) {
+    if ((metadata as Record<string, unknown>)[flag] !== value) problems.push(`functions.json mangler «${flag}: ${value}»`);
+  }
   const byId = new Map(functions.map((f) => [f.id, f]));
   for (const entry of catalog) {
     const id = excelId(entry).toUpperCase();
@@ -143,7 +171,7 @@ export function metadataProblems(metadata: unknown, catalog: readonly CatalogEnt
     }
     if (f.name !== id) problems.push(`${id}: navnet er «${f.name}»`);
     if (!f.description || f.description !== docText(entry.description)) problems.push(`${id}: beskrivelsen stemmer ikke med katalogen`);
-    const expected = entry.params.map((p) => ({ name: asciiIdentifier(p.name), optional: !!p.optional, matrix: p.type === 'range' }));
+    const expected = entry.params.map((p) => ({ name: parameterIdentifier(p.name), optional: !!p.optional, matrix: p.type === 'range' }));
     const actual = (f.parameters ?? []).map((p) => ({ name: p.name, optional: !!p.optional, matrix: p.dimensionality === 'matrix' }));
     if (JSON.stringify(expected) !== JSON.stringify(actual)) {
       problems.push(`${id}: parametrene ${JSON.stringify(actual)} skulle vært ${JSON.stringify(expected)}`);
@@ -195,10 +223,10 @@ export async function generateExcelFunctions(outDir: string, catalog: readonly C
     throw new Error(`custom-functions-metadata fant feil i ${sourceFile}:\n  ${result.errors.join('\n  ')}`);
   }
   if (!result.metadataJson) throw new Error('custom-functions-metadata laget ingen functions.json (ingen @customfunction funnet).');
-  const metadata = JSON.parse(result.metadataJson) as Metadata;
+  const metadata = { ...METADATA_FLAGS, ...(JSON.parse(result.metadataJson) as Metadata), ...METADATA_FLAGS } as Metadata;
   const problems = metadataProblems(metadata, catalog);
   if (problems.length) throw new Error(`functions.json stemmer ikke med katalogen:\n  ${problems.join('\n  ')}`);
-  writeFileSync(metadataFile, result.metadataJson + '\n');
+  writeFileSync(metadataFile, JSON.stringify(metadata, null, 4) + '\n');
   return { sourceFile, metadataFile, metadata, associate: result.associate };
 }
 

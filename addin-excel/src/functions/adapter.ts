@@ -24,6 +24,17 @@ export interface ModelStore {
   version: number;
   /** Where the model came from, for the panel: «Digitale Helgeland 2026» or «Arbeidsboken (DH_Kommuner, …)». */
   source: string;
+  /**
+   * A fixed "today" (tests, reproducible runs). Unset, "today" is the user's local date at each call: the
+   * shared runtime lives as long as the workbook is open, often for days, so a date read once at load goes stale.
+   */
+  pinnedToday?: string;
+  /**
+   * Set by the task pane while it reads the workbook's input tables at startup: until it settles, calls
+   * wait for it (a custom function may return a promise), so the first calculation after the workbook
+   * opens uses DH_Kommuner, not the embedded data.
+   */
+  loading?: Promise<void>;
 }
 
 /** Today's date in the user's own time zone as yyyy-mm-dd (toISOString would give UTC's date near midnight). */
@@ -47,23 +58,33 @@ export function getModelStore(): ModelStore {
   return store;
 }
 
-/** The model the functions compute with now. */
-export function getModel(): FunctionContext {
-  return getModelStore().context;
+/** The model the functions compute with now, with today's date at `now` unless the store pins one. */
+export function getModel(now: Date = new Date()): FunctionContext {
+  const store = getModelStore();
+  const today = store.pinnedToday ?? localToday(now);
+  const current = store.context;
+  if (current.today === today) return current;
+  // Same data and allocations, new date: nothing is re-read or re-allocated when the day changes.
+  store.context = { data: current.data, today, allocation: (year: number) => current.allocation(year) };
+  return store.context;
 }
 
-/** Replaces the model (e.g. after DH_Kommuner changed); the caller then asks Excel to recalculate. */
-export function setModel(context: FunctionContext, source: string = context.data.dataset.name): ModelStore {
+/**
+ * Replaces the model (e.g. after DH_Kommuner changed); the caller then asks Excel to recalculate.
+ * `pinnedToday` fixes the date (tests); without it the functions follow the calendar.
+ */
+export function setModel(context: FunctionContext, source: string = context.data.dataset.name, pinnedToday?: string): ModelStore {
   const store = getModelStore();
   store.context = context;
   store.version += 1;
   store.source = source;
+  store.pinnedToday = pinnedToday;
   return store;
 }
 
 /** Back to the embedded default dataset. */
-export function resetModel(today: string = localToday()): ModelStore {
-  return setModel(createFunctionContext(HELGELAND_2026, today), HELGELAND_2026.name);
+export function resetModel(today?: string): ModelStore {
+  return setModel(createFunctionContext(HELGELAND_2026, today ?? localToday()), HELGELAND_2026.name, today);
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -106,13 +127,27 @@ export function toExcelError(error: DhError): Error {
 
 const ENTRIES: ReadonlyMap<string, CatalogEntry> = new Map(CATALOG.map((e) => [e.name.toUpperCase(), e]));
 
-/** A cell error Excel passed in (a CustomFunctions.Error or similar) → the core's CellError. */
-function fromExcelInput(value: unknown): unknown {
+/**
+ * One argument as Excel passes it → what the core reads. functions.json sets allowErrorForDataTypeAny and
+ * allowCustomDataForDataTypeAny, so besides plain values Excel sends JSON cell values:
+ * - an error as {type: "Error", basicValue: "#N/A"} (or a CustomFunctions.Error-like {code}) → CellError;
+ * - an entity (e.g. a kommune cell converted to the Geography data type: "Entity"/"LinkedEntity") → its
+ *   card text, the name the user sees in the cell;
+ * - a formatted number, string or boolean cell value → its basic value.
+ */
+export function fromExcelInput(value: unknown): unknown {
   if (value === undefined) return null;
   if (Array.isArray(value)) return value.map(fromExcelInput);
   if (typeof value === 'object' && value !== null && !(value instanceof Date)) {
-    const code = (value as { code?: unknown }).code;
-    if (typeof code === 'string') return { cellError: code };
+    const v = value as { code?: unknown; type?: unknown; basicValue?: unknown; text?: unknown; elements?: unknown };
+    if (typeof v.code === 'string') return { cellError: v.code };
+    if (v.type === 'Error') return { cellError: typeof v.basicValue === 'string' ? v.basicValue : '#VALUE!' };
+    if ((v.type === 'Entity' || v.type === 'LinkedEntity') && typeof v.text === 'string') return v.text;
+    if (v.type === 'Array' && Array.isArray(v.elements)) return fromExcelInput(v.elements);
+    if (typeof v.type === 'string' && 'basicValue' in v) {
+      const basic = v.basicValue;
+      return typeof basic === 'string' && /^#[A-Z/0-9!?]+$/.test(basic) && basic.length <= 8 ? { cellError: basic } : (basic ?? null);
+    }
   }
   return value;
 }
@@ -135,6 +170,12 @@ function cellOut(value: CellResult): unknown {
  * always return a 2-D array.
  */
 export function invoke(name: string, args: readonly unknown[]): unknown {
+  const loading = getModelStore().loading;
+  if (loading) return loading.then(() => compute(name, args));
+  return compute(name, args);
+}
+
+function compute(name: string, args: readonly unknown[]): unknown {
   const entry = ENTRIES.get(name.toUpperCase());
   if (!entry) throw toExcelError({ dhError: true, kind: 'value', message: `Ukjent funksjon DH.${name}.` });
   const result = callFunction(entry, getModel(), args.map(fromExcelInput));

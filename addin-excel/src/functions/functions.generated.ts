@@ -7,35 +7,35 @@ import { invoke } from './adapter.js';
  * Kommunens bidrag for året etter fordelingsnøkkelen, eller kommunens årlige andel av et prosjekt (kr; bare for år med nøkkel fra prosjektets vedtaksår).
  * @customfunction KOSTNAD KOSTNAD
  * @param {any} kommune Kommunenavn eller kommunenummer, f.eks. "Rana" eller 1833.
- * @param {any} aar (år) Budsjettåret, f.eks. 2026.
+ * @param {any} år Budsjettåret, f.eks. 2026.
  * @param {any} [prosjekt] Valgfritt prosjekt, f.eks. "RPA" eller "DUO" (årskostnad; bare år med fordelingsnøkkel fra vedtaksåret).
  * @returns {number} Beløp i kroner med to desimaler.
  */
-export function kostnad(kommune: any, aar: any, prosjekt?: any): number {
-  return invoke('KOSTNAD', [kommune, aar, prosjekt]) as number;
+export function kostnad(kommune: any, år: any, prosjekt?: any): number {
+  return invoke('KOSTNAD', [kommune, år, prosjekt]) as number;
 }
 
 /**
  * Kommunens andel av totalen for året (brøk, formater som prosent), eller av et prosjekts årskostnad (bare for år med nøkkel fra vedtaksåret).
  * @customfunction ANDEL ANDEL
  * @param {any} kommune Kommunenavn eller kommunenummer, f.eks. "Rana" eller 1833.
- * @param {any} aar (år) Budsjettåret, f.eks. 2026.
+ * @param {any} år Budsjettåret, f.eks. 2026.
  * @param {any} [prosjekt] Valgfritt prosjekt, f.eks. "RPA" eller "DUO" (årskostnad; bare år med fordelingsnøkkel fra vedtaksåret).
  * @returns {number} Andel mellom 0 og 1.
  */
-export function andel(kommune: any, aar: any, prosjekt?: any): number {
-  return invoke('ANDEL', [kommune, aar, prosjekt]) as number;
+export function andel(kommune: any, år: any, prosjekt?: any): number {
+  return invoke('ANDEL', [kommune, år, prosjekt]) as number;
 }
 
 /**
  * Innbyggertallet fordelingsnøkkelen bruker for kommunen (og året).
  * @customfunction INNBYGGERE INNBYGGERE
  * @param {any} kommune Kommunenavn eller kommunenummer, f.eks. "Rana" eller 1833.
- * @param {any} [aar] (år) Valgfritt budsjettår; gir feil hvis året ikke har nøkkel.
+ * @param {any} [år] Valgfritt budsjettår; gir feil hvis året ikke har nøkkel.
  * @returns {number} Antall innbyggere.
  */
-export function innbyggere(kommune: any, aar?: any): number {
-  return invoke('INNBYGGERE', [kommune, aar]) as number;
+export function innbyggere(kommune: any, år?: any): number {
+  return invoke('INNBYGGERE', [kommune, år]) as number;
 }
 
 /**
@@ -61,14 +61,14 @@ export function kommunenavn(kommune: any): string {
 /**
  * Fordeler et beløp på kommunene i området slik at delene summerer nøyaktig til beløpet (største rest).
  * @customfunction FORDEL FORDEL
- * @param {any} belop (beløp) Beløpet som skal fordeles (kr).
+ * @param {any} beløp Beløpet som skal fordeles (kr).
  * @param {any[][]} kommuner Område med kommunenavn eller -nummer, hver kommune én gang.
- * @param {any} [nokkel] (nøkkel) "innbyggere" (standard), "likt", "vekter", eller et år (fordel som årets nøkkel).
+ * @param {any} [nøkkel] "innbyggere" (standard), "likt", "vekter", eller et år (fordel som årets nøkkel).
  * @param {any[][]} [vekter] Vekter i samme form som kommuner (når nøkkel er "vekter").
  * @returns {any[][]} Ett beløp per kommune, i samme form som området.
  */
-export function fordel(belop: any, kommuner: any[][], nokkel?: any, vekter?: any[][]): any[][] {
-  return invoke('FORDEL', [belop, kommuner, nokkel, vekter]) as any[][];
+export function fordel(beløp: any, kommuner: any[][], nøkkel?: any, vekter?: any[][]): any[][] {
+  return invoke('FORDEL', [beløp, kommuner, nøkkel, vekter]) as any[][];
 }
 
 /**
@@ -100,23 +100,23 @@ export function nettogevinst(kostnad: any, antall: any, minutter: any, timesats:
 /**
  * Netto nåverdi med reell rente (standard 4 % etter R-109). Første celle er år 0 og diskonteres ikke; en tom celle inne i området er 0 det året.
  * @customfunction NNV NNV
- * @param {any[][]} kontantstrom (kontantstrøm) Kontantstrøm per år fra år 0 (investering negativ), én celle per år.
+ * @param {any[][]} kontantstrøm Kontantstrøm per år fra år 0 (investering negativ), én celle per år.
  * @param {any} [rente] Reell diskonteringsrente, f.eks. 0,04 eller 4 % (tallet 4 alene er en feil).
  * @returns {number} Nåverdi i kroner.
  */
-export function nnv(kontantstrom: any[][], rente?: any): number {
-  return invoke('NNV', [kontantstrom, rente]) as number;
+export function nnv(kontantstrøm: any[][], rente?: any): number {
+  return invoke('NNV', [kontantstrøm, rente]) as number;
 }
 
 /**
  * Tilbakebetalingstid i år: når summen av årlige gevinster dekker investeringen (udiskontert).
  * @customfunction TILBAKEBETALING TILBAKEBETALING
  * @param {any} investering Investeringen (positivt beløp).
- * @param {any[][]} aarlige_gevinster (årlige_gevinster) Gevinst per år fra år 1 (én verdi = lik hvert år; en tom celle inne i området = 0 det året).
+ * @param {any[][]} årlige_gevinster Gevinst per år fra år 1 (én verdi = lik hvert år; en tom celle inne i området = 0 det året).
  * @returns {number} År med to desimaler.
  */
-export function tilbakebetaling(investering: any, aarlige_gevinster: any[][]): number {
-  return invoke('TILBAKEBETALING', [investering, aarlige_gevinster]) as number;
+export function tilbakebetaling(investering: any, årlige_gevinster: any[][]): number {
+  return invoke('TILBAKEBETALING', [investering, årlige_gevinster]) as number;
 }
 
 /**
@@ -132,12 +132,12 @@ export function dekning(kommuner: any[][]): number {
 /**
  * Kontrollerer et systemregister (systemoversikt) med overskriftsrad; gir antall funn, eller listen med "liste".
  * @customfunction SJEKK SJEKK
- * @param {any[][]} register_omraade (register_område) Registeret inkludert overskriftsraden.
+ * @param {any[][]} register_område Registeret inkludert overskriftsraden.
  * @param {any} [visning] "antall" (standard), "feil" (bare feil) eller "liste" (alle funn som tabell).
  * @returns {any[][]} Antall funn, eller en tabell: alvorlighet, celle, regel, melding.
  */
-export function sjekk(register_omraade: any[][], visning?: any): any[][] {
-  return invoke('SJEKK', [register_omraade, visning]) as any[][];
+export function sjekk(register_område: any[][], visning?: any): any[][] {
+  return invoke('SJEKK', [register_område, visning]) as any[][];
 }
 
 /** Id → function, in catalog order (functions.ts associates each with CustomFunctions). */
