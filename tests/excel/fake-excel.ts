@@ -83,6 +83,8 @@ export interface NameModel {
 export const MAX_PAYLOAD = 5_000_000;
 
 /** One queued operation, applied at sync. `failWhen` sees these to inject failures. */
+export type AddedHandler = (event: Record<string, unknown>) => unknown;
+
 export interface Op {
   readonly kind: string;
   readonly sheet?: string;
@@ -402,6 +404,26 @@ export class FakeWorkbook implements RefWorkbook {
     };
   }
 
+  // --- events for things created after the add-in started (hosts, issue 12) ------------------------
+  // TableCollection.onAdded / WorksheetCollection.onAdded (ExcelApi 1.7): Excel calls the handlers after a
+  // user inserts a table or a sheet; nothing else tells an add-in that a DH_Kommuner now exists.
+  readonly tableAddedHandlers: AddedHandler[] = [];
+  readonly sheetAddedHandlers: AddedHandler[] = [];
+
+  /** A user inserts table `name` (as Excel does: the table exists, then onAdded handlers run). */
+  async userAddsTable(name: string, sheetName: string, values: Matrix, at = 'A1'): Promise<TableModel> {
+    const table = this.addTable(name, sheetName, values, at);
+    for (const h of this.tableAddedHandlers) await h({ type: 'TableAdded', source: 'Local', tableId: `{tabell-${name}}`, worksheetId: this.sheet(sheetName)!.id });
+    return table;
+  }
+
+  /** A user inserts a sheet `name` holding `values`. */
+  async userAddsSheet(name: string, values: Matrix = []): Promise<SheetModel> {
+    const sheet = this.addSheet(name, values);
+    for (const h of this.sheetAddedHandlers) await h({ type: 'WorksheetAdded', source: 'Local', worksheetId: sheet.id });
+    return sheet;
+  }
+
   /** Fires onChanged handlers registered on a table or sheet, as Excel does after an edit. */
   async fireChanged(name: string): Promise<number> {
     const handlers = this.table(name)?.handlers ?? this.sheet(name)?.handlers ?? [];
@@ -438,9 +460,12 @@ export class FakeContext {
 
   constructor(private readonly wb: FakeWorkbook, private readonly run: { syncs: number; payloads: number[] }) {
     this.workbook = {
-      tables: this.collection(() => wb.tables, (t) => this.tableProxy(t)),
+      tables: Object.assign(this.collection(() => wb.tables, (t) => this.tableProxy(t)), {
+        onAdded: { add: (handler: AddedHandler) => this.enqueue({ kind: 'onAdded', apply: () => void wb.tableAddedHandlers.push(handler) }) },
+      }),
       names: this.collection(() => wb.names, (n) => this.nameProxy(n)),
       worksheets: Object.assign(this.collection(() => wb.sheets, (s) => this.sheetProxy(s)), {
+        onAdded: { add: (handler: AddedHandler) => this.enqueue({ kind: 'onAdded', apply: () => void wb.sheetAddedHandlers.push(handler) }) },
         getItem: (name: string) => {
           const s = wb.sheet(name);
           if (!s) throw new Error(`ItemNotFound: arket ${name} finnes ikke`);

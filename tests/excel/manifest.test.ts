@@ -106,7 +106,7 @@ function checkManifest(xml: string, base: string): void {
   expect(child(root, 'Description')!.attrs.DefaultValue).toMatch(/Kostnadsfordeling.*og/);
   expect(child(child(root, 'Hosts')!, 'Host')!.attrs.Name).toBe('Workbook');
   const sets = Object.fromEntries(byName(root, 'Set').map((s) => [s.attrs.Name, s.attrs.MinVersion]));
-  expect(sets).toEqual({ SharedRuntime: '1.1', CustomFunctionsRuntime: '1.1' });
+  expect(sets).toEqual({ ExcelApi: '1.7', SharedRuntime: '1.1', CustomFunctionsRuntime: '1.1' });
 
   // Every resid resolves, to a resource of the right kind; every resource is used.
   const res = resources(root);

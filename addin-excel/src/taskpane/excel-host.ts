@@ -615,7 +615,7 @@ export class ExcelHost implements PanelHost {
     const parsed = datasetFromTables((name) => tables.get(name), this.options.base ?? HELGELAND_2026);
     if (!parsed.ok) throw new Error(`${parsed.error.message} Funksjonene bruker fortsatt forrige versjon av dataene.`);
     const { dataset, used } = parsed.value;
-    setModel(createFunctionContext(dataset, this.today()), used.length ? dataset.name : `${dataset.name}`);
+    setModel(createFunctionContext(dataset, this.today()), used.length ? dataset.name : `${dataset.name}`, this.options.today);
     await Excel.run(async (context) => {
       context.workbook.application.calculate(Excel.CalculationType.full);
       await context.sync();

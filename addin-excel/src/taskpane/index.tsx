@@ -2,9 +2,10 @@
 // Entry of dist/excel/taskpane.js. Renders only inside Office.onReady (STYLE §4), with the shared panel
 // (ui/Panel.tsx, wrapped in Fluent's provider by mountPanel) talking to Excel through ExcelHost.
 // functions.js is loaded by the same page (shared runtime), so ExcelHost.inputsChanged() replaces the
-// model the custom functions compute with.
+// model the custom functions compute with; startup.ts reads the workbook's tables when the document opens.
 import { mountPanel } from '../../../ui/Panel.js';
 import { ExcelHost } from './excel-host.js';
+import { startInputs } from './startup.js';
 
 function showStatus(message: string, intent: 'error' | 'info' = 'info'): void {
   const status = document.getElementById('dh-status');
@@ -14,11 +15,24 @@ function showStatus(message: string, intent: 'error' | 'info' = 'info'): void {
   status.hidden = message === '';
 }
 
+/** The page opened outside Excel (a browser, Word): say what to do instead of showing a broken panel. */
+function showOpenInExcel(container: HTMLElement): void {
+  container.replaceChildren();
+  const heading = document.createElement('h1');
+  heading.id = 'dh-open-in-excel';
+  heading.textContent = 'Åpne i Excel';
+  heading.style.cssText = 'font: 600 18px "Segoe UI", sans-serif; margin: 16px 12px 8px';
+  const text = document.createElement('p');
+  text.textContent = 'DH-tillegget virker bare inne i Excel (nett, Windows eller Mac). Åpne en arbeidsbok i Excel og velg Hjem → DH-panel.';
+  text.style.cssText = 'font: 14px "Segoe UI", sans-serif; margin: 0 12px';
+  container.append(heading, text);
+}
+
 Office.onReady((info) => {
   const container = document.getElementById('container');
   if (!container) return;
   if (info.host !== Office.HostType.Excel) {
-    container.textContent = 'DH-tillegget kjører i Excel. Åpne det fra Hjem → DH i Excel.';
+    showOpenInExcel(container);
     return;
   }
   const host = new ExcelHost({
@@ -26,9 +40,7 @@ Office.onReady((info) => {
     onModelLoaded: () => showStatus(''),
   });
   mountPanel(container, host);
-  // Formulas use the workbook's own DH_Kommuner / DH_Nokkel / DH_Prosjekter when present, and follow edits.
-  host
-    .watchInputTables()
-    .then((watched) => (watched.length ? host.inputsChanged() : undefined))
-    .catch((error: unknown) => showStatus(`Funksjonene bruker innebygde data: ${error instanceof Error ? error.message : String(error)}`, 'error'));
+  // Formulas use the workbook's own DH_Kommuner / DH_Nokkel / DH_Prosjekter when present, follow edits, and
+  // pick up such a table created later.
+  void startInputs(host, (message) => showStatus(message, 'error'));
 });
