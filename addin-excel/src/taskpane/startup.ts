@@ -8,8 +8,8 @@
 //    custom functions wait for it (adapter.ts: the model store's `loading` promise), so no cell is computed
 //    from the wrong data.
 // 3. Watches those tables for edits — also when one is created later: WorksheetCollection.onAdded
-//    (ExcelApi 1.7, the manifest's set) and, where the host has ExcelApi 1.9, TableCollection.onAdded
-//    register onChanged on a new DH_Kommuner at once.
+//    (ExcelApi 1.7) and TableCollection.onAdded (ExcelApi 1.9, asked for with isSetSupported so this module
+//    never raises the manifest's minimum) register onChanged on a new DH_Kommuner at once.
 import { WATCHED_INPUT_TABLES, type ExcelHost } from './excel-host.js';
 import { getModelStore } from '../functions/adapter.js';
 
@@ -73,8 +73,8 @@ export class InputTableWatcher {
           if (fresh.length) this.host.scheduleReload();
         };
         workbook.worksheets.onAdded.add(onAdded);
-        // TableCollection.onAdded is ExcelApi 1.9, above the manifest's 1.7: a table inserted on an existing
-        // sheet is then seen at once; on older hosts it is picked up when the panel next reloads the model.
+        // TableCollection.onAdded is ExcelApi 1.9: a table inserted on an existing sheet is then seen at once;
+        // on an older host it is picked up when the panel next reloads the model.
         if (this.isSetSupported('ExcelApi', '1.9')) workbook.tables.onAdded.add(onAdded);
         this.listening = true;
       }
