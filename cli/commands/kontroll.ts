@@ -1,6 +1,6 @@
 import type { Finding } from '../../core/findings/finding.js';
 import { a1, SEVERITY_ORDER } from '../../core/findings/finding.js';
-import { reconcileSheets, type SheetRange } from '../../core/reconcile/index.js';
+import { reconcileSheets, registerRange, type SheetRange } from '../../core/reconcile/index.js';
 import { checkRegister, findRegisterHeader, registerDataRowCount } from '../../core/register/index.js';
 import { OPTIONS, parseArgs, parseIsoDate, stringFlag } from '../args.js';
 import { datasetFromWorkbook } from '../dataset.js';
@@ -50,14 +50,7 @@ export async function kontroll(argv: readonly string[], io: CliIo): Promise<numb
     const header = findRegisterHeader(sheet.cells);
     return header ? [{ sheet, header }] : [];
   });
-  // A register is checked as a whole sheet from its header down.
-  const registerRanges: SheetRange[] = registers.map(({ sheet, header }) => ({
-    sheet: sheet.sheet,
-    top: (sheet.originRow ?? 1) + header.row,
-    left: sheet.originColumn ?? 1,
-    bottom: (sheet.originRow ?? 1) + Math.max(header.row, sheet.cells.length - 1),
-    right: (sheet.originColumn ?? 1) + Math.max(1, ...sheet.cells.map((r) => r.length)) - 1,
-  }));
+  const registerRanges = sheets.flatMap((sheet) => registerRange(sheet) ?? []);
   const reconciliation = reconcileSheets(sheets, { data, reportUnread: true, claimed: [...registerRanges, ...ownTableRanges(workbook)] });
   const found: { kind: keyof typeof KIND_LABEL; where: string; rows: number }[] = reconciliation.tables.map((t) => ({ kind: t.kind, where: `${t.sheet}!${t.cell}`, rows: t.rows }));
   const findings: Finding[] = [...reconciliation.findings];

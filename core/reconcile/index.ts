@@ -22,7 +22,7 @@ export { locateTables, classifyHeader, recogniseHeader, type LocatedTable, type 
 export { printedDecimals, readCell, storedDecimals } from './numbers.js';
 export { consensus, simplestIn, theilSen } from './consensus.js';
 export { RULES as RECONCILE_RULES } from './findings.js';
-export { unreadFindings, UNREAD_RULE, LOOKED_FOR, type SheetRange } from './unread.js';
+export { unreadFindings, registerRange, UNREAD_RULE, LOOKED_FOR, type SheetRange } from './unread.js';
 export { splitKommuneLabel, looksLikeKommune } from './kommuner.js';
 
 export interface ReconcileOptions {

@@ -3,6 +3,7 @@
 // as a warning — so `[]` from `dh kontroll --json` always means "read, and nothing wrong".
 import { a1, columnLetter, type Finding } from '../findings/finding.js';
 import type { KommuneRegistry } from '../kommuner/registry.js';
+import { findRegisterHeader } from '../register/fields.js';
 import { cellText, isBlank } from '../util/cells.js';
 import { looksLikeKommune } from './kommuner.js';
 import type { SheetCells } from './locate.js';
@@ -135,4 +136,19 @@ export function unreadFindings(sheets: readonly SheetCells[], claimed: readonly 
 /** The range a located block covers, for claims. */
 export function rangeOf(sheet: string, originRow: number, originColumn: number, fromRow: number, toRow: number, width: number): SheetRange {
   return { sheet, top: originRow + fromRow, left: originColumn, bottom: originRow + toRow, right: originColumn + Math.max(width, 1) - 1 };
+}
+
+/** A system register on the sheet is checked as a whole, from its header down: the range it claims. */
+export function registerRange(sheet: SheetCells): SheetRange | undefined {
+  const header = findRegisterHeader(sheet.cells);
+  if (!header) return undefined;
+  const originRow = sheet.originRow ?? 1;
+  const originColumn = sheet.originColumn ?? 1;
+  return {
+    sheet: sheet.sheet,
+    top: originRow + header.row,
+    left: originColumn,
+    bottom: originRow + Math.max(header.row, sheet.cells.length - 1),
+    right: originColumn + Math.max(1, ...sheet.cells.map((r) => r.length)) - 1,
+  };
 }

@@ -319,8 +319,10 @@ describe('refreshBoard (Styremøte)', () => {
     expect(host.writes).toEqual([]);
 
     const none = await reconcileActiveSheet(new MemoryHost({ activeSheet: { name: 'Ark1', values: [['Hei']] } }), HELGELAND_2026, 2026);
-    expect(none).toMatchObject({ ok: true, value: { findings: [], tables: [] } });
+    expect(none).toMatchObject({ ok: true, value: { tables: [] } });
     expect(none.message).toContain('Fant ingen fordelings-');
+    // Nothing unread is silent (SPEC §7): the panel lists the same kontroll.ikke-lest finding as dh kontroll.
+    expect(none.ok && none.value.findings.map((f) => [f.rule, f.severity, f.cell])).toEqual([['kontroll.ikke-lest', 'warning', 'A1']]);
   });
 });
 

@@ -13,6 +13,7 @@ import {
   HELGELAND_2026,
   planRefresh,
   reconcileSheets,
+  registerRange,
   roundOre,
   skippedTablesNote,
   sortFindings,
@@ -272,17 +273,17 @@ export async function reconcileActiveSheet(host: PanelHost, dataset: Dataset, ye
   }
   let result: ReturnType<typeof reconcileSheets>;
   try {
-    result = reconcileSheets([{ sheet: sheet.sheet, cells: sheet.values as readonly (readonly CellValue[])[], originRow: sheet.originRow, originColumn: sheet.originColumn }], {
-      data: new DatasetContext(dataset),
-      year,
-    });
+    const active = { sheet: sheet.sheet, cells: sheet.values as readonly (readonly CellValue[])[], originRow: sheet.originRow, originColumn: sheet.originColumn };
+    // A register on the sheet is the Systemregister view's to check: claimed, so not reported unread here.
+    const register = registerRange(active);
+    result = reconcileSheets([active], { data: new DatasetContext(dataset), year, reportUnread: true, ...(register ? { claimed: [register] } : {}) });
   } catch (error) {
     return failure(`Kontrollen av «${sheet.sheet}» kunne ikke kjøres: ${reasonOf(error)}.`);
   }
   const tables = result.tables.map((t) => `${t.sheet}!${t.cell}: ${TABLE_KIND_LABEL[t.kind] ?? t.kind}, ${formatNumber(t.rows)} rader`);
   if (tables.length === 0) {
     return success(
-      { sheet: sheet.sheet, tables, findings: [] },
+      { sheet: sheet.sheet, tables, findings: sortFindings(result.findings) },
       `Fant ingen fordelings-, RPA-, DUO- eller budsjettabell på arket «${sheet.sheet}». Tabellen trenger overskrifter som «Kommune | Antall innbyggere | … | Totalt pr kommune».`,
     );
   }
