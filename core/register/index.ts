@@ -117,7 +117,7 @@ function startRun(cells: readonly (readonly unknown[])[], givenOptions: Register
 
   const reader = new RegisterReader(rows, header, { registry: options.data?.registry ?? options.registry, scope: options.data?.memberNumbers, sheet });
   const today = todayOf(options.today);
-  const ctx = new RuleContext(reader, sheet, originRow, originColumn, today);
+  const ctx = new RuleContext(reader, sheet, originRow, originColumn, today, options.data);
   const internal = new InternalErrors(ctx);
   if (!(today === today)) ctx.findings.push(todayInvalid(sheet, originRow, originColumn, options.today));
 

@@ -1,6 +1,7 @@
 // The contract between the register engine and its rules (one rule per file in checks/, rule id = file name).
 import { a1, columnLetter, type Finding, type Severity } from '../findings/finding.js';
 import { FIELD_LABEL, headerLabel, type RegisterField } from './fields.js';
+import type { DatasetContext } from '../dataset/context.js';
 import type { RegisterReader, RowFacts } from './reader.js';
 
 /** One check on a system register. */
@@ -41,6 +42,8 @@ export class RuleContext {
     readonly originColumn: number,
     /** "Today" as days since 1970-01-01, or NaN when the given date is unusable (date rules then stand down). */
     readonly today: number,
+    /** The active dataset (the cooperation whose members the register is checked against), when there is one. */
+    readonly data?: DatasetContext,
   ) {
     const header = reader.header;
     const width = Math.max((reader.cells[header.row] ?? []).length, header.subRow === undefined ? 0 : (reader.cells[header.subRow] ?? []).length);

@@ -321,8 +321,8 @@ export function registerYesNo(v: unknown): { readonly value?: boolean; readonly 
 //   PHASING_OUT     Oppsagt, Sagt opp, Under avvikling,      no (notice is  no (notice is     no (paid until   yes (it still runs until the
 //                   Skal fases ut, Erstattes                 given: ending  already given)    the end)         replacement takes over)
 //                                                            is expected)
-//   OUT_OF_USE      Utfaset, Avviklet, Avsluttet, Ikke i     no             no                yes              no (nothing to integrate)
-//                   bruk, Nedlagt, Erstattet, Nei
+//   OUT_OF_USE      Utfaset, Avviklet, Avsluttet 2024, Ute   no             no                yes              no (nothing to integrate)
+//                   av bruk, Stengt, Erstattet av X, Nei
 //   PLANNED         Planlagt, Under anskaffelse, Under       no (not in     no                no               yes (plan its integrations)
 //                   innføring                                use yet)
 
@@ -336,10 +336,25 @@ export const STATUS_PHASING_OUT = 2;
 export const STATUS_PLANNED = 3;
 export type StatusKind = typeof STATUS_IN_USE | typeof STATUS_OUT_OF_USE | typeof STATUS_PHASING_OUT | typeof STATUS_PLANNED;
 
-const PHASING_OUT =
-  /^(under (avvikling|utfasing|utfasning|oppsigelse|avslutning)|(avtale |kontrakt |avtalen |kontrakten )?(oppsagt|sagt opp)|skal (avvikles|fases ut|utfases|erstattes|avsluttes|sies opp)|fases ut|utfases|utfasing|avvikles|avsluttes|erstattes|i oppsigelsestid|oppsigelse (sendt|gitt))/;
-const OUT_OF_USE = /^(utfas|avvikl|ikke i bruk|ikke lenger i bruk|ikke aktiv|inaktiv|faset ut|nedlagt|avsluttet|utgatt|historisk|erstattet|nei\b|n$|ute av drift|tatt ut av bruk|slettet)/;
-const PLANNED = /^(planlagt|under (anskaffelse|innforing|implementering|etablering)|ikke tatt i bruk|ikke startet|kommer|bestilt|anskaffes|innfores|skal tas i bruk)/;
+// Status is read from its words, wherever they stand and whatever follows («Avsluttet 2024», «Ute av bruk fra
+// 01.03.2024», «Erstattet av Visma Flyt», «I bruk, skal erstattes 2025»), not from a list of openings. The tense
+// decides: what *will* end (skal/blir/planlagt + an end word, «oppsagt», «under avvikling», «fases ut») is being
+// phased out; what *has* ended (avsluttet, stengt, erstattet, «ute av bruk», «ikke lenger i bruk») is out of use;
+// what has not begun («ikke tatt i bruk», «ikke i bruk ennå», planlagt, under anskaffelse) is planned.
+
+/** End words in the forms that speak of the future or of an intent. */
+const WILL_END =
+  /\b(skal|vil|blir|planlagt|planlegger|planlegges|forventes|forventet|bestemt|besluttet|vedtatt|vedtak om)( (a|aa|bli|vaere|snart|helt|etter hvert|i|innen|fra|til|\d{4}))* (avvikl|utfas|fases ut|faset ut|avslutt|erstatt|stenge|stengt|sies opp|sagt opp|legges ned|lagt ned|nedlegg|bytt|fjern|termin|kutt|oppsi)\w*/;
+/** Notice given or being wound down: still running until it ends. */
+const ENDING =
+  /\b(oppsagt|sagt opp|oppsigelse (er )?(sendt|gitt|levert)|i oppsigelsestid|(under )?(avvikling|utfasing|utfasning|oppsigelse|avslutning|nedleggelse|utskifting|utskiftning)|fases ut|utfases|avvikles|avsluttes|erstattes|stenges|legges ned|byttes ut|skiftes ut|sies opp|i bruk (til|ut|frem til|fram til|inntil)|i drift (til|ut|frem til|fram til|inntil))\b/;
+/** Not taken into use yet, said with a negation (before ENDED, which would read «ikke i bruk» as ended). */
+const NOT_YET = /\b(ikke (enda |enna |ennu )?(tatt|satt) i (bruk|drift|produksjon)|ikke i (bruk|drift|produksjon) (enda|enna|ennu|for)|ikke startet|ikke innfort)\b/;
+/** Not taken into use yet, said as a plan (after ENDED: «erstattet av X, som tas i bruk 2025» has ended). */
+const PLANNED = /\b(planlagt|planlegges|under (anskaffelse|innforing|implementering|etablering|utrulling|utvikling|testing)|skal (tas|settes) i (bruk|drift|produksjon)|tas i bruk|anskaffes|innfores|bestilt|kommer)\b/;
+/** Ended, in any wording. */
+const ENDED =
+  /\b(utfaset|faset ut|avviklet|avsluttet|nedlagt|lagt ned|stengt|slettet|erstattet|utgatt|utgaatt|historisk|inaktiv|deaktivert|terminert|opphort|fjernet|kassert|sagt opp og avsluttet|ute av (bruk|drift|produksjon)|tatt ut av (bruk|drift|produksjon)|ikke (lenger |lengre )?(i bruk|i drift|i produksjon|aktiv|brukt|i aktiv bruk)|brukes ikke|benyttes ikke|ikke i bruk|ikke aktiv)\b/;
 
 /** Reads a Status (or "I bruk") cell. Ja/true = in use, Nei/false = out of use. */
 export function statusKind(v: unknown): StatusKind {
@@ -347,8 +362,11 @@ export function statusKind(v: unknown): StatusKind {
   if (typeof v === 'number') return v === 0 ? STATUS_OUT_OF_USE : STATUS_IN_USE;
   if (typeof v !== 'string') return STATUS_IN_USE;
   const key = normalizeKey(v);
-  if (PHASING_OUT.test(key)) return STATUS_PHASING_OUT;
-  if (OUT_OF_USE.test(key)) return STATUS_OUT_OF_USE;
+  if (key === 'nei' || key === 'n' || key.startsWith('nei ')) return STATUS_OUT_OF_USE;
+  if (WILL_END.test(key)) return STATUS_PHASING_OUT;
+  if (NOT_YET.test(key)) return STATUS_PLANNED;
+  if (ENDED.test(key)) return STATUS_OUT_OF_USE;
+  if (ENDING.test(key)) return STATUS_PHASING_OUT;
   if (PLANNED.test(key)) return STATUS_PLANNED;
   return STATUS_IN_USE;
 }

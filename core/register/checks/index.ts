@@ -8,6 +8,7 @@ import { rule as kommuneMangler } from './kommune-mangler.js';
 import { rule as kommuneUkjent } from './kommune-ukjent.js';
 import { rule as kommuneTvetydig } from './kommune-tvetydig.js';
 import { rule as kommuneAvvik } from './kommune-avvik.js';
+import { rule as kommuneIkkeMedlem } from './kommune-ikke-medlem.js';
 import { rule as leverandorMangler } from './leverandor-mangler.js';
 import { rule as systemeierMangler } from './systemeier-mangler.js';
 import { rule as systemansvarligMangler } from './systemansvarlig-mangler.js';
@@ -32,6 +33,7 @@ export const REGISTER_RULES: readonly RegisterRule[] = [
   kommuneUkjent,
   kommuneTvetydig,
   kommuneAvvik,
+  kommuneIkkeMedlem,
   leverandorMangler,
   systemeierMangler,
   systemansvarligMangler,
