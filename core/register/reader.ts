@@ -67,6 +67,9 @@ export const ROW_ARCHIVE = 1 << 8;
 /** Status says the system is out of use. */
 export const ROW_OUT_OF_USE = 1 << 9;
 
+/** Longest text read as a section label («Systemer i Hattfjelldal kommune» is longer than any kommune name needs). */
+const SECTION_LABEL_MAX_LENGTH = 60;
+
 /** Flags every sum row has at least one of (isSumRow is only asked for such rows). */
 const SUM_ROW_SIGNS = ROW_KOMMUNE | ROW_MISSING_SYSTEM | ROW_MISSING_SUPPLIER | ROW_MISSING_OWNER | ROW_MISSING_MANAGER | ROW_PROBLEM | ROW_BAD_CELL;
 
@@ -348,7 +351,10 @@ export class RegisterReader {
     if (seen === SCAN_SPECIAL && !row.some((v) => classifyCell(v) !== CELL_BLANK)) return false;
     const c = this.col.system;
     if (c >= 0 && row[c] === this.systemHeaderCell && row[c] !== undefined && row[c] !== null && this.isRepeatedHeader(row)) return false;
-    return !this.isSumRow(row, row.length);
+    if (this.isSumRow(row, row.length)) return false;
+    const cls = new Uint8Array(row.length);
+    for (let k = 0; k < row.length; k++) cls[k] = classifyCell(row[k]);
+    return this.sectionLabel(row, row.length, true, cls) === undefined;
   }
 
   /**
@@ -429,9 +435,45 @@ export class RegisterReader {
     if (f.problems.length > 0) flags |= ROW_PROBLEM;
     // A sum row ("Sum" in Kommune or System, an Excel totals row) always lacks something (a known kommune, a
     // supplier, a readable number …), so only rows flagged so are looked at: clean rows pay nothing for it.
-    if ((flags & SUM_ROW_SIGNS) !== 0 && this.isSumRow(row, width)) return false;
+    if ((flags & SUM_ROW_SIGNS) !== 0 || f.kommune === this.section) {
+      if ((flags & SUM_ROW_SIGNS) !== 0 && this.isSumRow(row, width)) return false;
+      // «Eigersund kommune» alone in a row (merged across the register or not): a section label that gives its
+      // kommune to the rows under it, never a system.
+      const label = this.sectionLabel(row, width, special, cls);
+      if (label !== undefined) {
+        this.section = label;
+        return false;
+      }
+    }
     f.flags = flags;
     return true;
+  }
+
+  /** The kommune of the last section label row read («Eigersund kommune» above its systems). */
+  private section: KommuneLookupResult | undefined = undefined;
+
+  /** True once a section label row has been read. */
+  get hasSections(): boolean {
+    return this.section !== undefined;
+  }
+
+  /**
+   * The kommune a row names when it holds nothing but one text that is a kommune's name («Eigersund kommune»,
+   * «RANA», «1833 Rana»); undefined for any other row. A merged cell counts once: hosts give its master cell only.
+   */
+  private sectionLabel(row: readonly unknown[], width: number, special: boolean, cls: Uint8Array): KommuneLookupResult | undefined {
+    let only: unknown;
+    let count = 0;
+    for (let c = 0; c < width; c++) {
+      const v = row[c];
+      const blank = special ? cls[c] === CELL_BLANK : v === undefined || v === null || v === '';
+      if (blank) continue;
+      if (++count > 1) return undefined;
+      only = v;
+    }
+    if (typeof only !== 'string' || only.length > SECTION_LABEL_MAX_LENGTH || !/\p{L}/u.test(only)) return undefined;
+    const found = this.lookup.name(only);
+    return found.kind === LOOKUP_OK ? found : undefined;
   }
 
   private isRepeatedHeader(row: readonly unknown[]): boolean {
@@ -478,6 +520,11 @@ export class RegisterReader {
     f.kommune = numberOk ? byNumber : nameOk ? byName : undefined;
     if (numberOk && (byName === undefined || byName === byNumber || (nameOk && byName.kommune === byNumber!.kommune))) return 0;
     if (nameOk && byNumber === undefined) return 0;
+    // Nothing in the row's own kommune cells, under a section label («Eigersund kommune»): the section's kommune.
+    if (byNumber === undefined && byName === undefined && this.section !== undefined) {
+      f.kommune = this.section;
+      return 0;
+    }
     // No kommune column, but the sheet is one kommune's («Rana», «Systemoversikt Vefsn kommune»).
     if (this.fixedKommune !== undefined) {
       f.kommune = this.fixedKommune;

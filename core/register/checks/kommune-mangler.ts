@@ -6,7 +6,8 @@ const ID = 'register.kommune-mangler';
 /**
  * Every row must say which kommune it belongs to: a Kommune or a Kommunenr (the number is the key). A register
  * without either column that is one kommune's sheet — named after it («Rana», «Vefsn kommune»), or with it in the
- * title («Systemoversikt Vefsn kommune») — belongs to that kommune: one note says so instead of an error.
+ * title («Systemoversikt Vefsn kommune») — belongs to that kommune: one note says so instead of an error. So does a
+ * register whose rows all stand under section labels («Eigersund kommune» alone in a row).
  */
 export const rule: RegisterRule = {
   id: ID,
@@ -26,10 +27,21 @@ export const rule: RegisterRule = {
           'kommunenr',
           `Registeret har ingen kolonne for kommune: alle rader er lest som ${name} (${kommunenr}) etter ${where}. Legg til Kommunenr hvis registeret skal slås sammen med andre kommuners.`,
         );
-      } else {
-        ctx.emitMissingColumn(ID, 'error', 'kommunenr', 'Registeret mangler kolonnene Kommune og Kommunenr. Legg til Kommunenr (fire siffer) og gjerne Kommune.');
+        return undefined;
       }
-      return undefined;
+      // Section label rows («Eigersund kommune» above its systems) may give every row its kommune: then nothing lacks.
+      let lacking = 0;
+      return {
+        when: ROW_KOMMUNE,
+        row() {
+          lacking++;
+        },
+        end() {
+          if (lacking > 0 || !ctx.reader.hasSections) {
+            ctx.emitMissingColumn(ID, 'error', 'kommunenr', 'Registeret mangler kolonnene Kommune og Kommunenr. Legg til Kommunenr (fire siffer) og gjerne Kommune.');
+          }
+        },
+      };
     }
     const reader = ctx.reader;
     const at = nrCol >= 0 ? nrCol : nameCol;
