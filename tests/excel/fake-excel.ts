@@ -31,7 +31,7 @@ import {
   type RefName,
   type RefTable,
   type RefWorkbook,
-} from './fake-excel-references.js';
+} from '../fakes/references.js';
 
 export const NOT_LOADED = 'Error, property was not loaded';
 const NOT_SYNCED = 'Error, context.sync() was not called';
@@ -285,7 +285,7 @@ export class FakeWorkbook implements RefWorkbook {
     }
   }
 
-  /** Table names and defined names are one case-insensitive namespace (see fake-excel-references.ts). */
+  /** Table names and defined names are one case-insensitive namespace (see ../fakes/references.ts). */
   nameTaken(name: string, except?: TableModel): string | undefined {
     if (this.tables.some((t) => t !== except && same(t.name, name))) return 'en tabell';
     if (this.names.some((n) => same(n.name, name))) return 'et definert navn';

@@ -1,5 +1,5 @@
 // Refresh in place (issue 9): the user's formulas, chart series and names that point at an owned table keep
-// working after refreshes. The fake rewrites references as Excel does (tests/excel/fake-excel-references.ts
+// working after refreshes. The fake rewrites references as Excel does (tests/fakes/references.ts
 // cites the pages); the first block shows the fake's own strictness, the second the host against it.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { HELGELAND_2026, type Dataset } from '../../core/index.js';

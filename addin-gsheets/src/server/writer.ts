@@ -1,10 +1,9 @@
 // Writing DH tables into the spreadsheet.
 //
 // An owned table (DH_Fordeling_<år>, DH_Deltakelse, DH_RPA, DH_DUO, DH_Funn, DH_Endringer) is written
-// to a fresh temporary sheet first. Only when every value and formula is in place is it swapped in: the
-// old sheet is renamed aside, the temporary sheet takes the name, the named range is pointed at it, and
-// the old sheet is deleted. A failure before the swap deletes the temporary sheet and leaves the previous
-// table exactly as it was.
+// to a fresh temporary sheet first. Only when every value and formula is in place is it copied over the
+// previous version, where that stands, so the user's references into it keep working (writeTableSafely).
+// A failure before the copy deletes the temporary sheet and leaves the previous table exactly as it was.
 //
 // Text is always written with a leading apostrophe, Sheets' marker for "this is text": a string that
 // starts with = + - @ is never run as a formula, and "1833" or "0301" stays the text it was. Formulas are
@@ -85,12 +84,6 @@ function ensureSize(sheet: Sheet, rows: number, columns: number): void {
   if (maxColumns < columns) sheet.insertColumnsAfter(maxColumns, columns - maxColumns);
 }
 
-function removeNamedRange(ss: Spreadsheet, name: string): void {
-  for (const named of ss.getNamedRanges()) {
-    if (named.getName() === name) named.remove();
-  }
-}
-
 /** Fills `sheet` (new and empty) with the table; returns its size. */
 function fill(sheet: Sheet, table: OwnedTable): { rows: number; columns: number } {
   const columns = Math.max(1, table.headers.length, ...table.rows.map((r) => r.length));
@@ -126,82 +119,147 @@ function deleteSheetIfPresent(ss: Spreadsheet, name: string): void {
   if (sheet) ss.deleteSheet(sheet);
 }
 
+/** How long a write waits for another one in the same document before giving up. */
+const LOCK_WAIT_MS = 20_000;
+
 /**
- * Writes `table` as the sheet and named range `table.name`, replacing any previous version only once
- * the new one is complete. The caller decides whether the name may be written.
+ * Writes `table` as the named range `table.name`, in place: a previous version is overwritten where it stands
+ * (same sheet, same top-left cell), so the user's formulas (='DH_Fordeling_2026'!F21, =SUM(DH_Fordeling_2026))
+ * keep pointing at it. Renaming or deleting the sheet would rewrite them or turn them into #REF!.
+ *
+ * The new version is first written completely to a temporary sheet; a failure there leaves the previous table
+ * exactly as it was. Then one Range.copyTo puts it in place, rows it no longer covers are cleared, and the named
+ * range is set to the new size. Apps Script has no transactions: a failure after the copy leaves the new figures
+ * in place with the named range at its old size (the message says so). A document lock keeps two writes — two
+ * google.script.run calls from the panel run as concurrent executions — from interleaving.
  */
 export function writeTableSafely(ss: Spreadsheet, table: OwnedTable): WriteReport {
+  const lock = LockService.getDocumentLock();
+  if (!lock.tryLock(LOCK_WAIT_MS)) {
+    throw new Error(`En annen oppdatering av regnearket pågår fortsatt. Vent litt og prøv igjen. ${table.name} er ikke endret.`);
+  }
+  try {
+    return writeInPlace(ss, table);
+  } finally {
+    lock.releaseLock();
+  }
+}
+
+interface Place {
+  readonly sheet: Sheet;
+  readonly row: number;
+  readonly column: number;
+  readonly rows: number;
+  readonly columns: number;
+}
+
+/**
+ * Where the table stands: its named range (which must lie on the sheet of the table's name — that is how the
+ * add-on writes it; a named range of that name anywhere else is the user's, and is refused), else a sheet of
+ * that name, else nowhere.
+ */
+function locate(ss: Spreadsheet, name: string): Place | undefined {
+  const named = ss.getNamedRanges().find((n) => n.getName() === name);
+  const range = named ? safeRange(named) : undefined;
+  if (named && range) {
+    const sheet = range.getSheet();
+    if (sheet.getName() !== name) {
+      throw new Error(
+        `Regnearket har allerede et navngitt område «${name}» som peker på «${sheet.getName()}»!${range.getA1Notation()}, ikke på en tabell tillegget har skrevet. ` +
+          'Gi området et annet navn eller slett det (Data > Navngitte områder), og prøv igjen. Ingenting er skrevet',
+      );
+    }
+    return { sheet, row: range.getRow(), column: range.getColumn(), rows: range.getNumRows(), columns: range.getNumColumns() };
+  }
+  const sheet = ss.getSheetByName(name);
+  if (!sheet) return undefined;
+  return { sheet, row: 1, column: 1, rows: sheet.getLastRow(), columns: sheet.getLastColumn() };
+}
+
+/** Cells the table would grow into must be empty: the user's notes beside it are never overwritten. */
+function refuseGrowthOverUserCells(place: Place, name: string, rows: number, columns: number): void {
+  const areas: [number, number, number, number][] = [];
+  if (rows > place.rows) areas.push([place.row + place.rows, place.column, rows - place.rows, columns]);
+  if (columns > place.columns) areas.push([place.row, place.column + place.columns, Math.min(rows, place.rows), columns - place.columns]);
+  for (const [row, column, wantRows, wantColumns] of areas) {
+    // Beyond the grid nothing can be in the way; check the part inside it.
+    const n = Math.min(wantRows, place.sheet.getMaxRows() - row + 1);
+    const m = Math.min(wantColumns, place.sheet.getMaxColumns() - column + 1);
+    if (n <= 0 || m <= 0) continue;
+    const formulas = place.sheet.getRange(row, column, n, m).getFormulas();
+    const values = place.sheet.getRange(row, column, n, m).getValues();
+    for (let r = 0; r < n; r++) {
+      for (let c = 0; c < m; c++) {
+        if (formulas[r]![c] === '' && values[r]![c] === '') continue;
+        throw new Error(
+          `${name} trenger ${rows - 1} rader og ${columns} kolonner, men celle ${place.sheet.getRange(row + r, column + c).getA1Notation()} ved siden av tabellen er ikke tom. ` +
+            'Flytt det som står der, og prøv igjen. Ingenting er skrevet',
+        );
+      }
+    }
+  }
+}
+
+function writeInPlace(ss: Spreadsheet, table: OwnedTable): WriteReport {
   const name = table.name;
   const tempName = name + TEMP_SUFFIX;
-  const oldName = name + OLD_SUFFIX;
   const previouslyActive = ss.getActiveSheet();
   const previousName = previouslyActive ? previouslyActive.getName() : undefined;
+  const place = locate(ss, name);
+  const columns = Math.max(1, table.headers.length, ...table.rows.map((r) => r.length));
+  const rows = table.rows.length + 1;
+  if (place) refuseGrowthOverUserCells(place, name, rows, columns);
+
   deleteSheetIfPresent(ss, tempName); // left over from an interrupted run: ours, and incomplete
-  const old = ss.getSheetByName(name);
-  const index = old ? old.getIndex() - 1 : ss.getSheets().length;
-  const temp = ss.insertSheet(tempName, index);
-  let size: { rows: number; columns: number };
-  try {
-    size = fill(temp, table);
-    SpreadsheetApp.flush();
-  } catch (error) {
+  deleteSheetIfPresent(ss, name + OLD_SUFFIX); // left over from the rename-and-delete writer of earlier versions
+  const temp = ss.insertSheet(tempName, ss.getSheets().length);
+  const dropTemp = () => {
     try {
       ss.deleteSheet(temp);
     } catch {
       // the temporary sheet is named "(skrives)" and is replaced by the next attempt
     }
     restoreActive(ss, previousName);
-    throw new Error(`Kunne ikke skrive ${name}: ${reason(error)}. Forrige versjon er beholdt.`);
-  }
-  // Swap: the complete new sheet takes the name and the named range; the old sheet is removed last.
-  // Each step that fails undoes the steps before it, so the workbook shows the old table or the new one.
-  const fail = (error: unknown, undo: () => void): never => {
-    try {
-      undo();
-    } catch {
-      // best effort: the next write removes any "(skrives)" / "(gammel)" sheet it finds
-    }
-    try {
-      ss.deleteSheet(temp);
-    } catch {
-      // as above
-    }
-    restoreActive(ss, previousName);
-    throw new Error(`Kunne ikke skrive ${name}: ${reason(error)}. Forrige versjon er beholdt.`);
   };
-  const oldNamed = ss.getNamedRanges().find((n) => n.getName() === name);
-  const oldNamedRange = oldNamed ? safeRange(oldNamed) : undefined;
   try {
-    deleteSheetIfPresent(ss, oldName);
-    if (old) old.setName(oldName);
+    fill(temp, table);
+    SpreadsheetApp.flush();
   } catch (error) {
-    fail(error, () => undefined);
+    dropTemp();
+    throw new Error(`Kunne ikke skrive ${name}: ${reason(error)}. Forrige versjon er beholdt.`);
   }
-  try {
-    temp.setName(name);
-  } catch (error) {
-    fail(error, () => old?.setName(name));
-  }
-  try {
-    removeNamedRange(ss, name);
-    ss.setNamedRange(name, temp.getRange(1, 1, size!.rows, size!.columns));
-  } catch (error) {
-    fail(error, () => {
-      temp.setName(tempName);
-      old?.setName(name);
-      removeNamedRange(ss, name);
-      if (oldNamedRange) ss.setNamedRange(name, oldNamedRange);
-    });
-  }
-  if (old) {
+
+  if (!place) {
+    // Nothing to keep references to: the complete sheet takes the name.
     try {
-      ss.deleteSheet(old);
-    } catch {
-      // the new table is complete and in place; the "(gammel)" sheet is removed by the next write
+      temp.setName(name);
+      ss.setNamedRange(name, temp.getRange(1, 1, rows, columns));
+    } catch (error) {
+      dropTemp();
+      throw new Error(`Kunne ikke skrive ${name}: ${reason(error)}. Ingenting er skrevet.`);
     }
+    restoreActive(ss, previousName === tempName ? name : previousName);
+    return { name, sheet: name, rows, columns };
   }
-  restoreActive(ss, previousName === name ? name : previousName);
-  return { name, sheet: name, rows: size!.rows, columns: size!.columns };
+
+  let copied = false;
+  try {
+    ensureSize(place.sheet, place.row + rows - 1, place.column + columns - 1);
+    temp.getRange(1, 1, rows, columns).copyTo(place.sheet.getRange(place.row, place.column, rows, columns));
+    copied = true;
+    if (place.rows > rows) place.sheet.getRange(place.row + rows, place.column, place.rows - rows, Math.max(1, place.columns)).clearContent();
+    if (place.columns > columns) place.sheet.getRange(place.row, place.column + columns, Math.min(rows, place.rows), place.columns - columns).clearContent();
+    ss.setNamedRange(name, place.sheet.getRange(place.row, place.column, rows, columns));
+  } catch (error) {
+    dropTemp();
+    throw new Error(
+      copied
+        ? `${name} er skrevet, men kunne ikke gjøres ferdig: ${reason(error)}. Kjør oppdateringen igjen.`
+        : `Kunne ikke skrive ${name}: ${reason(error)}. Forrige versjon er beholdt.`,
+    );
+  }
+  dropTemp();
+  return { name, sheet: place.sheet.getName(), rows, columns };
 }
 
 function safeRange(named: GoogleAppsScript.Spreadsheet.NamedRange): Range | undefined {

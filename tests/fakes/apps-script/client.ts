@@ -24,8 +24,31 @@ function assertTransferable(value: unknown, path: string): void {
 
 const clone = (value: unknown) => (value === undefined ? null : JSON.parse(JSON.stringify(value)));
 
+export interface FakeScriptRunOptions {
+  /**
+   * Calls made while another is waiting to run are concurrent executions, as on Apps Script's servers: the later
+   * ones overtake the first at its next spreadsheet write unless it holds the document lock (see lock.ts).
+   */
+  readonly interleave?: boolean;
+}
+
 /** Returns a `() => google.script.run` for createGsheetsHost({ run }). */
-export function fakeScriptRun(runtime: AppsScriptRuntime, log: FakeScriptRunLog = { calls: [] }): () => any {
+export function fakeScriptRun(runtime: AppsScriptRuntime, log: FakeScriptRunLog = { calls: [] }, options: FakeScriptRunOptions = {}): () => any {
+  const queued: (() => void)[] = [];
+  const schedule = (task: () => void) => {
+    if (!options.interleave) {
+      setTimeout(task, 0);
+      return;
+    }
+    queued.push(task);
+    setTimeout(() => {
+      const first = queued.shift();
+      if (!first) return;
+      // Everything issued alongside it runs concurrently with it.
+      runtime.fake.locks.waiting.push(...queued.splice(0));
+      first();
+    }, 0);
+  };
   const make = (onSuccess?: (v: unknown) => void, onFailure?: (e: unknown) => void): any =>
     new Proxy(
       {},
@@ -35,7 +58,7 @@ export function fakeScriptRun(runtime: AppsScriptRuntime, log: FakeScriptRunLog 
           if (prop === 'withFailureHandler') return (handler: (e: unknown) => void) => make(onSuccess, handler);
           if (typeof prop !== 'string') return undefined;
           return (...args: unknown[]) => {
-            setTimeout(() => {
+            schedule(() => {
               let result: unknown;
               try {
                 args.forEach((a, i) => assertTransferable(a, `argument ${i + 1}`));
@@ -48,11 +71,13 @@ export function fakeScriptRun(runtime: AppsScriptRuntime, log: FakeScriptRunLog 
                 assertTransferable(result, 'returverdi');
               } catch (error) {
                 const e = error as { name?: string; message?: string };
-                onFailure?.(new Error(`${e?.name ?? 'Error'}: ${e?.message ?? String(error)}`));
+                const failure = new Error(`${e?.name ?? 'Error'}: ${e?.message ?? String(error)}`);
+                setTimeout(() => onFailure?.(failure), 0);
                 return;
               }
-              onSuccess?.(clone(result));
-            }, 0);
+              const value = clone(result);
+              setTimeout(() => onSuccess?.(value), 0);
+            });
           };
         },
       },

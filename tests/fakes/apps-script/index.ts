@@ -10,11 +10,14 @@ import { Script, createContext } from 'node:vm';
 import { AppsScriptException, MESSAGES } from './errors.js';
 import { CacheStore, FakeCache, FakeHtmlOutput, FakeProperties, FakeUi, PropertyStore, formatDate } from './services.js';
 import { FakeSpreadsheet, type FakeSheet, type Value } from './spreadsheet.js';
+import { FakeLock, LockState } from './lock.js';
+import { referenceValue } from './references.js';
 
 export { AppsScriptException, MESSAGES } from './errors.js';
 export * from './services.js';
 export * from './spreadsheet.js';
 export { fakeScriptRun } from './client.js';
+export { FakeLock, LockState } from './lock.js';
 
 export interface FailureRule {
   /** Call name, e.g. "Range.setFormulas", or a pattern. */
@@ -49,6 +52,8 @@ export class AppsScriptFake {
   /** Computes a formula cell's value; undefined → "#NAME?" (an unknown function, as in Sheets). */
   evaluator: ((formula: string, sheet: FakeSheet) => Value | undefined) | undefined;
   private failures: { rule: FailureRule; seen: number; failed: number }[] = [];
+  /** LockService state and executions waiting to interleave (lock.ts). */
+  readonly locks = new LockState();
 
   constructor(
     readonly files: Readonly<Record<string, string>> = {},
@@ -67,6 +72,7 @@ export class AppsScriptFake {
     if (this.mode === 'customFunction' && info.write && !info.cache && !info.properties) {
       throw new AppsScriptException(MESSAGES.permission(op.split('.').pop()!));
     }
+    if (info.write && !info.cache && !info.properties && this.mode === 'normal') this.locks.onWrite();
     for (const f of this.failures) {
       const opMatches = typeof f.rule.op === 'string' ? f.rule.op === op : f.rule.op.test(op);
       const sheetMatches = f.rule.sheet === undefined || (info.sheet !== undefined && (typeof f.rule.sheet === 'string' ? f.rule.sheet === info.sheet : f.rule.sheet.test(info.sheet)));
@@ -98,7 +104,7 @@ export class AppsScriptFake {
   }
 
   evaluate(formula: string, sheet: FakeSheet): Value {
-    const v = this.evaluator?.(formula, sheet);
+    const v = this.evaluator?.(formula, sheet) ?? referenceValue(this.spreadsheet, formula);
     return v === undefined ? '#NAME?' : v;
   }
 
@@ -141,7 +147,11 @@ export class AppsScriptFake {
     };
     const Session = { getScriptTimeZone: () => 'Europe/Oslo' };
     const Logger = { log: (...args: unknown[]) => void fake.logs.push(args.map(String).join(' ')) };
-    return { SpreadsheetApp, CacheService, PropertiesService, Utilities, HtmlService, Session, Logger, console, Date };
+    const LockService = {
+      getDocumentLock: () => (fake.record('LockService.getDocumentLock'), new FakeLock(fake.locks)),
+      getScriptLock: () => (fake.record('LockService.getScriptLock'), new FakeLock(fake.locks)),
+    };
+    return { SpreadsheetApp, CacheService, PropertiesService, Utilities, HtmlService, Session, Logger, LockService, console, Date };
   }
 }
 
@@ -172,10 +182,12 @@ export class AppsScriptRuntime {
   execute<T>(fn: (g: CodeGlobals) => T, mode: ExecutionMode = 'normal'): T {
     const previous = this.fake.mode;
     this.fake.mode = mode;
+    const id = mode === 'normal' ? this.fake.locks.begin() : undefined;
     try {
       return fn(this.newExecution());
     } finally {
       this.fake.mode = previous;
+      if (id !== undefined) this.fake.locks.end(id);
     }
   }
 

@@ -12,10 +12,11 @@
 // - in custom-function mode every write, and getUi(), throws a permission error.
 import { AppsScriptException, MESSAGES } from './errors.js';
 import type { AppsScriptFake } from './index.js';
+import { sheetDeleted, sheetRenamed } from './references.js';
 
 export type Value = string | number | boolean | Date;
 
-interface Cell {
+export interface Cell {
   value: Value;
   formula?: string;
   format?: string;
@@ -136,6 +137,7 @@ export class FakeSpreadsheet {
     this.fake.record('Spreadsheet.deleteSheet', { write: true, sheet: sheet.name });
     sheet.assertAlive();
     if (this.sheets.length === 1) throw new AppsScriptException(MESSAGES.lastSheet);
+    sheetDeleted(this, sheet);
     this.sheets.splice(this.sheets.indexOf(sheet), 1);
     sheet.deleted = true;
     if (this.active === sheet) this.active = this.sheets[0]!;
@@ -293,7 +295,9 @@ export class FakeSheet {
   setName(name: string): FakeSheet {
     this.record('setName', true);
     this.ss.assertSheetName(String(name), this);
+    const from = this.name;
     this.name = String(name);
+    sheetRenamed(this.ss, from, this.name);
     return this;
   }
 
@@ -701,6 +705,27 @@ export class FakeRange {
     this.record('clear', true);
     this.each((row, column) => this.sheet.cells.delete(this.sheet.key(row, column)));
     return this;
+  }
+
+  /**
+   * copyTo(destination): values, formulas and formats, from the destination's top-left cell on, in one call
+   * (Range.copyTo, developers.google.com/apps-script/reference/spreadsheet/range#copyTo(Range)).
+   */
+  copyTo(destination: FakeRange): void {
+    this.record('copyTo', true);
+    destination.sheet.assertAlive();
+    if (destination.row + this.rows - 1 > destination.sheet.maxRows || destination.column + this.columns - 1 > destination.sheet.maxColumns) {
+      throw new AppsScriptException(MESSAGES.rangeNotFound);
+    }
+    const copies: [number, number, Cell | undefined][] = [];
+    this.each((row, column, r, c) => {
+      const cell = this.sheet.cell(row, column);
+      copies.push([destination.row + r, destination.column + c, cell ? { ...cell, value: isDateValue(cell.value) ? new Date(cell.value.getTime()) : cell.value } : undefined]);
+    });
+    for (const [row, column, cell] of copies) {
+      if (cell) destination.sheet.cells.set(destination.sheet.key(row, column), cell);
+      else destination.sheet.cells.delete(destination.sheet.key(row, column));
+    }
   }
 
   clearContent(): FakeRange {

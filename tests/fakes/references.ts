@@ -1,4 +1,4 @@
-// References in the fake Excel: what happens to the user's formulas, chart series and defined names when the
+// References in the fake hosts (Excel, and Sheets where it behaves the same): what happens to the user's formulas, chart series and defined names when the
 // add-in renames or deletes tables and sheets. Kept apart from fake-excel.ts (proxies, syncs) so each stays
 // readable; fake-excel.ts calls these from the operations that Excel documents as rewriting references.
 //

@@ -1,0 +1,136 @@
+// Refresh in place in Google Sheets (issue 9): the user's formulas that point at an owned table — through its
+// named range or straight at a cell — give the new figures after refreshes, and never #REF!. The fake rewrites
+// references on rename and breaks them on delete (tests/fakes/apps-script/references.ts), and runs concurrent
+// google.script.run calls interleaved unless a document lock serialises them (tests/fakes/apps-script/lock.ts).
+import { beforeAll, describe, expect, it } from 'vitest';
+import { boardTables, HELGELAND_2026, type Dataset, type OwnedTable } from '../../core/index.js';
+import { refreshBoard } from '../../ui/actions.js';
+import { createGsheetsHost } from '../../addin-gsheets/src/sidebar/gsheets-host.js';
+import { fakeScriptRun, type AppsScriptFake, type AppsScriptRuntime } from '../fakes/apps-script/index.js';
+import { ensureBuilt, loadAddon } from './helpers.js';
+
+beforeAll(ensureBuilt);
+
+const TODAY = '2026-11-21';
+const TABLE = 'DH_Fordeling_2026';
+
+function withPopulation(base: Dataset, kommunenr: string, delta: number): Dataset {
+  return { ...base, members: base.members.map((m) => (m.kommunenr === kommunenr ? { ...m, population: m.population + delta } : m)) };
+}
+
+function setup(interleave = false): { fake: AppsScriptFake; runtime: AppsScriptRuntime; host: ReturnType<typeof createGsheetsHost> } {
+  const { fake, runtime } = loadAddon();
+  return { fake, runtime, host: createGsheetsHost({ run: fakeScriptRun(runtime, { calls: [] }, { interleave }) }) };
+}
+
+/** Every formula in the spreadsheet, to show no #REF! appeared. */
+function allFormulas(fake: AppsScriptFake): string[] {
+  return fake.spreadsheet.sheets.flatMap((s) => [...s.cells.values()].map((c) => c.formula ?? '')).filter(Boolean);
+}
+
+describe('the Sheets fake treats references as Sheets does', () => {
+  it('renaming a sheet rewrites formulas that point at it; deleting it turns them into #REF!', () => {
+    const { fake } = setup();
+    const ss = fake.spreadsheet;
+    ss.putSheet('Data', [['Navn', 'Beløp'], ['a', 1], ['b', 2]], { namedRange: 'Salg' });
+    const summary = ss.putSheet('Sammendrag', [['=SUM(Salg)', "='Data'!B3"]]);
+    expect(summary.snapshot()[0]).toEqual([3, 2]);
+    ss.sheet('Data')!.setName('Data gammel');
+    expect(summary.formulaAt('B1')).toBe("='Data gammel'!B3");
+    expect(summary.snapshot()[0]).toEqual([3, 2]);
+    ss.deleteSheet(ss.sheet('Data gammel')!);
+    expect(summary.formulaAt('B1')).toBe('=#REF!');
+    expect(summary.snapshot()[0]).toEqual(['#REF!', '#REF!']);
+  });
+
+  it('concurrent executions interleave at a write unless the first holds the document lock', () => {
+    const { fake, runtime } = setup();
+    const sheet = fake.spreadsheet.getActiveSheet();
+    const order: string[] = [];
+    const job = (tag: string, lock: boolean) => () =>
+      runtime.execute((g) => {
+        const held = lock ? g.LockService.getDocumentLock() : undefined;
+        held?.waitLock(1000);
+        order.push(`${tag}:start`);
+        sheet.getRange(1, 1).setValue(tag);
+        order.push(`${tag}:end`);
+        held?.releaseLock();
+      });
+    fake.locks.waiting.push(job('b', false));
+    job('a', false)();
+    expect(order).toEqual(['a:start', 'b:start', 'b:end', 'a:end']);
+    expect(fake.locks.interleaved).toBe(1);
+    order.length = 0;
+    fake.locks.waiting.push(job('d', true));
+    job('c', true)();
+    expect(order).toEqual(['c:start', 'c:end', 'd:start', 'd:end']);
+  });
+});
+
+describe('writeOwnedTable in Sheets refreshes in place', () => {
+  it('a user formula through the named range and a cell reference give the new figures after two refreshes, with no #REF!', async () => {
+    const { fake, host } = setup();
+    const first = await refreshBoard(host, HELGELAND_2026, 2026, TODAY);
+    expect(first.ok, first.message).toBe(true);
+    const ss = fake.spreadsheet;
+    const summary = ss.putSheet('Sammendrag', [[`=SUM(${TABLE})`, `='${TABLE}'!C21`]]);
+    const sheet = ss.sheet(TABLE)!;
+    for (const [i, delta] of [[1, 2500], [2, -4000]] as const) {
+      const next = await refreshBoard(host, withPopulation(HELGELAND_2026, '1833', delta), 2026, `2026-11-2${i + 1}`);
+      expect(next.ok, next.message).toBe(true);
+      if (!next.ok) return;
+      expect(next.value.written).toContain(TABLE);
+      expect(ss.sheet(TABLE)).toBe(sheet);
+      const shown = sheet.snapshot();
+      const sumRow = shown.find((r) => r[1] === 'Sum')!;
+      const numbers = shown.flat().filter((v): v is number => typeof v === 'number').reduce((a, b) => a + b, 0);
+      expect(summary.snapshot()[0]![1]).toBe(sumRow[2]);
+      expect(sumRow[2]).toBe(HELGELAND_2026.members.reduce((n, m) => n + m.population, 0) + delta);
+      expect(summary.snapshot()[0]![0]).toBeCloseTo(numbers, 6);
+      expect(allFormulas(fake).filter((f) => f.includes('#REF!'))).toEqual([]);
+    }
+    expect(summary.formulaAt('A1')).toBe(`=SUM(${TABLE})`);
+    expect(summary.formulaAt('B1')).toBe(`='${TABLE}'!C21`);
+    expect(ss.sheets.some((s) => s.name.includes('(skrives)') || s.name.includes('(gammel)'))).toBe(false);
+  });
+
+  it('a shorter table clears the rows it no longer covers and keeps the user’s note beside it', async () => {
+    const { fake, host } = setup();
+    const funn = (n: number): OwnedTable => ({ name: 'DH_Funn', headers: ['Melding', 'Kommunenr', 'Antall'], rows: Array.from({ length: n }, (_, i) => [`m${i}`, '1833', i]) });
+    await host.writeOwnedTable(funn(5));
+    const sheet = fake.spreadsheet.sheet('DH_Funn')!;
+    sheet.getRange(1, 6).setValue('Notat');
+    await host.writeOwnedTable(funn(2));
+    expect(sheet.snapshot().map((r) => r.slice(0, 3))).toEqual([
+      ['Melding', 'Kommunenr', 'Antall'],
+      ['m0', '1833', 0],
+      ['m1', '1833', 1],
+    ]);
+    expect(sheet.snapshot()[0]![5]).toBe('Notat');
+    expect(fake.spreadsheet.getRangeByName('DH_Funn')!.getNumRows()).toBe(3);
+  });
+
+  it('a named range DH_Fordeling_2026 that points at the user’s own cells stops the write with a Norwegian message, nothing written', async () => {
+    const { fake, host } = setup();
+    const ss = fake.spreadsheet;
+    ss.putSheet('Budsjett', [['', ''], ['', 'mitt tall']], { namedRange: TABLE, at: { row: 2, column: 2 } });
+    const before = ss.sheets.map((s) => [s.name, s.snapshot()]);
+    const table = boardTables(HELGELAND_2026, 2026);
+    if (!table.ok) throw new Error(table.error.message);
+    await expect(host.writeOwnedTable(table.value[0]!)).rejects.toThrow(/navngitt område «DH_Fordeling_2026» som peker på «Budsjett»!B2:C3.*Ingenting er skrevet/);
+    expect(ss.sheets.map((s) => [s.name, s.snapshot()])).toEqual(before);
+  });
+
+  it('two writes of one table sent at once do not interleave: the document lock serialises them', async () => {
+    const { fake, host } = setup(true);
+    await host.writeOwnedTable({ name: 'DH_Funn', headers: ['Melding', 'Antall'], rows: [['v0', 0]] });
+    const a: OwnedTable = { name: 'DH_Funn', headers: ['Melding', 'Antall'], rows: Array.from({ length: 30 }, (_, i) => ['a', i]) };
+    const b: OwnedTable = { name: 'DH_Funn', headers: ['Melding', 'Antall'], rows: Array.from({ length: 3 }, (_, i) => ['b', i]) };
+    const results = await Promise.allSettled([host.writeOwnedTable(a), host.writeOwnedTable(b)]);
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled']);
+    // The last one to take the lock wins, whole: the table is b, with nothing of a left below it.
+    const shown = fake.spreadsheet.sheet('DH_Funn')!.snapshot();
+    expect(shown.filter((r) => r[0] !== '')).toEqual([['Melding', 'Antall'], ['b', 0], ['b', 1], ['b', 2]]);
+    expect(fake.spreadsheet.sheets.map((s) => s.name).filter((n) => n.includes('(skrives)'))).toEqual([]);
+  });
+});
