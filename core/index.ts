@@ -24,5 +24,5 @@ export * from './workbook/from-tables.js';
 export * from './board/tables.js';
 export * from './board/refresh.js';
 export * from './benefits/plan.js';
-export * from './ssb/jsonstat.js';
+export * from './ssb/index.js';
 export * from './reconcile/index.js';
