@@ -22,6 +22,9 @@ export const OPTIONS = {
   dato: { name: 'dato', spellings: ['--dato', '-d'], value: true, placeholder: 'ÅÅÅÅ-MM-DD' },
   ut: { name: 'ut', spellings: ['-o', '--ut', '--output'], value: true, placeholder: 'ut.xlsx' },
   aar: { name: 'aar', spellings: ['--år', '--aar', '--ar'], value: true, placeholder: 'år' },
+  kvartal: { name: 'kvartal', spellings: ['--kvartal', '-k'], value: true, placeholder: 'ÅÅÅÅKn, f.eks. 2025K2' },
+  kommuner: { name: 'kommuner', spellings: ['--kommuner'], value: true, placeholder: 'kommunenr,kommunenr,…' },
+  svar: { name: 'svar', spellings: ['--svar'], value: true, placeholder: 'svar.json' },
 } as const satisfies Record<string, OptionSpec>;
 
 /**

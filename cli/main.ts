@@ -1,6 +1,7 @@
 // The `dh` command (SPEC §7). run() is the whole CLI, importable and testable in-process; bin/dh.mjs
 // only calls it. User errors are CliErrors: exit code 2 and one Norwegian line on stderr, never a stack.
 import { fordeling } from './commands/fordeling.js';
+import { innbyggere } from './commands/innbyggere.js';
 import { kontroll } from './commands/kontroll.js';
 import { kostnad } from './commands/kostnad.js';
 import { oppdater } from './commands/oppdater.js';
@@ -13,7 +14,7 @@ export { CliError } from './io.js';
 
 type Command = (argv: readonly string[], io: CliIo) => Promise<number>;
 
-const COMMANDS: Record<string, Command> = { kostnad, fordeling, kontroll, oppdater };
+const COMMANDS: Record<string, Command> = { kostnad, fordeling, kontroll, oppdater, innbyggere };
 
 /** Runs `dh <argv…>` and returns the exit code: 0 no errors, 1 error findings, 2 unusable input. */
 export async function run(argv: readonly string[], io: CliIo = processIo): Promise<number> {
@@ -25,7 +26,7 @@ export async function run(argv: readonly string[], io: CliIo = processIo): Promi
     }
     const handler = COMMANDS[command.toLowerCase()];
     if (!handler) {
-      throw new CliError(`Ukjent kommando «${command}». Kommandoene er kostnad, fordeling, kontroll og oppdater (se «dh --help»).`);
+      throw new CliError(`Ukjent kommando «${command}». Kommandoene er kostnad, fordeling, kontroll, oppdater og innbyggere (se «dh --help»).`);
     }
     return await handler(rest, io);
   } catch (error) {

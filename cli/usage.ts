@@ -32,6 +32,19 @@ export const USAGE_OPPDATER = `dh oppdater <fil.xlsx> [-o ut.xlsx] [--år ÅÅÅ
   --år Å    året fordelingen gjelder (standard: året til en eksisterende DH_Fordeling-tabell, ellers siste år med nøkkel)
 `;
 
+export const USAGE_INNBYGGERE = `dh innbyggere [--kvartal 2025K2 | --aar 2026] [--kommuner 1833,1824,…] [--svar svar.json] [--fil bok.xlsx -o ut.xlsx] [--json]
+  Innbyggertall fra SSB (PxWebApi v2): et kvartal gir befolkningen ved utgangen av kvartalet (tabell 01222,
+  f.eks. 2025K2 → per 30.06.2025), et år gir befolkningen per 1. januar (tabell 07459).
+  --kommuner K   kommunene (nummer eller navn); standard er datasettets (eller arbeidsbokens) medlemmer
+  --svar F       les et lagret SSB-svar (json-stat2) i stedet for å hente fra nettet
+  --fil F -o U   skriv tallene inn i DH_Kommuner (kommunenummer er nøkkelen, Referansedato fylles) i kopien U,
+                 med én linje i DH_Endringer per endret tall
+  --json         skriv {"tabell","periode","referansedato","rader":[{"kommunenr","kommune","innbyggere"}]}
+  Uten nett, ved tidsavbrudd, feil fra SSB eller en kommune SSB ikke har tall for: én linje, utgangskode 2,
+  ingenting skrevet. Adressen til SSB er innstillingen DH_SSB_URL (standard https://data.ssb.no/api/pxwebapi/v2),
+  tidsgrensen DH_SSB_TIMEOUT_MS (standard 20000).
+`;
+
 export const USAGE = `dh – DH-tillegget på kommandolinjen (kostnadsfordeling, kontroll og systemregister)
 
 Bruk:
@@ -39,6 +52,7 @@ Bruk:
   dh fordeling <år> [--fil arbeidsbok.xlsx] [--json]
   dh kontroll <fil.xlsx> [--dato ÅÅÅÅ-MM-DD] [--json]
   dh oppdater <fil.xlsx> [-o ut.xlsx] [--år ÅÅÅÅ]
+  dh innbyggere [--kvartal 2025K2 | --aar 2026] [--kommuner …] [--svar svar.json] [--fil bok.xlsx -o ut.xlsx] [--json]
   dh <kommando> --help      mer om én kommando
 
 Uten --fil brukes standarddatasettet Digitale Helgeland 2026 (styremøtet 16.10.2025).
@@ -49,4 +63,5 @@ Eksempler:
   dh fordeling 2026 --json
   dh kontroll styresak.xlsx --dato 2026-01-15
   dh oppdater arbeidsbok.xlsx -o oppdatert.xlsx
+  dh innbyggere --kvartal 2025K2 --fil arbeidsbok.xlsx -o ny.xlsx
 `;

@@ -41,8 +41,3 @@ export function referenceDate(period: string, moment: CountMoment): string | und
   if (year) return moment === 'end' ? `${year[1]}-12-31` : `${year[1]}-01-01`;
   return undefined;
 }
-
-/** «ved utgangen av 2. kvartal 2025» — how the moment reads in a message. */
-export function momentText(moment: CountMoment): string {
-  return moment === 'end' ? 'ved utgangen av perioden' : moment === 'start' ? 'ved inngangen av perioden' : 'per referansedato';
-}
