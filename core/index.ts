@@ -23,6 +23,7 @@ export * from './catalog/index.js';
 export * from './workbook/table.js';
 export * from './workbook/from-tables.js';
 export * from './workbook/kommuner-update.js';
+export * from './arkivplan/index.js';
 export * from './board/tables.js';
 export * from './board/refresh.js';
 export * from './benefits/plan.js';

@@ -74,6 +74,7 @@ export function skippedTablesNote(skipped: readonly string[], hasProjectTable: b
   const missing: string[] = [];
   if (skipped.includes('DH_Deltakelse')) missing.push(hasProjectTable ? 'ingen prosjekter i DH_Prosjekter' : 'ingen DH_Prosjekter');
   if (skipped.includes('DH_RPA') || skipped.includes('DH_DUO')) missing.push('ingen egne RPA- eller DUO-tall');
+  if (skipped.includes('DH_Arkivplanstatus')) missing.push('ingen DH_Arkivplan');
   return `Hoppet over ${joinWords(skipped)}: arbeidsboken har ${joinWords(missing)}, og de innebygde prosjekttallene gjelder bare ${baseName}.`;
 }
 

@@ -1,5 +1,6 @@
 import { allocate, frozenPercentages, projectCost, sortedMembers } from '../allocation/allocate.js';
 import type { Dataset } from '../dataset/model.js';
+import { arkivplanstatusTable } from '../arkivplan/table.js';
 import { timeValueExact } from '../benefits/time-value.js';
 import { splitPooledSaving } from '../benefits/pooled.js';
 import { Dec, roundOre, sum, toCellNumber } from '../money/kroner.js';
@@ -101,7 +102,7 @@ export function duoTable(dataset: Dataset): OwnedTable | undefined {
 }
 
 /** The board tables about projects: built only when the dataset has the data for them. */
-export const PROJECT_TABLE_NAMES = ['DH_Deltakelse', 'DH_RPA', 'DH_DUO'] as const;
+export const PROJECT_TABLE_NAMES = ['DH_Deltakelse', 'DH_RPA', 'DH_DUO', 'DH_Arkivplanstatus'] as const;
 
 /** Project tables boardTables leaves out because the dataset has no projects, RPA or DUO inputs. */
 export function skippedBoardTables(dataset: Dataset): string[] {
@@ -109,6 +110,7 @@ export function skippedBoardTables(dataset: Dataset): string[] {
     ...(dataset.projects.length === 0 ? ['DH_Deltakelse'] : []),
     ...(dataset.rpa ? [] : ['DH_RPA']),
     ...(dataset.duo ? [] : ['DH_DUO']),
+    ...(dataset.arkivplan ? [] : ['DH_Arkivplanstatus']),
   ];
 }
 
@@ -145,5 +147,6 @@ export function boardTables(dataset: Dataset, year: number): Result<OwnedTable[]
   if (rpa) tables.push(rpa);
   const duo = duoTable(dataset);
   if (duo) tables.push(duo);
+  if (dataset.arkivplan) tables.push(arkivplanstatusTable(dataset.arkivplan));
   return ok(tables);
 }

@@ -2,6 +2,7 @@
 // Sak 40-25 budget and allocation key, Sak 41-25 project decisions, RPA and DUO tables).
 // Structured source: shared/reference/helgeland-2025/*.json. Figures are kept as printed strings.
 import { dec } from '../money/kroner.js';
+import { HELGELAND_ARKIVPLAN } from '../arkivplan/helgeland2025.js';
 import type { Dataset, Project } from './model.js';
 
 const REFERENCE_DATE = '2025-06-30';
@@ -179,4 +180,5 @@ export const HELGELAND_2026: Dataset = {
     adoptedMonthlySaving: dec('417000'),
     monthlyCost: new Map(DUO.map(([name, monthly]) => [byName.get(name)!, dec(monthly)])),
   },
+  arkivplan: HELGELAND_ARKIVPLAN,
 };

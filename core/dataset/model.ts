@@ -1,3 +1,4 @@
+import type { ArkivplanInputs } from '../arkivplan/model.js';
 import type { Dec, Kroner } from '../money/kroner.js';
 
 /** A member municipality of a cooperation, with the population the key uses. */
@@ -83,4 +84,6 @@ export interface Dataset {
   readonly projects: readonly Project[];
   readonly rpa?: RpaInputs;
   readonly duo?: DuoInputs;
+  /** DH_Arkivplan and the board's decision on it (sak 42-25). */
+  readonly arkivplan?: ArkivplanInputs;
 }

@@ -1,5 +1,7 @@
 import type { AllocationKey, Dataset, Member, Project, ProjectSplit } from '../dataset/model.js';
 import { KommuneRegistry } from '../kommuner/registry.js';
+import { DEFAULT_ARKIVPLAN_DECISION, type ArkivplanInputs } from '../arkivplan/model.js';
+import { arkivplanFromTable } from '../arkivplan/read.js';
 import { a1 } from '../findings/finding.js';
 import { resolveKey } from '../allocation/key.js';
 import { formatKroner, formatNumber } from '../money/format.js';
@@ -383,6 +385,7 @@ export function datasetFromTables(source: TableSource, base: Dataset): Result<Wo
   const kommuner = source('DH_Kommuner');
   const nokkel = source('DH_Nokkel');
   const prosjekter = source('DH_Prosjekter');
+  const arkivplanTable = source('DH_Arkivplan');
   let members = base.members;
   if (kommuner) {
     const parsed = membersFromTable(kommuner, registry);
@@ -405,6 +408,15 @@ export function datasetFromTables(source: TableSource, base: Dataset): Result<Wo
     projects = parsed.value;
     used.push(prosjekter.name);
   }
+  // DH_Arkivplan is the workbook's own list; the decision (date, notice rule) stays the base's, and another
+  // cooperation without a list of its own gets no arkivplan at all.
+  let arkivplan: ArkivplanInputs | undefined = inherits ? base.arkivplan : undefined;
+  if (arkivplanTable) {
+    const parsed = arkivplanFromTable(arkivplanTable, registry, new Set(members.map((m) => m.kommunenr)));
+    if (!parsed.ok) return parsed;
+    arkivplan = { rows: parsed.value, decision: base.arkivplan?.decision ?? DEFAULT_ARKIVPLAN_DECISION };
+    used.push(arkivplanTable.name);
+  }
   if (used.length === 0) return ok({ dataset: base, used });
   const fromBase = [
     ...(kommuner ? [] : ['kommuner']),
@@ -412,7 +424,7 @@ export function datasetFromTables(source: TableSource, base: Dataset): Result<Wo
     ...(inherits && !prosjekter ? ['prosjekter'] : []),
     ...(inherits && (base.rpa || base.duo) ? ['RPA- og DUO-tall'] : []),
   ];
-  const { rpa: _rpa, duo: _duo, ...rest } = base;
+  const { rpa: _rpa, duo: _duo, arkivplan: _arkivplan, ...rest } = base;
   const dataset: Dataset = {
     ...rest,
     name: `Arbeidsboken (${used.join(', ')})`,
@@ -422,6 +434,7 @@ export function datasetFromTables(source: TableSource, base: Dataset): Result<Wo
     projects,
     ...(inherits && base.rpa ? { rpa: base.rpa } : {}),
     ...(inherits && base.duo ? { duo: base.duo } : {}),
+    ...(arkivplan ? { arkivplan } : {}),
   };
   return ok({ dataset, used });
 }

@@ -51,13 +51,13 @@ export interface OwnedTable {
   readonly rows: readonly (readonly OwnedCell[])[];
 }
 
-export const OWNED_TABLE_PATTERN = /^DH_(Fordeling_\d{4}|Deltakelse|RPA|DUO|Funn|Endringer)$/;
+export const OWNED_TABLE_PATTERN = /^DH_(Fordeling_\d{4}|Deltakelse|RPA|DUO|Arkivplanstatus|Funn|Endringer)$/;
 
 export function isOwnedTableName(name: string): boolean {
   return OWNED_TABLE_PATTERN.test(name);
 }
 
-export const INPUT_TABLE_NAMES = ['DH_Kommuner', 'DH_Nokkel', 'DH_Prosjekter', 'DH_Register', 'DH_Gevinst'] as const;
+export const INPUT_TABLE_NAMES = ['DH_Kommuner', 'DH_Nokkel', 'DH_Prosjekter', 'DH_Register', 'DH_Gevinst', 'DH_Arkivplan'] as const;
 
 /** Finds the column whose header matches one of `names` (normalised); -1 when absent. */
 export function columnIndex(headers: readonly string[], ...names: string[]): number {

@@ -141,7 +141,7 @@ describe('dh oppdater på en arbeidsbok med bilder', () => {
 
 describe('dh oppdater på et annet samarbeids arbeidsbok (egne DH_Kommuner og DH_Nokkel, ingen prosjekter)', () => {
   const SKIPPED =
-    'Hoppet over DH_Deltakelse, DH_RPA og DH_DUO: arbeidsboken har ingen DH_Prosjekter og ingen egne RPA- eller DUO-tall, ' +
+    'Hoppet over DH_Deltakelse, DH_RPA, DH_DUO og DH_Arkivplanstatus: arbeidsboken har ingen DH_Prosjekter, ingen egne RPA- eller DUO-tall og ingen DH_Arkivplan, ' +
     'og de innebygde prosjekttallene gjelder bare Digitale Helgeland 2026.';
 
   it('skriver bare fordelingen, med kommunenavn, og sier at prosjekttabellene er hoppet over', async () => {
@@ -176,9 +176,9 @@ describe('dh oppdater på et annet samarbeids arbeidsbok (egne DH_Kommuner og DH
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const lines = r.stdout.split('\n');
-    expect(lines[0]).toBe('Oppdaterte 1 tabell og fjernet 3 tabeller for 2026 fra arbeidsbokens tabeller DH_Kommuner, DH_Nokkel:');
+    expect(lines[0]).toBe('Oppdaterte 1 tabell og fjernet 4 tabeller for 2026 fra arbeidsbokens tabeller DH_Kommuner, DH_Nokkel:');
     expect(lines).toEqual(expect.arrayContaining(['  DH_Deltakelse: fjernet', '  DH_RPA: fjernet', '  DH_DUO: fjernet']));
-    expect(lines).toContain(`${SKIPPED} De gamle tabellene DH_Deltakelse, DH_RPA og DH_DUO er fjernet.`);
+    expect(lines).toContain(`${SKIPPED} De gamle tabellene DH_Deltakelse, DH_RPA, DH_DUO og DH_Arkivplanstatus er fjernet.`);
     const back = await readBack(path);
     expect(back.worksheets.map((w) => w.name)).toEqual(['Budsjett', 'DH_Kommuner', 'DH_Nokkel', 'DH_Fordeling_2026', 'DH_Endringer']);
     const log = back.getWorksheet('DH_Endringer')!;
@@ -187,6 +187,7 @@ describe('dh oppdater på et annet samarbeids arbeidsbok (egne DH_Kommuner og DH
       ['DH_Deltakelse', 'tabell med 20 rader'],
       ['DH_RPA', 'tabell med 20 rader'],
       ['DH_DUO', 'tabell med 20 rader'],
+      ['DH_Arkivplanstatus', 'tabell med 20 rader'],
     ]);
 
     const before = readFileSync(path);

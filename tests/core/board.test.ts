@@ -22,7 +22,7 @@ describe('board tables', () => {
   const byName = new Map(tables.value.map((t) => [t.name, t]));
 
   it('builds DH_Fordeling_2026, DH_Deltakelse, DH_RPA and DH_DUO', () => {
-    expect([...byName.keys()]).toEqual(['DH_Fordeling_2026', 'DH_Deltakelse', 'DH_RPA', 'DH_DUO']);
+    expect([...byName.keys()]).toEqual(['DH_Fordeling_2026', 'DH_Deltakelse', 'DH_RPA', 'DH_DUO', 'DH_Arkivplanstatus']);
   });
 
   it('writes Totalt pr kommune as a live DH.KOSTNAD formula', () => {
@@ -62,7 +62,7 @@ describe('refresh plan', () => {
   it('first refresh writes all tables and logs them; the second writes nothing', () => {
     const store = new Map<string, TableData>();
     const first = applyPlan(store, HELGELAND_2026, 2026, '2026-11-21');
-    expect(first.toWrite.map((t) => t.name)).toEqual(['DH_Fordeling_2026', 'DH_Deltakelse', 'DH_RPA', 'DH_DUO']);
+    expect(first.toWrite.map((t) => t.name)).toEqual(['DH_Fordeling_2026', 'DH_Deltakelse', 'DH_RPA', 'DH_DUO', 'DH_Arkivplanstatus']);
     expect(first.endringer).toBeDefined();
     const snapshot = JSON.stringify([...store.entries()]);
     const second = applyPlan(store, HELGELAND_2026, 2026, '2026-11-22');
@@ -104,7 +104,7 @@ describe('refresh plan', () => {
 });
 
 describe('a dataset without projects, RPA or DUO (another cooperation)', () => {
-  const { rpa: _rpa, duo: _duo, ...rest } = HELGELAND_2026;
+  const { rpa: _rpa, duo: _duo, arkivplan: _arkivplan, ...rest } = HELGELAND_2026;
   const vesteralen: Dataset = {
     ...rest,
     name: 'Arbeidsboken (DH_Kommuner)',
@@ -118,7 +118,7 @@ describe('a dataset without projects, RPA or DUO (another cooperation)', () => {
   it('builds only DH_Fordeling and says which project tables it left out', () => {
     const tables = boardTables(vesteralen, 2026);
     expect(tables.ok && tables.value.map((t) => t.name)).toEqual(['DH_Fordeling_2026']);
-    expect(skippedBoardTables(vesteralen)).toEqual(['DH_Deltakelse', 'DH_RPA', 'DH_DUO']);
+    expect(skippedBoardTables(vesteralen)).toEqual(['DH_Deltakelse', 'DH_RPA', 'DH_DUO', 'DH_Arkivplanstatus']);
     expect(skippedBoardTables(HELGELAND_2026)).toEqual([]);
   });
 
@@ -137,17 +137,18 @@ describe('a dataset without projects, RPA or DUO (another cooperation)', () => {
     const kept = planRefresh(vesteralen, 2026, (n) => store.get(n), '2026-01-02');
     if (!kept.ok) throw new Error(kept.error.message);
     expect(kept.value.toRemove).toEqual([]);
-    expect(kept.value.skipped).toEqual(['DH_Deltakelse', 'DH_RPA', 'DH_DUO']);
+    expect(kept.value.skipped).toEqual(['DH_Deltakelse', 'DH_RPA', 'DH_DUO', 'DH_Arkivplanstatus']);
     expect(kept.value.changes.some((c) => c.after === '(fjernet)' && c.key === '')).toBe(false);
 
     const removed = planRefresh(vesteralen, 2026, (n) => store.get(n), '2026-01-02', { removeStale: true });
     if (!removed.ok) throw new Error(removed.error.message);
-    expect(removed.value.toRemove).toEqual(['DH_Deltakelse', 'DH_RPA', 'DH_DUO']);
+    expect(removed.value.toRemove).toEqual(['DH_Deltakelse', 'DH_RPA', 'DH_DUO', 'DH_Arkivplanstatus']);
     expect(removed.value.changes.filter((c) => c.after === '(fjernet)' && c.key === '').map((c) => [c.table, c.before])).toEqual([
       ['DH_Deltakelse', 'tabell med 20 rader'],
       ['DH_RPA', 'tabell med 20 rader'],
       ['DH_DUO', 'tabell med 20 rader'],
+      ['DH_Arkivplanstatus', 'tabell med 20 rader'],
     ]);
-    expect(removed.value.endringer!.rows.filter((r) => r[6] === '(fjernet)' && r[2] === '')).toHaveLength(3);
+    expect(removed.value.endringer!.rows.filter((r) => r[6] === '(fjernet)' && r[2] === '')).toHaveLength(4);
   });
 });

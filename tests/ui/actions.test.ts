@@ -101,13 +101,13 @@ describe('loadDataset', () => {
     expect(host.writes).toEqual([]);
     // Three of Helgeland's members are not Helgeland: the built-in projects, RPA and DUO are not theirs.
     expect(loaded.message).toBe(
-      'Bruker arbeidsbokens tabeller DH_Kommuner, DH_Nokkel. Hoppet over DH_Deltakelse, DH_RPA og DH_DUO: arbeidsboken har ingen DH_Prosjekter ' +
-        'og ingen egne RPA- eller DUO-tall, og de innebygde prosjekttallene gjelder bare Digitale Helgeland 2026.',
+      'Bruker arbeidsbokens tabeller DH_Kommuner, DH_Nokkel. Hoppet over DH_Deltakelse, DH_RPA, DH_DUO og DH_Arkivplanstatus: arbeidsboken har ingen DH_Prosjekter, ' +
+        'ingen egne RPA- eller DUO-tall og ingen DH_Arkivplan, og de innebygde prosjekttallene gjelder bare Digitale Helgeland 2026.',
     );
     const refreshed = await refreshBoard(host, loaded.value.dataset, 2027, '2026-11-22');
     expect(refreshed.ok).toBe(true);
     expect(host.writes.map((t) => t.name)).toEqual(['DH_Fordeling_2027', 'DH_Endringer']);
-    expect(refreshed.message).toMatch(/Hoppet over DH_Deltakelse, DH_RPA og DH_DUO/);
+    expect(refreshed.message).toMatch(/Hoppet over DH_Deltakelse, DH_RPA, DH_DUO og DH_Arkivplanstatus/);
   });
 
   it('reports a bad input table in Norwegian, naming the cell, and writes nothing', async () => {
@@ -178,7 +178,7 @@ describe('refreshBoard (Styremøte)', () => {
     const first = await refreshBoard(host, HELGELAND_2026, 2026, TODAY);
     expect(first.ok).toBe(true);
     if (!first.ok) return;
-    expect(first.value.written).toEqual(['DH_Fordeling_2026', 'DH_Deltakelse', 'DH_RPA', 'DH_DUO', 'DH_Endringer']);
+    expect(first.value.written).toEqual(['DH_Fordeling_2026', 'DH_Deltakelse', 'DH_RPA', 'DH_DUO', 'DH_Arkivplanstatus', 'DH_Endringer']);
     expect(first.value.summary).toBe('5 endringer siden forrige oppdatering'.replace('5', String(first.value.changes.length)));
     const writesAfterFirst = host.writes.length;
 
