@@ -25,7 +25,7 @@ function ownTableRanges(workbook: Workbook): SheetRange[] {
   });
 }
 
-const KIND_LABEL = { allocation: 'fordelingstabell', rpa: 'RPA-tabell', duo: 'DUO-tabell', budget: 'budsjettabell', register: 'systemregister' } as const;
+const KIND_LABEL = { allocation: 'fordelingstabell', rpa: 'RPA-tabell', duo: 'DUO-tabell', budget: 'budsjettabell', arkivplan: 'arkivplantabell', register: 'systemregister' } as const;
 
 /**
  * dh kontroll <fil.xlsx> [--dato ÅÅÅÅ-MM-DD] [--json] — finds the board tables and system registers on

@@ -5,6 +5,7 @@ import type { DatasetContext } from '../dataset/context.js';
 import { a1, sortFindings, type Finding } from '../findings/finding.js';
 import { isPerInhabitantFigures, reconcileAllocationTable, type AllocationReconciliation, type BudgetLine } from './allocation.js';
 import { locateBudgets, reconcileBudget, type BudgetReconciliation, type LocatedBudget } from './budget.js';
+import { reconcileArkivplanTables } from './arkivplan.js';
 import { reconcileDuoTable, type DuoReconciliation } from './duo.js';
 import { isDatasetTable, registryFor } from './kommuner.js';
 import { Dec } from '../money/kroner.js';
@@ -17,6 +18,7 @@ import { rangeOf, unreadFindings, type SheetRange } from './unread.js';
 export * from './allocation.js';
 export * from './budget.js';
 export * from './duo.js';
+export * from './arkivplan.js';
 export * from './rpa.js';
 export { locateTables, classifyHeader, recogniseHeader, type LocatedTable, type SheetCells, type TableKind, type Role } from './locate.js';
 export { printedDecimals, readCell, storedDecimals } from './numbers.js';
@@ -43,7 +45,7 @@ export interface ReconcileOptions {
 
 /** A table found in a workbook, for reports ("Fordeling 2026!A3: fordelingstabell, 19 rader"). */
 export interface FoundTable {
-  readonly kind: TableKind | 'budget';
+  readonly kind: TableKind | 'budget' | 'arkivplan';
   readonly sheet: string;
   /** A1 address of the header (or first label) cell. */
   readonly cell: string;
@@ -165,10 +167,12 @@ export function reconcileSheets(sheets: readonly SheetCells[], options: Reconcil
       compareWithKey: !keyChecked,
     });
   });
+  const arkivplan = sheets.flatMap((sheet) => reconcileArkivplanTables(sheet, { registry, ...(options.data ? { data: options.data } : {}) }));
+  tables.push(...arkivplan.map(({ findings: _f, ...found }) => ({ kind: 'arkivplan' as const, ...found })));
   const claimed = [...tables.map((t) => t.range), ...(options.claimed ?? [])];
   // Relations between the figures of unclaimed blocks (core/relations) are looked for here, before what is left is reported unread.
   const unread = options.reportUnread ? unreadFindings(sheets, [...claimed, ...seen], registry, claimed.length > 0) : [];
-  const findings = sortFindings([...budgets, ...allocations, ...rpa, ...duo].flatMap((x) => x.findings).concat(unread));
+  const findings = sortFindings([...budgets, ...allocations, ...rpa, ...duo, ...arkivplan].flatMap((x) => x.findings).concat(unread));
   return { tables, claimed, seen, findings, allocations, rpa, duo, budgets };
 }
 

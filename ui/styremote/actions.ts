@@ -258,7 +258,7 @@ export interface SheetReconciliation {
   readonly findings: readonly Finding[];
 }
 
-const TABLE_KIND_LABEL: Readonly<Record<string, string>> = { allocation: 'fordelingstabell', rpa: 'RPA-tabell', duo: 'DUO-tabell', budget: 'budsjett' };
+const TABLE_KIND_LABEL: Readonly<Record<string, string>> = { allocation: 'fordelingstabell', rpa: 'RPA-tabell', duo: 'DUO-tabell', budget: 'budsjett', arkivplan: 'arkivplantabell' };
 
 /**
  * «Kontroller tabellene i aktivt ark»: finds printed/adopted board tables (fordeling, RPA, DUO, budsjett) on the
