@@ -42,6 +42,8 @@ function paramType(p: ParamSpec): string {
       return 'string';
     case 'range':
       return 'Array<Array<*>>';
+    case 'date':
+      return 'Date|string|number|Array<Array<*>>';
   }
 }
 

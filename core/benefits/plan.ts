@@ -11,7 +11,7 @@ export const GEVINST_HEADERS = [
   'Ansvarlig', 'Frist', 'Beregning', 'Investering', 'Årlig kostnad', 'Årlig gevinst', 'År',
 ] as const;
 
-/** The template the panel inserts as DH_Gevinst, with two worked example rows from the board document. */
+/** The template the panel inserts as DH_Gevinst, with three worked example rows from the board document. */
 export function gevinstTemplate(): OwnedTable {
   return {
     name: 'DH_Gevinst',
@@ -21,6 +21,10 @@ export function gevinstTemplate(): OwnedTable {
         '12 000 e-poster × 3 min ÷ 60 × 685 kr/t, fordelt etter kostnad', 0, 249588, 486587.73, 5],
       ['RPA i Elements', 'Vefsn', 'spart tid', 'Nei', 'Håndteringer pr mnd', 0, 1269, 'Digitaliseringsleder', '30.06.2026',
         '1 269 håndteringer × 5 min ÷ 60 × 695 kr/t', 0, 198000, 881955, 5],
+      // Sak 42-25: an own arkivplan/systemforvaltning solution instead of a commercial one at 8 000–9 000 kr per
+      // kommune per month. The cost was never budgeted, so the avoided cost frees no budget money (Nei).
+      ['Egen løsning for arkivplan og systemforvaltning (sak 42-25)', 'Hemnes', 'unngått kostnad', 'Nei', 'Kommersiell løsning ikke kjøpt', 0, 0, 'Arkivleder', '01.01.2026',
+        'Kommersiell løsning 8 000–9 000 kr pr kommune pr mnd; lavest: 8 000 kr × 12', 0, 0, 96000, 5],
     ],
   };
 }

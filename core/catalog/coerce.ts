@@ -1,6 +1,6 @@
 import { Dec } from '../money/kroner.js';
 import { fail, ok, type Result } from '../result.js';
-import { isBlank, isCellError, isErrorLike, parseNumber } from '../util/cells.js';
+import { isBlank, isCellError, isErrorLike, parseDate, parseNumber } from '../util/cells.js';
 import type { ParamSpec } from './types.js';
 
 /** True for a 2-D array argument (what Excel and Sheets pass for a range). */
@@ -55,6 +55,14 @@ export function coerceArg(spec: ParamSpec, raw: unknown): Result<unknown> {
         return fail(`«${String(raw)}» er ikke et gyldig år (skriv f.eks. 2026).`);
       }
       return ok(n.value.toNumber());
+    }
+    case 'date': {
+      // A Sheets date arrives as a Date at midnight in the sheet's time zone (23:00 UTC the day before in Oslo),
+      // an exceljs one at midnight UTC: the nearest UTC midnight is the calendar day in both.
+      const value = raw instanceof Date ? new Date(raw.getTime() + 12 * 3_600_000) : raw;
+      const d = parseDate(value);
+      if (!d.ok || typeof raw === 'boolean') return fail(`Argumentet «${spec.name}» er ikke en dato: ${d.ok ? 'SANN/USANN' : d.reason}. Skriv f.eks. 16.10.2025.`);
+      return ok(d.value);
     }
     case 'number': {
       if (typeof raw === 'boolean') return fail(`Argumentet «${spec.name}» må være et tall, ikke ${raw ? 'SANN' : 'USANN'}.`);

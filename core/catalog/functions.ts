@@ -10,6 +10,7 @@ import { dhError, fail, ok, type DhError, type Result } from '../result.js';
 import { cellText, isBlank, isErrorLike, parseNumber } from '../util/cells.js';
 import { normalizeKey } from '../util/text.js';
 import { kommuneNumberProblem, plainNumber } from './coerce.js';
+import { OPPSIGELSE } from './oppsigelse.js';
 import type { CatalogEntry, CellResult, FunctionContext } from './types.js';
 
 const kommuneParam = { name: 'kommune', type: 'kommune', description: 'Kommunenavn eller kommunenummer, f.eks. "Rana" eller 1833.' } as const;
@@ -352,7 +353,7 @@ export const SJEKK: CatalogEntry = {
 
 /** Every DH function, in the order the README lists them. The single source for all hosts. */
 export const CATALOG: readonly CatalogEntry[] = [
-  KOSTNAD, ANDEL, INNBYGGERE, KOMMUNENR, KOMMUNENAVN, FORDEL, TIDSVERDI, NETTOGEVINST, NNV, TILBAKEBETALING, DEKNING, SJEKK,
+  KOSTNAD, ANDEL, INNBYGGERE, KOMMUNENR, KOMMUNENAVN, FORDEL, TIDSVERDI, NETTOGEVINST, NNV, TILBAKEBETALING, DEKNING, SJEKK, OPPSIGELSE,
 ];
 
 

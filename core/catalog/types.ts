@@ -10,8 +10,9 @@ import type { Result } from '../result.js';
  * - number: Dec from a number or nb-NO text ("1 234,56")
  * - text: trimmed string
  * - range: the raw 2-D array, never lifted (e.g. FORDEL's kommuner, NNV's kontantstrøm)
+ * - date: ISO yyyy-mm-dd from a date cell (Excel serial, a Sheets Date), «16.10.2025» or «2025-10-16»
  */
-export type ParamType = 'kommune' | 'year' | 'number' | 'text' | 'range';
+export type ParamType = 'kommune' | 'year' | 'number' | 'text' | 'range' | 'date';
 
 export interface ParamSpec {
   /** Norwegian parameter name as users see it in the formula tooltip (no spaces). */
@@ -48,7 +49,7 @@ export interface CatalogEntry {
   readonly description: string;
   readonly params: readonly ParamSpec[];
   /** What the result is: one value, or a spill whose shape the entry decides. */
-  readonly returns: { readonly kind: 'number' | 'text' | 'matrix'; readonly description: string; readonly format?: 'kroner' | 'percent' | 'integer' | 'text' };
+  readonly returns: { readonly kind: 'number' | 'text' | 'matrix'; readonly description: string; readonly format?: 'kroner' | 'percent' | 'integer' | 'text' | 'date' };
   readonly examples: readonly CatalogExample[];
   /**
    * The pure implementation over coerced arguments (in parameter order; omitted optionals are undefined).

@@ -63,7 +63,10 @@ describe('gevinstrealiseringsplan', () => {
     const table = tableFromValues('DH_Gevinst', [t.headers as string[], ...t.rows.map((r) => r.map((c) => displayValue(c)))]);
     const result = evaluateGevinst(table);
     expect(result.findings).toEqual([]);
-    expect(result.rows).toHaveLength(2);
+    expect(result.rows).toHaveLength(3);
+    // Sak 42-25's avoided commercial cost: 8 000 kr per month (the low end), a whole year, freeing no budget.
+    const avoided = result.rows[2]!;
+    expect([avoided.type, avoided.releasesBudget, avoided.netAnnual.toFixed(2)]).toEqual(['unngått kostnad', false, '96000.00']);
     const duo = result.rows[0]!;
     expect(duo.netAnnual.toFixed(2)).toBe(new Dec('486587.73').minus(249588).toFixed(2));
     expect(duo.paybackYears!.toString()).toBe('0');
