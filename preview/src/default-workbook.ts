@@ -124,17 +124,21 @@ export function registerSheet(): SheetSpec {
 export function gevinstSheet(): SheetSpec {
   const template = gevinstTemplate();
   const rows: RawCellContent[][] = [template.headers.map((h) => textCell(h)), ...template.rows.map((r) => r.map(ownedCellContent))];
-  rows.push([]); // row 4: the blank row ends the table
-  rows.push([textCell('Beregninger med DH-funksjonene'), null, null, null, null]); // 5
-  rows.push([textCell('Tidsverdi RPA pr mnd (1 269 × 5 min × 695 kr/t)'), '=DH.TIDSVERDI(1269;5;695)']); // 6
-  rows.push([textCell('Nettogevinst RPA pr år (kostnad 16 500 kr/mnd)'), '=DH.NETTOGEVINST(16500;1269;5;695;12)']); // 7
-  rows.push([textCell('Netto pr år, rad 3 (Årlig gevinst − Årlig kostnad)'), '=M3-L3']); // 8
-  rows.push([]); // 9
-  rows.push([textCell('År'), 0, 1, 2, 3, 4, 5]); // 10
-  rows.push([textCell('Kontantstrøm (investering 500 000)'), -500000, '=$B$8', '=$B$8', '=$B$8', '=$B$8', '=$B$8']); // 11
-  rows.push([textCell('Netto nåverdi (4 %, R-109)'), '=DH.NNV(B11:G11)']); // 12
-  rows.push([textCell('Netto nåverdi (2 %)'), '=DH.NNV(B11:G11;0,02)']); // 13
-  rows.push([textCell('Tilbakebetaling (år)'), '=DH.TILBAKEBETALING(500000;B8)']); // 14
+  // The calculations start after the template and one blank row, however many example rows it has; the RPA example
+  // (the template's second row, sheet row 3) feeds the cash flow.
+  const at = (offset: number) => template.rows.length + 2 + offset; // 1-based sheet row of the calculation block
+  rows.push([]); // the blank row ends the table
+  rows.push([textCell('Beregninger med DH-funksjonene'), null, null, null, null]);
+  rows.push([textCell('Tidsverdi RPA pr mnd (1 269 × 5 min × 695 kr/t)'), '=DH.TIDSVERDI(1269;5;695)']);
+  rows.push([textCell('Nettogevinst RPA pr år (kostnad 16 500 kr/mnd)'), '=DH.NETTOGEVINST(16500;1269;5;695;12)']);
+  rows.push([textCell('Netto pr år, rad 3 (Årlig gevinst − Årlig kostnad)'), '=M3-L3']); // at(4)
+  rows.push([]);
+  rows.push([textCell('År'), 0, 1, 2, 3, 4, 5]);
+  const net = `=$B$${at(4)}`;
+  rows.push([textCell('Kontantstrøm (investering 500 000)'), -500000, net, net, net, net, net]); // at(7)
+  rows.push([textCell('Netto nåverdi (4 %, R-109)'), `=DH.NNV(B${at(7)}:G${at(7)})`]);
+  rows.push([textCell('Netto nåverdi (2 %)'), `=DH.NNV(B${at(7)}:G${at(7)};0,02)`]);
+  rows.push([textCell('Tilbakebetaling (år)'), `=DH.TILBAKEBETALING(500000;B${at(4)})`]);
   const formats: Record<number, 'kroner' | 'text' | 'general'> = {};
   GEVINST_HEADERS.forEach((h, i) => {
     if (/Investering|kostnad|gevinst$/i.test(h) && h !== 'Gevinst') formats[i] = 'kroner';

@@ -90,14 +90,16 @@ describe('the default preview workbook', () => {
     const wb = open();
     const table = wb.readTable('DH_Gevinst')!;
     expect(table.sheet).toBe(GEVINST_SHEET);
-    expect(table.rows).toHaveLength(2);
+    expect(table.rows).toHaveLength(3);
     expect(table.headers[0]).toBe('Gevinst');
     expect(wb.listTables()).toContain('DH_Gevinst');
-    expect(wb.formulaText(GEVINST_SHEET, 5, 1)).toBe('=DH.TIDSVERDI(1269;5;695)');
-    expect(wb.cell(GEVINST_SHEET, 5, 1).text).toBe('73 496,25');
-    const formulas = [6, 11, 12, 13].map((r) => wb.formulaText(GEVINST_SHEET, r, 1));
+    // The first formula (0-based row) follows the header, the example rows, a blank row and the block's title.
+    const first = table.rows.length + 3;
+    expect(wb.formulaText(GEVINST_SHEET, first, 1)).toBe('=DH.TIDSVERDI(1269;5;695)');
+    expect(wb.cell(GEVINST_SHEET, first, 1).text).toBe('73 496,25');
+    const formulas = [1, 6, 7, 8].map((d) => wb.formulaText(GEVINST_SHEET, first + d, 1));
     expect(formulas.join(' ')).toMatch(/DH\.NETTOGEVINST.*DH\.NNV.*DH\.NNV.*DH\.TILBAKEBETALING/);
-    for (const r of [6, 11, 12, 13]) expect(wb.cell(GEVINST_SHEET, r, 1).kind).toBe('number');
+    for (const d of [1, 6, 7, 8]) expect(wb.cell(GEVINST_SHEET, first + d, 1).kind).toBe('number');
   });
 });
 

@@ -473,12 +473,13 @@ describe('Gevinst', () => {
     expect(result.ok, result.message).toBe(true);
     if (!result.ok) return;
     expect(result.value.rate).toBe('4 %');
-    expect(result.value.rows).toHaveLength(2);
+    expect(result.value.rows).toHaveLength(3);
     const duo = result.value.rows[0]!;
     expect(duo).toMatchObject({ name: 'Automatisert postmottak (DUO)', kommune: 'Rana', nettoPrAr: '236 999,73 kr', tilbakebetaling: '0', ar: 5 });
     expect(duo.nnv).toMatch(/^1 055 \d{3},\d{2} kr$/);
-    expect(result.value.perKommune.map((p) => p.kommune)).toEqual(['Rana', 'Vefsn']);
-    expect(result.value.totalNetto).toBe('920 954,73 kr');
+    expect(result.value.perKommune.map((p) => p.kommune)).toEqual(['Rana', 'Vefsn', 'Hemnes']);
+    // Sak 42-25's avoided commercial cost (8 000 kr × 12) is the third example row.
+    expect(result.value.totalNetto).toBe('1 016 954,73 kr');
   });
 
   it('reports validation findings for a user-edited row', async () => {

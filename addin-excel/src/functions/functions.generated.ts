@@ -140,6 +140,19 @@ export function sjekk(register_område: any[][], visning?: any): any[][] {
   return invoke('SJEKK', [register_område, visning]) as any[][];
 }
 
+/**
+ * Oppsigelse av en avtale: med "opphør" (standard) er dato dagen oppsigelsen gis, og svaret er første dag uten avtale; med "frist" er dato dagen avtalen skal være ute, og svaret er siste dag oppsigelsen kan gis. Regel "fra dato" (standard: 16.10.2025 + 3 mnd = 16.01.2026) eller "fra månedsslutt" (fristen løper fra utgangen av måneden). Formater cellen som dato.
+ * @customfunction OPPSIGELSE OPPSIGELSE
+ * @param {any} dato Oppsigelsesdato (f.eks. vedtaksdato 16.10.2025), eller med "frist" datoen avtalen skal være ute.
+ * @param {any} oppsigelsestid_mnd Oppsigelsestid i hele måneder, f.eks. 3.
+ * @param {any} [hva] "opphør" (standard) eller "frist".
+ * @param {any} [regel] "fra dato" (standard) eller "fra månedsslutt".
+ * @returns {number} En dato (serienummer; formater som dato).
+ */
+export function oppsigelse(dato: any, oppsigelsestid_mnd: any, hva?: any, regel?: any): number {
+  return invoke('OPPSIGELSE', [dato, oppsigelsestid_mnd, hva, regel]) as number;
+}
+
 /** Id → function, in catalog order (functions.ts associates each with CustomFunctions). */
 export const GENERATED_FUNCTIONS: Readonly<Record<string, (...args: any[]) => unknown>> = {
   KOSTNAD: kostnad,
@@ -154,4 +167,5 @@ export const GENERATED_FUNCTIONS: Readonly<Record<string, (...args: any[]) => un
   TILBAKEBETALING: tilbakebetaling,
   DEKNING: dekning,
   SJEKK: sjekk,
+  OPPSIGELSE: oppsigelse,
 };
