@@ -10,6 +10,8 @@ import { textCell, parseAddress, type SheetSpec, type TableRegion } from './work
 export interface ExcelCellLike {
   readonly value: unknown;
   readonly numFmt?: string;
+  /** exceljs: the merged range's upper-left cell for a cell a merge covers, the cell itself otherwise. */
+  readonly master?: unknown;
 }
 export interface ExcelRowLike {
   eachCell(options: { includeEmpty: boolean }, callback: (cell: ExcelCellLike, colNumber: number) => void): void;
@@ -101,6 +103,8 @@ export function sheetsFromExcel(workbook: ExcelWorkbookLike): OpenedWorkbook {
           cut = true;
           return;
         }
+        // exceljs repeats a merged cell's value in every cell it covers; Excel keeps it in the upper-left cell only.
+        if (cell.master !== undefined && cell.master !== cell) return;
         const { content, formula } = excelValueToContent(cell.value);
         if (formula) formulas++;
         line[colNumber - 1] = content;
