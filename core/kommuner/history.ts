@@ -147,6 +147,7 @@ export class KommuneHistory {
     }
     // Today's kommuner that began before 1977 and never changed are not in the history lines.
     for (const k of KNOWN_KOMMUNER) if (!listed.has(k.kommunenr) && !this.byNr.has(k.kommunenr)) hit.push(k);
+    if (this.atCache.size >= 64) this.atCache.clear();
     this.atCache.set(day, hit);
     return hit;
   }

@@ -58,6 +58,8 @@ export class KommuneRegistry {
     let hit = byDay.get(day);
     if (!hit) {
       hit = new KommuneRegistry(kommuneHistory().kommunerAt(day), day);
+      // Tables name a handful of years; a caller asking for every day of a register is not kept in memory forever.
+      if (byDay.size >= 64) byDay.clear();
       byDay.set(day, hit);
     }
     return hit;
