@@ -63,10 +63,14 @@ function parse(): KommunePeriod[] {
   return periods;
 }
 
-/** «Divtasvuodna - Tysfjord» is also «Divtasvuodna» and «Tysfjord». */
+/** «Divtasvuodna - Tysfjord» is also «Divtasvuodna» and «Tysfjord»; «Sandøy» also «Sandoey» (as users type it). */
 export function nameKeys(name: string): string[] {
-  const keys = new Set([normalizeKey(name)]);
-  if (name.includes(' - ')) for (const part of name.split(' - ')) keys.add(normalizeKey(part));
+  const keys = new Set<string>();
+  for (const part of name.includes(' - ') ? [name, ...name.split(' - ')] : [name]) {
+    const lower = part.toLowerCase();
+    keys.add(normalizeKey(lower));
+    keys.add(normalizeKey(lower.replace(/æ/g, 'ae').replace(/ø/g, 'oe').replace(/å/g, 'aa')));
+  }
   return [...keys].filter(Boolean);
 }
 

@@ -53,6 +53,8 @@ describe('kommune history (SPEC §10)', () => {
     expect(message('Ørskg')).toBe('Ukjent kommune «Ørskg» – mente du Ørskog?');
     expect(message('Nordal')).toBe('Ukjent kommune «Nordal» – mente du Norddal?');
     expect(message('Sandoy')).toContain('Sandøy (1546');
+    expect(message('Sandoey')).toContain('Sandøy (1546');
+    expect(message('Oerskog kommune')).toContain('Ørskog (1523');
   });
 
   it('a registry as of a year reads names as they were that year', () => {
