@@ -9,15 +9,17 @@
 import { Script, createContext } from 'node:vm';
 import { AppsScriptException, MESSAGES } from './errors.js';
 import { CacheStore, FakeCache, FakeHtmlOutput, FakeProperties, FakeUi, PropertyStore, formatDate } from './services.js';
-import { FakeSpreadsheet, type FakeSheet, type Value } from './spreadsheet.js';
 import { FakeLock, LockState } from './lock.js';
 import { referenceValue } from './references.js';
+import { installRecalc } from './recalc.js';
+import { FakeSpreadsheet, type FakeSheet, type FormulaCell, type Value } from './spreadsheet.js';
 
 export { AppsScriptException, MESSAGES } from './errors.js';
 export * from './services.js';
 export * from './spreadsheet.js';
 export { fakeScriptRun } from './client.js';
 export { FakeLock, LockState } from './lock.js';
+export { installRecalc, parseCall, userEdit } from './recalc.js';
 
 export interface FailureRule {
   /** Call name, e.g. "Range.setFormulas", or a pattern. */
@@ -38,7 +40,17 @@ export interface RecordInfo {
   readonly properties?: boolean;
 }
 
-export type ExecutionMode = 'normal' | 'customFunction';
+/**
+ * How an execution was started. Limits (developers.google.com): a custom function "must return within 30
+ * seconds" and may only read the spreadsheet and properties ("Custom Functions in Google Sheets" → Using Apps
+ * Script services: Properties read only, Cache full); simple triggers such as onOpen/onEdit "cannot run for
+ * longer than 30 seconds" ("Simple Triggers" → Restrictions); anything else — google.script.run from the
+ * sidebar, a menu item — has the 6-minute script runtime ("Quotas for Google Services").
+ */
+export type ExecutionMode = 'normal' | 'customFunction' | 'simpleTrigger';
+
+export const EXECUTION_LIMIT_MS: Readonly<Record<ExecutionMode, number>> = { customFunction: 30_000, simpleTrigger: 30_000, normal: 360_000 };
+export const TIME_LIMIT_MESSAGE = 'Exceeded maximum execution time';
 
 export class AppsScriptFake {
   readonly counts = new Map<string, number>();
@@ -50,7 +62,11 @@ export class AppsScriptFake {
   mode: ExecutionMode = 'normal';
   clock = Date.parse('2026-11-21T09:00:00Z');
   /** Computes a formula cell's value; undefined → "#NAME?" (an unknown function, as in Sheets). */
-  evaluator: ((formula: string, sheet: FakeSheet) => Value | undefined) | undefined;
+  evaluator: ((formula: string, sheet: FakeSheet, cell?: FormulaCell) => Value | undefined) | undefined;
+  /** Simulated duration of one service call, added to the clock (tests raise it to model a slow spreadsheet). */
+  serviceLatencyMs = 0;
+  /** The running execution's start (fake clock and real time) and limit, checked at every service call. */
+  private running: { clock: number; real: number; limit: number } | undefined;
   private failures: { rule: FailureRule; seen: number; failed: number }[] = [];
   /** LockService state and executions waiting to interleave (lock.ts). */
   readonly locks = new LockState();
@@ -69,7 +85,10 @@ export class AppsScriptFake {
   /** Counts a call, applies custom-function restrictions and injected failures. */
   record(op: string, info: RecordInfo = {}): void {
     this.counts.set(op, (this.counts.get(op) ?? 0) + 1);
-    if (this.mode === 'customFunction' && info.write && !info.cache && !info.properties) {
+    this.clock += this.serviceLatencyMs;
+    this.checkTime();
+    // Custom functions may write the cache but not the spreadsheet or the properties (read only).
+    if (this.mode === 'customFunction' && info.write && !info.cache) {
       throw new AppsScriptException(MESSAGES.permission(op.split('.').pop()!));
     }
     if (info.write && !info.cache && !info.properties && this.mode === 'normal') this.locks.onWrite();
@@ -83,6 +102,29 @@ export class AppsScriptFake {
         throw new AppsScriptException(f.rule.message ?? MESSAGES.serviceError);
       }
     }
+  }
+
+  /** Starts timing an execution in `mode`; returns what endExecution needs to restore. */
+  beginExecution(mode: ExecutionMode): { mode: ExecutionMode; running: AppsScriptFake['running'] } {
+    const saved = { mode: this.mode, running: this.running };
+    this.mode = mode;
+    this.running = { clock: this.clock, real: performance.now(), limit: EXECUTION_LIMIT_MS[mode] };
+    return saved;
+  }
+
+  endExecution(saved: { mode: ExecutionMode; running: AppsScriptFake['running'] }): void {
+    this.mode = saved.mode;
+    this.running = saved.running;
+  }
+
+  /** Milliseconds the running execution has taken: simulated service time plus real time. */
+  elapsed(): number {
+    return this.running ? this.clock - this.running.clock + (performance.now() - this.running.real) : 0;
+  }
+
+  /** Apps Script stops an execution at its limit: the next service call (or the return) fails. */
+  checkTime(): void {
+    if (this.running && this.elapsed() > this.running.limit) throw new AppsScriptException(TIME_LIMIT_MESSAGE);
   }
 
   count(op: string | RegExp): number {
@@ -103,8 +145,8 @@ export class AppsScriptFake {
     this.failures = [];
   }
 
-  evaluate(formula: string, sheet: FakeSheet): Value {
-    const v = this.evaluator?.(formula, sheet) ?? referenceValue(this.spreadsheet, formula);
+  evaluate(formula: string, sheet: FakeSheet, cell?: FormulaCell): Value {
+    const v = this.evaluator?.(formula, sheet, cell) ?? referenceValue(this.spreadsheet, formula);
     return v === undefined ? '#NAME?' : v;
   }
 
@@ -162,13 +204,16 @@ export type CodeGlobals = Record<string, any>;
 export class AppsScriptRuntime {
   private readonly script: Script;
   executions = 0;
+  /** Formula reads answered from Sheets' cached result (arguments unchanged), not by running the function. */
+  cachedReads = 0;
 
   constructor(
     readonly fake: AppsScriptFake,
     code: string,
   ) {
     this.script = new Script(code, { filename: 'Code.js' });
-    fake.evaluator = (formula) => this.evaluateFormula(formula);
+    // Formula cells keep their result until their arguments change, as in Sheets (recalc.ts).
+    installRecalc(this);
   }
 
   newExecution(): CodeGlobals {
@@ -180,13 +225,14 @@ export class AppsScriptRuntime {
 
   /** Runs `fn` as one execution in `mode`; the previous mode is restored afterwards. */
   execute<T>(fn: (g: CodeGlobals) => T, mode: ExecutionMode = 'normal'): T {
-    const previous = this.fake.mode;
-    this.fake.mode = mode;
+    const saved = this.fake.beginExecution(mode);
     const id = mode === 'normal' ? this.fake.locks.begin() : undefined;
     try {
-      return fn(this.newExecution());
+      const result = fn(this.newExecution());
+      this.fake.checkTime();
+      return result;
     } finally {
-      this.fake.mode = previous;
+      this.fake.endExecution(saved);
       if (id !== undefined) this.fake.locks.end(id);
     }
   }

@@ -13,9 +13,34 @@ export const CACHE_MAX_SECONDS = 21_600;
 export const PROPERTY_VALUE_LIMIT = 9 * 1024;
 export const PROPERTY_STORE_LIMIT = 500 * 1024;
 
+/**
+ * Items one cache holds: "a cache item cap of 1,000 entries" (developers.google.com, Class Cache). When more are
+ * written the cache keeps the 900 items farthest from expiration and drops the rest (Class Cache → putAll:
+ * "If more than 1,000 items are written, the cache stores the 900 items farthest from expiration").
+ */
+export const CACHE_ITEM_CAP = 1000;
+export const CACHE_ITEMS_KEPT = 900;
+
 /** The cache's storage; kept by the test across executions (like Google's servers). */
 export class CacheStore {
   readonly entries = new Map<string, { value: string; expires: number }>();
+  /** Items dropped by the cap so far (tests look at it). */
+  evicted = 0;
+
+  /** Applies the item cap after a write: expired items go first, then those nearest to expiry. */
+  enforceCap(now: number): void {
+    for (const [k, e] of this.entries) if (e.expires <= now) this.entries.delete(k);
+    if (this.entries.size <= CACHE_ITEM_CAP) return;
+    // Farthest from expiration first; among equals the newest write (Map order is write order) wins.
+    const ranked = [...this.entries.entries()].map(([k, e], i) => ({ k, e, i })).sort((a, b) => b.e.expires - a.e.expires || b.i - a.i);
+    const keep = new Set(ranked.slice(0, CACHE_ITEMS_KEPT).map((x) => x.k));
+    for (const k of [...this.entries.keys()]) {
+      if (!keep.has(k)) {
+        this.entries.delete(k);
+        this.evicted++;
+      }
+    }
+  }
 }
 
 export class FakeCache {
@@ -69,13 +94,20 @@ export class FakeCache {
 
   put(key: string, value: string, expirationInSeconds?: number): void {
     this.fake.record('Cache.put', { cache: true });
-    this.store.entries.set(this.checkKey(key), { value: this.checkValue(value), expires: this.expiry(expirationInSeconds) });
+    const k = this.checkKey(key);
+    this.store.entries.delete(k); // a rewrite counts as the newest write
+    this.store.entries.set(k, { value: this.checkValue(value), expires: this.expiry(expirationInSeconds) });
+    this.store.enforceCap(this.fake.now());
   }
 
   putAll(values: Record<string, string>, expirationInSeconds?: number): void {
     this.fake.record('Cache.putAll', { cache: true });
     const checked = Object.entries(values).map(([k, v]) => [this.checkKey(k), this.checkValue(v)] as const);
-    for (const [k, v] of checked) this.store.entries.set(k, { value: v, expires: this.expiry(expirationInSeconds) });
+    for (const [k, v] of checked) {
+      this.store.entries.delete(k);
+      this.store.entries.set(k, { value: v, expires: this.expiry(expirationInSeconds) });
+    }
+    this.store.enforceCap(this.fake.now());
   }
 
   remove(key: string): void {
@@ -250,12 +282,18 @@ export class FakeUi {
   readonly menus: FakeMenu[] = [];
   readonly sidebars: FakeHtmlOutput[] = [];
   readonly alerts: string[] = [];
-  /** A published add-on may only use createAddonMenu(); set to simulate that. */
+  /** Captions passed to createMenu (Google's add-on guidance: never call it in an add-on). */
+  readonly topLevelMenus: string[] = [];
+  /**
+   * Running as a published Editor add-on. createMenu does not fail there: "Unpublished add-ons can also create
+   * custom top-level menus, but these move under the add-ons menu if the add-on is published … always use
+   * Ui.createAddonMenu" (developers.google.com, "Custom menus for Editor add-ons"). The fake moves it the same way.
+   */
   addonOnly = false;
 
   createMenu(caption: string): FakeMenu {
-    if (this.addonOnly) throw new AppsScriptException('Add-ons must use createAddonMenu().');
-    return new FakeMenu(this, caption);
+    this.topLevelMenus.push(caption);
+    return new FakeMenu(this, this.addonOnly ? null : caption);
   }
   createAddonMenu(): FakeMenu {
     return new FakeMenu(this, null);

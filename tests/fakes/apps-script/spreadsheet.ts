@@ -22,7 +22,12 @@ export interface Cell {
   format?: string;
   background?: string;
   fontWeight?: string;
+  /** Sheets' cached result of the formula: kept until the arguments (key) or the formula change (recalc.ts). */
+  result?: { key: string; value: Value };
 }
+
+/** A cell as the formula evaluator sees it. */
+export type FormulaCell = Cell;
 
 const DEFAULT_ROWS = 1000;
 const DEFAULT_COLUMNS = 26;
@@ -60,6 +65,14 @@ export class FakeSpreadsheet {
   readonly namedRanges: FakeNamedRange[] = [];
   active: FakeSheet;
   activeRange: FakeRange | undefined;
+  /** Messages shown with Spreadsheet.toast, in order. */
+  readonly toasts: string[] = [];
+  /**
+   * The spreadsheet's locale, which decides how typed text becomes a value (File → Settings → Locale). The
+   * DH spreadsheets are Norwegian: nb_NO reads «1,5» as 1.5, «1 234,5» as 1234.5 and «31.12.2026» as a date,
+   * and leaves «1,234» a decimal, «12/31/2026» text. Tests of en_US behaviour set 'en_US'.
+   */
+  locale: 'nb_NO' | 'en_US' = 'nb_NO';
   private nextSheetId = 1;
 
   constructor(
@@ -85,6 +98,16 @@ export class FakeSpreadsheet {
   getName(): string {
     this.fake.record('Spreadsheet.getName');
     return 'DH-test';
+  }
+
+  getSpreadsheetLocale(): string {
+    this.fake.record('Spreadsheet.getSpreadsheetLocale');
+    return this.locale;
+  }
+
+  toast(message: string, title?: string, _timeoutSeconds?: number): void {
+    this.fake.record('Spreadsheet.toast');
+    this.toasts.push(title ? `${title}: ${message}` : message);
   }
 
   getSpreadsheetTimeZone(): string {
@@ -480,17 +503,18 @@ export class FakeSheet {
   displayValue(row: number, column: number): Value {
     const c = this.cell(row, column);
     if (!c) return '';
-    if (c.formula !== undefined) return this.fake.evaluate(c.formula, this);
+    if (c.formula !== undefined) return this.fake.evaluate(c.formula, this, c);
     return isDateValue(c.value) ? new Date(c.value.getTime()) : c.value;
   }
 }
 
-/** Parses a string the way Sheets parses typed input (spreadsheet locale en_US). */
-export function parseTyped(text: string, timeZone: string): { value: Value; formula?: string } {
+/** Parses a string the way Sheets parses typed input in the spreadsheet's locale (nb_NO unless told). */
+export function parseTyped(text: string, timeZone: string, locale: 'nb_NO' | 'en_US' = 'nb_NO'): { value: Value; formula?: string } {
   if (text.startsWith("'")) return { value: text.slice(1) };
   if (text.startsWith('=') && text.length > 1) return { value: '', formula: text };
   const trimmed = text.trim();
   const plain = trimmed.replace(/^\+/, '');
+  if (locale === 'nb_NO') return parseTypedNb(text, trimmed, plain, timeZone);
   if (/^-?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(plain)) return { value: Number(plain) };
   if (/^-?\d{1,3}(,\d{3})+(\.\d+)?$/.test(plain)) return { value: Number(plain.replace(/,/g, '')) };
   if (/^-?(\d+\.?\d*|\.\d+)\s*%$/.test(plain)) return { value: Number(plain.replace('%', '')) / 100 };
@@ -504,6 +528,26 @@ export function parseTyped(text: string, timeZone: string): { value: Value; form
 }
 
 /** The instant of local midnight on y-m-d in `timeZone` (how Apps Script hands a date cell to a script). */
+/**
+ * nb_NO: decimal comma, space (or no-break space) as thousands separator, dd.mm.yyyy dates, ISO dates too.
+ * A full stop between digits is not a decimal point: «1.5» is a date (1 May) and «1.234» is text.
+ */
+function parseTypedNb(text: string, trimmed: string, plain: string, timeZone: string): { value: Value; formula?: string } {
+  const compact = plain.replace(/[\s\u00a0\u202f]/g, '');
+  const grouped = /^-?\d{1,3}([\s\u00a0\u202f]\d{3})+(,\d+)?$/.test(plain);
+  if (/^-?(\d+(,\d*)?|,\d+)([eE][+-]?\d+)?$/.test(plain) || grouped) return { value: Number(compact.replace(',', '.')) };
+  if (/^-?(\d+(,\d*)?|,\d+)\s*%$/.test(plain)) return { value: Number(compact.replace('%', '').replace(',', '.')) / 100 };
+  if (/^[+\-@]/.test(trimmed) && trimmed.length > 1 && !/^-?[\d,]/.test(trimmed)) return { value: '', formula: trimmed.startsWith('@') ? `=${trimmed.slice(1)}` : `=${trimmed}` };
+  if (/^(true|false|sann|usann)$/i.test(trimmed)) return { value: /^(true|sann)$/i.test(trimmed) };
+  let m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(trimmed);
+  if (m) return { value: zonedMidnight(+m[1]!, +m[2]!, +m[3]!, timeZone) };
+  m = /^(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})$/.exec(trimmed);
+  if (m && +m[2]! >= 1 && +m[2]! <= 12 && +m[1]! >= 1 && +m[1]! <= 31) return { value: zonedMidnight(m[3]!.length === 2 ? 2000 + +m[3]! : +m[3]!, +m[2]!, +m[1]!, timeZone) };
+  m = /^(\d{1,2})\.(\d{1,2})$/.exec(trimmed);
+  if (m && +m[2]! >= 1 && +m[2]! <= 12 && +m[1]! >= 1 && +m[1]! <= 31) return { value: zonedMidnight(new Date().getFullYear(), +m[2]!, +m[1]!, timeZone) };
+  return { value: text };
+}
+
 export function zonedMidnight(y: number, m: number, d: number, timeZone: string): Date {
   const utcGuess = Date.UTC(y, m - 1, d);
   const offset = (at: number) => {
@@ -637,6 +681,7 @@ export class FakeRange {
     if (typeof v === 'function' || typeof v === 'symbol' || typeof v === 'bigint') throw new AppsScriptException(MESSAGES.cannotConvert(String(v)));
     const cell = this.sheet.mutableCell(row, column);
     delete cell.formula;
+    delete cell.result;
     if (v === null || v === undefined || v === '') {
       cell.value = '';
       return;
@@ -658,7 +703,7 @@ export class FakeRange {
       cell.value = text;
       return;
     }
-    const parsed = parseTyped(text, this.sheet.ss.timeZone);
+    const parsed = parseTyped(text, this.sheet.ss.timeZone, this.sheet.ss.locale);
     cell.value = parsed.value;
     if (parsed.formula !== undefined) cell.formula = parsed.formula;
   }
@@ -694,10 +739,14 @@ export class FakeRange {
     const cell = this.sheet.mutableCell(row, column);
     if (formula === '') {
       delete cell.formula;
+      delete cell.result;
       cell.value = '';
       return;
     }
-    cell.formula = formula.startsWith('=') ? formula : `=${formula}`;
+    const next = formula.startsWith('=') ? formula : `=${formula}`;
+    // Re-entering the same formula keeps Sheets' cached result; a different one computes afresh.
+    if (cell.formula !== next) delete cell.result;
+    cell.formula = next;
     cell.value = '';
   }
 
@@ -734,6 +783,7 @@ export class FakeRange {
       const cell = this.sheet.cell(row, column);
       if (cell) {
         delete cell.formula;
+        delete cell.result;
         cell.value = '';
       }
     });
