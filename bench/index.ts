@@ -2,8 +2,10 @@
 // Machines here are noisy, so only ratios are reported; tests never assert wall-clock times.
 import { runKostnadBench } from './kostnad.js';
 import { runRegisterBench } from './register.js';
+import { runSheetsCallsBench } from './sheets-calls.js';
 
 const results: object[] = [];
 results.push(await runKostnadBench());
 results.push(...(await runRegisterBench()));
+results.push(...(await runSheetsCallsBench()));
 for (const r of results) console.log(JSON.stringify(r));

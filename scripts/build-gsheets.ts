@@ -52,17 +52,32 @@ function returnType(entry: CatalogEntry): string {
   return entry.returns.kind === 'text' ? 'string' : 'number';
 }
 
+/**
+ * A catalog example (written for Excel) as a Sheets user types it: DH_ instead of DH., and a table's plain
+ * name instead of Excel's structured reference (DH_Register[#Alle] → DH_Register, the named range).
+ */
+export function sheetsFormula(formula: string): string {
+  return formula.replace(/\bDH\.(?=[A-ZÆØÅ])/g, 'DH_').replace(/\b([A-Za-z_][A-Za-z0-9_.]*)\[[^\]]*\]/g, '$1');
+}
+
+/** The trailing parameter every DH_ function takes in Sheets: the tables it should follow (inputs.ts). */
+export const DEPENDENCY_PARAM = {
+  name: 'tabeller',
+  doc: 'Valgfritt, til slutt: DH_Kommuner (og/eller DH_Nokkel, DH_Prosjekter). Da regner Sheets cellen ut på nytt når tabellen endres; ellers bruk menyen DH → Regn ut DH-formler på nytt.',
+} as const;
+
 /** The top-level custom function for one catalog entry, with the JSDoc Sheets shows in autocomplete. */
 export function customFunctionStub(entry: CatalogEntry): string {
   const names = entry.params.map((p) => identifierFor(p.name));
   const lines = ['/**', ` * ${docText(entry.description)}`];
   const example = entry.examples[0];
-  if (example) lines.push(` * Eksempel: ${docText(example.formula.replace(/^=DH\./, '=DH_'))} gir ${docText(example.result)}.`);
+  if (example) lines.push(` * Eksempel: ${docText(sheetsFormula(example.formula))} gir ${docText(example.result)}.`);
   lines.push(' *');
   entry.params.forEach((p, i) => {
     const name = p.optional ? `[${names[i]}]` : names[i];
     lines.push(` * @param {${paramType(p)}} ${name} ${p.optional ? '(valgfri) ' : ''}${docText(p.description)}`);
   });
+  lines.push(` * @param {Array<Array<*>>} [${DEPENDENCY_PARAM.name}] ${docText(DEPENDENCY_PARAM.doc)}`);
   lines.push(` * @return {${returnType(entry)}} ${docText(entry.returns.description)}`);
   lines.push(' * @customfunction', ' */');
   const fn = sheetsName(entry);

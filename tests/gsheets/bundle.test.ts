@@ -112,22 +112,32 @@ describe('dist/gsheets', () => {
 });
 
 describe('menu and sidebar', () => {
-  it('onOpen adds the menu DH with «Åpne DH-panelet» → showSidebar', () => {
+  // "If you intend to publish the add-on, always use Ui.createAddonMenu" (developers.google.com, "Custom menus for
+  // Editor add-ons"): the fake moves a createMenu menu under the add-on menu when published, as Sheets does, so
+  // only a check of which call was made can tell.
+  it('onOpen always builds the add-on menu (never createMenu): «Åpne DH-panelet» and «Regn ut DH-formler på nytt»', () => {
     const { fake, runtime } = loadAddon();
-    runtime.execute((g) => g.onOpen({ authMode: 'NONE' }));
+    runtime.execute((g) => g.onOpen({ authMode: 'NONE' }), 'simpleTrigger');
+    expect(fake.ui.topLevelMenus).toEqual([]);
     expect(fake.ui.menus).toHaveLength(1);
-    expect(fake.ui.menus[0]!.caption).toBe('DH');
-    expect(fake.ui.menus[0]!.items).toEqual([{ caption: 'Åpne DH-panelet', functionName: 'showSidebar' }]);
-    // onOpen touches only the UI service
+    expect(fake.ui.menus[0]!.caption).toBeNull();
+    expect(fake.ui.menus[0]!.items).toEqual([
+      { caption: 'Åpne DH-panelet', functionName: 'showSidebar' },
+      { caption: 'Regn ut DH-formler på nytt', functionName: 'recalculateDhFormulas' },
+    ]);
+    // onOpen touches only the UI service (it may run in AuthMode.NONE)
     expect([...fake.counts.keys()].every((k) => k === 'SpreadsheetApp.getUi')).toBe(true);
   });
 
-  it('falls back to the add-on menu where top-level menus are not allowed; onInstall does the same', () => {
-    const { fake, runtime } = loadAddon();
-    fake.ui.addonOnly = true;
-    runtime.execute((g) => g.onInstall({}));
-    expect(fake.ui.menus[0]!.caption).toBeNull();
-    expect(fake.ui.menus[0]!.items[0]).toEqual({ caption: 'Åpne DH-panelet', functionName: 'showSidebar' });
+  it('published or container-bound, onInstall gives the same add-on menu', () => {
+    for (const addonOnly of [true, false]) {
+      const { fake, runtime } = loadAddon();
+      fake.ui.addonOnly = addonOnly;
+      runtime.execute((g) => g.onInstall({}), 'simpleTrigger');
+      expect(fake.ui.topLevelMenus).toEqual([]);
+      expect(fake.ui.menus[0]!.caption).toBeNull();
+      expect(fake.ui.menus[0]!.items[0]).toEqual({ caption: 'Åpne DH-panelet', functionName: 'showSidebar' });
+    }
   });
 
   it('showSidebar serves sidebar.html titled DH', () => {

@@ -220,11 +220,17 @@ describe('scalar errors and Sheets argument values', () => {
     [['Rana', 'i fjor'], '«i fjor» er ikke et gyldig år (skriv f.eks. 2026).'],
     [['#N/A', 2026], 'Argumentet «kommune» er en feilverdi (#N/A).'],
     [['Rana', 2026, 'Månelanding'], expect.stringMatching(/^Ukjent prosjekt «Månelanding»/)],
-    [['Rana', 2026, 'RPA', 'ekstra'], 'KOSTNAD tar høyst 3 argumenter, fikk 4.'],
   ])('DH_KOSTNAD(%j) throws «%s»', (args, message) => {
     const { runtime } = loadAddon();
     expect(sheets(runtime, 'KOSTNAD', ...args)).toEqual({ error: message });
     expect(excel(HELGELAND_2026, 'KOSTNAD', ...args)).toEqual({ error: message });
+  });
+
+  it('arguments after the last parameter are dependencies in Sheets (the tables to follow), an error in Excel', () => {
+    const { runtime } = loadAddon();
+    expect(sheets(runtime, 'KOSTNAD', 'Rana', 2026, undefined, [['Kommunenr'], ['1833']])).toBe(752197.48);
+    expect(sheets(runtime, 'KOSTNAD', 'Rana', 2026, 'RPA', 'ekstra')).toBe(sheets(runtime, 'KOSTNAD', 'Rana', 2026, 'RPA'));
+    expect(excel(HELGELAND_2026, 'KOSTNAD', 'Rana', 2026, 'RPA', 'ekstra')).toEqual({ error: 'KOSTNAD tar høyst 3 argumenter, fikk 4.' });
   });
 
   it('empty and omitted optional arguments are the same', () => {
@@ -260,7 +266,10 @@ describe('scalar errors and Sheets argument values', () => {
     putWorkbookTables(fake);
     runtime.customFunction('DH_KOSTNAD', 'Bodø', 2026);
     expect(fake.count(/^(Range\.set|Spreadsheet\.(insert|delete|setNamed)|Sheet\.(set|clear|insert))/)).toBe(0);
-    expect(() => runtime.execute((g) => g.dhClearHighlights(), 'customFunction')).not.toThrow();
+    // Properties are read-only in a custom function ("Custom Functions in Google Sheets" → Using Apps Script
+    // services: Properties — read only): clearing highlights stores the empty list, so it is refused there.
+    expect(() => runtime.execute((g) => g.dhClearHighlights(), 'customFunction')).toThrow(/permission/);
+    expect(() => runtime.execute((g) => g.dhClearHighlights())).not.toThrow();
     expect(() => runtime.execute((g) => g.dhWriteOwnedTable(JSON.stringify({ name: 'DH_RPA', headers: ['A'], rows: [] })), 'customFunction')).toThrow(/permission/);
   });
 });

@@ -20,10 +20,14 @@ function pick(matrix: unknown[][], r: number, c: number): unknown {
 export function callCatalog(name: string, rawArgs: unknown[]): unknown {
   const entry = ENTRIES.get(name);
   if (!entry) throw new Error(`Ukjent DH-funksjon «${name}».`);
-  const args = (Array.isArray(rawArgs) ? rawArgs : []).map(toCoreArg);
-  // Trailing omitted arguments arrive as undefined; drop them so "for mange argumenter" counts real ones.
+  const all = Array.isArray(rawArgs) ? rawArgs : [];
+  // Arguments after the catalog's parameters are dependencies: the input tables (or any cell) the formula
+  // names so that Sheets re-runs it when they change (inputs.ts). They never reach the function itself.
+  const deps = all.slice(entry.params.length);
+  const args = all.slice(0, entry.params.length).map(toCoreArg);
+  // Trailing omitted arguments arrive as undefined; drop them so "mangler" counts real ones.
   while (args.length > 0 && args[args.length - 1] === undefined) args.pop();
-  const ctx = functionContext();
+  const ctx = functionContext(deps);
   const result = callFunction(entry, ctx, args);
   // Scalar parameters given a range are lifted cell by cell. Where every lifted input is empty (the
   // unused rows of an open range like A2:A) the output stays empty instead of repeating "mangler".

@@ -7,12 +7,13 @@ import { serverApi } from './api.js';
 import { callCatalog } from './functions.js';
 import { BUILD_ID } from './inputs.js';
 import { onInstall, onOpen, showSidebar } from './menu.js';
+import { onEdit, recalculateFromMenu } from './recalc.js';
 import { stats } from './stats.js';
 
 const dh: DhGlobal = {
   call: callCatalog,
   server: serverApi,
-  triggers: { onOpen, onInstall, showSidebar },
+  triggers: { onOpen, onInstall, showSidebar, recalculateDhFormulas: recalculateFromMenu, onEdit: (e?: unknown) => onEdit(e as Parameters<typeof onEdit>[0]) },
   stats: () => ({ ...stats }),
   buildId: BUILD_ID,
 };

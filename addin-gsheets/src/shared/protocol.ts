@@ -28,6 +28,8 @@ export const TRIGGER_FUNCTIONS = {
   onOpen: { params: ['e'], doc: 'Legger til menyen DH når regnearket åpnes.' },
   onInstall: { params: ['e'], doc: 'Kjøres når tillegget installeres: samme meny som onOpen.' },
   showSidebar: { params: [], doc: 'Åpner DH-panelet i sidefeltet.' },
+  recalculateDhFormulas: { params: [], doc: 'Menyvalget «Regn ut DH-formler på nytt»: alle DH_-celler regnes ut igjen med tabellene slik de er nå.' },
+  onEdit: { params: ['e'], doc: 'Når DH_Kommuner, DH_Nokkel eller DH_Prosjekter endres, glemmes de lagrede tabellene.' },
 } as const satisfies Record<string, ServerFunctionSpec>;
 
 export type TriggerFunctionName = keyof typeof TRIGGER_FUNCTIONS;
@@ -70,7 +72,7 @@ export interface DhGlobal {
   /** Calls catalog function NAME the way Sheets calls DH_NAME (scalar → value or thrown Error; range → 2-D array). */
   call(name: string, args: unknown[]): unknown;
   readonly server: ServerApi;
-  readonly triggers: { onOpen(e?: unknown): void; onInstall(e?: unknown): void; showSidebar(): void };
+  readonly triggers: { onOpen(e?: unknown): void; onInstall(e?: unknown): void; showSidebar(): void; recalculateDhFormulas(): void; onEdit(e?: unknown): void };
   /** Counters for tests and the execution log: how often inputs were read and parsed. */
   stats(): { tableReads: number; parses: number; cacheHits: number; cacheMisses: number; memoHits: number };
   readonly buildId: string;
