@@ -4,7 +4,7 @@
 // never at raw parsing, so 200 000 rows are read in one pass with next to no allocation.
 import { dec, type Dec } from '../money/kroner.js';
 import { fieldForHeader, type RegisterField, type RegisterHeader } from './fields.js';
-import { DEFAULT_REGISTRY, KommuneLookup, LOOKUP_MISSING, LOOKUP_OK, registerScope, type KommuneLookupResult } from './kommune-lookup.js';
+import { DEFAULT_REGISTRY, KommuneLookup, LOOKUP_MISSING, LOOKUP_OK, LOOKUP_UNKNOWN, registerScope, type KommuneLookupResult } from './kommune-lookup.js';
 import type { KommuneRegistry } from '../kommuner/registry.js';
 import { kommuneFromContext, type ContextKommune } from './sheet-kommune.js';
 import { supplierKey } from './suppliers.js';
@@ -441,7 +441,9 @@ export class RegisterReader {
       // kommune to the rows under it, never a system.
       const label = this.sectionLabel(row, width, special, cls);
       if (label !== undefined) {
-        this.section = label;
+        this.section = label.found;
+        // «Ørskog kommune» above its systems in an older register: reported once, at the label (kommune-ukjent).
+        if (label.found.kind !== LOOKUP_OK) this.formerLabels.push({ r, c: label.c, lookup: label.found });
         return false;
       }
     }
@@ -449,8 +451,14 @@ export class RegisterReader {
     return true;
   }
 
-  /** The kommune of the last section label row read («Eigersund kommune» above its systems). */
+  /**
+   * The kommune of the last section label row read («Eigersund kommune» above its systems): a known kommune, or a
+   * former one («Ørskog kommune», LOOKUP_UNKNOWN), whose rows then have no kommune and are not reported one by one.
+   */
   private section: KommuneLookupResult | undefined = undefined;
+
+  /** Section labels naming a kommune that no longer exists, in row order, for one finding each. */
+  readonly formerLabels: { readonly r: number; readonly c: number; readonly lookup: KommuneLookupResult }[] = [];
 
   /** True once a section label row has been read. */
   get hasSections(): boolean {
@@ -461,19 +469,21 @@ export class RegisterReader {
    * The kommune a row names when it holds nothing but one text that is a kommune's name («Eigersund kommune»,
    * «RANA», «1833 Rana»); undefined for any other row. A merged cell counts once: hosts give its master cell only.
    */
-  private sectionLabel(row: readonly unknown[], width: number, special: boolean, cls: Uint8Array): KommuneLookupResult | undefined {
+  private sectionLabel(row: readonly unknown[], width: number, special: boolean, cls: Uint8Array): { found: KommuneLookupResult; c: number } | undefined {
     let only: unknown;
-    let count = 0;
+    let at = -1;
     for (let c = 0; c < width; c++) {
       const v = row[c];
       const blank = special ? cls[c] === CELL_BLANK : v === undefined || v === null || v === '';
       if (blank) continue;
-      if (++count > 1) return undefined;
+      if (at >= 0) return undefined;
       only = v;
+      at = c;
     }
     if (typeof only !== 'string' || only.length > SECTION_LABEL_MAX_LENGTH || !/\p{L}/u.test(only)) return undefined;
     const found = this.lookup.name(only);
-    return found.kind === LOOKUP_OK ? found : undefined;
+    if (found.kind === LOOKUP_OK || (found.kind === LOOKUP_UNKNOWN && this.lookup.registry.former(only) !== undefined)) return { found, c: at };
+    return undefined;
   }
 
   private isRepeatedHeader(row: readonly unknown[]): boolean {
@@ -522,7 +532,7 @@ export class RegisterReader {
     if (nameOk && byNumber === undefined) return 0;
     // Nothing in the row's own kommune cells, under a section label («Eigersund kommune»): the section's kommune.
     if (byNumber === undefined && byName === undefined && this.section !== undefined) {
-      f.kommune = this.section;
+      f.kommune = this.section.kind === LOOKUP_OK ? this.section : undefined;
       return 0;
     }
     // No kommune column, but the sheet is one kommune's («Rana», «Systemoversikt Vefsn kommune»).

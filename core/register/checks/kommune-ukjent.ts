@@ -12,7 +12,14 @@ export const rule: RegisterRule = {
   start(ctx) {
     const nameCol = ctx.col('kommune');
     const nrCol = ctx.col('kommunenr');
-    if (nameCol < 0 && nrCol < 0) return undefined;
+    // A section label naming a former kommune («Ørskog kommune» above its systems): once, for all its rows.
+    const formerLabels = () => {
+      for (const { r, c, lookup } of ctx.reader.formerLabels) {
+        const fix = lookup.suggestion ? ` Rett overskriften til «${lookup.suggestion}».` : ' Rett overskriften til kommunen systemene hører til i dag.';
+        ctx.emit(ID, 'error', r, c, lookup.message! + fix, lookup.suggestion, lookup.text);
+      }
+    };
+    if (nameCol < 0 && nrCol < 0) return { end: formerLabels };
     return {
       when: ROW_KOMMUNE,
       row(f) {
@@ -33,6 +40,7 @@ export const rule: RegisterRule = {
           ctx.emit(ID, 'error', f.r, nameCol, byName.message! + fix, byName.suggestion, byName.text);
         }
       },
+      end: formerLabels,
     };
   },
 };

@@ -61,6 +61,18 @@ describe('section rows in a register', () => {
     expect(ofRule(check(cells), 'kommune-mangler')).toHaveLength(1);
   });
 
+  it('a label naming a former kommune is one finding, and its rows are not given the kommune above it', () => {
+    const cells = [HEADER, ['Eigersund kommune'], row('Visma Flyt Skole'), ['Ørskog kommune'], row('Gerica', 'Tieto'), row('Acos WebSak', 'Acos')];
+    const findings = check(cells);
+    expect(findings.map((f) => `${f.rule} ${f.cell}`)).toEqual(['register.kommune-ukjent A4']);
+    expect(findings[0]!.message).toBe(
+      '«Ørskog kommune» er ikke lenger en kommune: Ørskog (1523, Møre og Romsdal) ble en del av Ålesund (1507) 1. januar 2020; nå Ålesund (1508). Rett overskriften til «Ålesund».',
+    );
+    // Gerica under Ørskog is not Eigersund's: the same system under Eigersund is no duplicate.
+    const again = [HEADER, ['Eigersund'], row('Gerica', 'Tieto'), ['Ørskog'], row('Gerica', 'Tieto')];
+    expect(ofRule(check(again), 'system-duplikat')).toEqual([]);
+  });
+
   it('a text that is no kommune alone in a row is not a label', () => {
     const cells = [['Kommune', ...HEADER], ['Helse og omsorg'], ['Rana', ...row('Gerica', 'Tieto')]];
     expect(ofRule(check(cells), 'system-mangler')).toHaveLength(1);
