@@ -355,7 +355,8 @@ async function summarize(bytes: Uint8Array): Promise<PackageSummary> {
     }
     for (const node of root?.children ?? []) {
       const label = WORKBOOK_ELEMENTS[node.name];
-      if (label) workbookFeatures.set(node.name, label);
+      // An empty <workbookProtection/> (LibreOffice writes one in every file) protects nothing.
+      if (label && (Object.keys(node.attrs).length > 0 || node.children.length > 0)) workbookFeatures.set(node.name, label);
     }
   }
 

@@ -233,7 +233,7 @@ function definedRange(workbook: Workbook, name: string): { ws: Worksheet; from: 
 }
 
 /** Number format for an owned column, from its header and values: kroner, whole numbers or percent. */
-function numberFormat(header: string, values: readonly OwnedCell[]): string | undefined {
+export function numberFormat(header: string, values: readonly OwnedCell[]): string | undefined {
   const h = normalizeKey(header);
   const numbers = values.map((v) => (isFormulaCell(v) ? v.value : v)).filter((v): v is number => typeof v === 'number');
   if (numbers.length === 0) return undefined;
@@ -291,7 +291,7 @@ export function writeOwnedTable(workbook: Workbook, table: OwnedTable): void {
 }
 
 /** Excel tables need distinct, non-empty column names. */
-function uniqueHeaders(headers: readonly string[]): string[] {
+export function uniqueHeaders(headers: readonly string[]): string[] {
   const seen = new Map<string, number>();
   return headers.map((h, i) => {
     let name = h.trim() || `Kolonne ${i + 1}`;

@@ -1,4 +1,4 @@
-import { copyFile, rename, rm } from 'node:fs/promises';
+import { copyFile, readFile, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { planRefresh, skippedTablesNote } from '../../core/board/refresh.js';
 import { joinWords } from '../../core/util/text.js';
@@ -8,12 +8,15 @@ import { datasetFromWorkbook } from '../dataset.js';
 import { countText } from '../format.js';
 import { CliError, EXIT_OK, isoDate, type CliIo } from '../io.js';
 import { USAGE_OPPDATER } from '../usage.js';
-import { loadWorkbook, readTable, removeOwnedTable, saveWorkbook, tableNames, writeOwnedTable } from '../workbook.js';
+import { loadWorkbook, readTable, tableNames } from '../workbook.js';
+import { PackageRefusal, writeOwnedTables } from '../package/owned-tables.js';
+import { refuseIfOpen, writeAtomically } from '../package/save.js';
 
 /**
  * dh oppdater <fil.xlsx> [-o ut.xlsx] [--år ÅÅÅÅ] — rebuilds the owned tables from the workbook's own
  * tables, writes only those that changed, and logs the changes in DH_Endringer. A second run finds
- * nothing to change and leaves the file as it is.
+ * nothing to change and leaves the file as it is. The file is edited as a package (cli/package): only the
+ * owned tables' cells and parts change, every other part keeps its bytes.
  */
 export async function oppdater(argv: readonly string[], io: CliIo): Promise<number> {
   const args = parseArgs(argv, [OPTIONS.help, OPTIONS.ut, OPTIONS.aar]);
@@ -57,11 +60,17 @@ export async function oppdater(argv: readonly string[], io: CliIo): Promise<numb
     return EXIT_OK;
   }
 
-  for (const table of toWrite) writeOwnedTable(workbook, table);
-  const removedSheets = toRemove.flatMap((name) => removeOwnedTable(workbook, name));
-  if (endringer) writeOwnedTable(workbook, endringer);
   const target = out ?? file;
-  await saveWorkbook(workbook, target, { removedSheets });
+  await refuseIfOpen(file);
+  if (resolve(target) !== resolve(file)) await refuseIfOpen(target);
+  let bytes: Uint8Array;
+  try {
+    bytes = await writeOwnedTables(await readFile(resolve(file)), [...toWrite, ...(endringer ? [endringer] : [])], toRemove);
+  } catch (error) {
+    if (error instanceof PackageRefusal) throw new CliError(error.message);
+    throw new CliError(`Kunne ikke oppdatere tabellene i «${basename(file)}» (${error instanceof Error ? error.message : String(error)}). Ingenting er skrevet.`);
+  }
+  await writeAtomically(target, bytes);
 
   const done = [
     ...(toWrite.length || !toRemove.length ? [`oppdaterte ${countText(toWrite.length, 'tabell', 'tabeller')}`] : []),

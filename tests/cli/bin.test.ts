@@ -22,6 +22,7 @@ beforeAll(async () => {
   await writeBoardWorkbook(board);
   await writeBoardWorkbook(withChart);
   await addBarChart(withChart, 'Budsjett 2026');
+  writeFileSync(join(dir, '~$med-diagram.xlsx'), 'eier');
   writeFileSync(corrupt, 'ikke en zip-fil');
 });
 afterAll(cleanup);
@@ -50,7 +51,7 @@ describe('bin/dh.mjs', () => {
     ['skadet fil', ['kontroll', corrupt], /^Kan ikke lese «skadet\.xlsx»/],
     ['ukjent kommando', ['tull'], /^Ukjent kommando «tull»/],
     ['feilstavet kommune', ['kostnad', 'Ranna', '2026'], /mente du Rana\?/],
-    ['oppdater som ville mistet et diagram', ['oppdater', withChart], /^Arbeidsboken har et diagram på arket «Budsjett 2026» som dh ikke kan ta vare på .* Ingenting er skrevet\./],
+    ['oppdater av en fil som er åpen i Excel', ['oppdater', withChart], /^«med-diagram\.xlsx» er åpen i Excel eller LibreOffice \(fant «~\$med-diagram\.xlsx»\)\. .*Ingenting er skrevet\./],
   ])('%s: kode 2, én linje på stderr, ingen stakkspor', (_name, args, message) => {
     const r = dh(...(args as string[]));
     expect(r.status).toBe(2);

@@ -312,7 +312,9 @@ describe('dh oppdater', () => {
     const header = (fordeling.getRow(1).values as unknown[]).slice(1);
     const totalColumn = header.indexOf('Totalt pr kommune') + 1;
     const ranaRow = [...Array(25).keys()].map((i) => i + 1).find((r) => fordeling.getRow(r).getCell(1).value === '1833')!;
-    expect(fordeling.getRow(ranaRow).getCell(totalColumn).value).toEqual({ formula: 'DH.KOSTNAD("1833",2026)', result: 752197.48 });
+    // The file holds the value: Excel does not recalculate a custom function's cell in a file on open
+    // (cli/package/owned-tables.ts says why), and every other reader shows a value right.
+    expect(fordeling.getRow(ranaRow).getCell(totalColumn).value).toBe(752197.48);
     // The board's own sheets are untouched: Vevelstad's copied figure is still there.
     expect(wb.getWorksheet('Fordeling 2026')!.getCell('D5').value).toBe(182993.48);
     // The original file is unchanged when -o is given.

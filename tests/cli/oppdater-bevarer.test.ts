@@ -1,6 +1,6 @@
-// dh oppdater never loses what it cannot write (charts and the like: exit 2, one line, nothing written),
-// keeps what exceljs can write (images), and never fills another cooperation's workbook with the
-// built-in Helgeland projects, RPA or DUO.
+// dh oppdater edits the package: charts, labels, images and everything else it does not own keep their bytes
+// (tests/cli/package-diff.ts compares every zip entry), and it never fills another cooperation's workbook with
+// the built-in Helgeland projects, RPA or DUO.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -11,6 +11,7 @@ import { HELGELAND_2026 } from '../../core/dataset/helgeland2026.js';
 import { run } from '../../cli/main.js';
 import { loadWorkbook, writeOwnedTable } from '../../cli/workbook.js';
 import { addBarChart, editPackage, putGrid, readBack, tempDir, vesteralenWorkbook, writeBoardWorkbook } from './workbooks.js';
+import { changedEntries, ownedBy, sheetParts } from './package-diff.js';
 
 async function dh(...argv: string[]) {
   let stdout = '';
@@ -23,9 +24,11 @@ const { dir, cleanup } = tempDir();
 const file = (name: string) => join(dir, name);
 afterAll(cleanup);
 
-const CHART_LINE =
-  'Arbeidsboken har et diagram på arket «Budsjett 2026» som dh ikke kan ta vare på når filen skrives. Ingenting er skrevet. ' +
-  'Oppdater tabellene med DH-tillegget i Excel i stedet; det rører bare sine egne tabeller.\n';
+/** Entries of `before` that changed in `after`, other than what the owned DH_ tables may change. */
+async function foreignChanges(before: Buffer, after: string): Promise<string[]> {
+  const owned = [...(await sheetParts(before, (s) => s.startsWith('DH_'))), ...(await sheetParts(after, (s) => s.startsWith('DH_')))];
+  return changedEntries(before, after, ownedBy(owned));
+}
 
 const tmpFiles = () => readdirSync(dir).filter((n) => n.endsWith('.tmp'));
 
@@ -52,15 +55,17 @@ describe('dh oppdater på en arbeidsbok med følsomhetsetikett', () => {
       await pkg.add('docMetadata/LabelInfo.xml', LABEL_XML, 'application/vnd.ms-office.classificationlabels+xml');
       await pkg.relate('', 'rIdLbl', 'http://schemas.microsoft.com/office/2020/02/relationships/classificationlabels', 'docMetadata/LabelInfo.xml');
     });
+    const original = readFileSync(path);
     const first = await dh('oppdater', path);
     expect(first.stderr).toBe('');
     expect(first.code).toBe(0);
     const zip = await JSZip.loadAsync(readFileSync(path));
     expect(await zip.file('docProps/custom.xml')?.async('string')).toBe(CUSTOM_XML);
     expect(await zip.file('docMetadata/LabelInfo.xml')?.async('string')).toBe(LABEL_XML);
-    const rels = (await zip.file('_rels/.rels')!.async('string')).replace(/\s+/g, ' ');
-    expect(rels).toMatch(/Type="http:\/\/schemas\.openxmlformats\.org\/officeDocument\/2006\/relationships\/custom-properties" Target="\/docProps\/custom\.xml"/);
-    expect(rels).toMatch(/classificationlabels" Target="\/docMetadata\/LabelInfo\.xml"/);
+    expect(await foreignChanges(original, path)).toEqual([]);
+    const rels = await zip.file('_rels/.rels')!.async('string');
+    expect(rels).toContain('Target="docProps/custom.xml"');
+    expect(rels).toContain('Target="docMetadata/LabelInfo.xml"');
     const types = await zip.file('[Content_Types].xml')!.async('string');
     expect(types).toContain('PartName="/docProps/custom.xml" ContentType="application/vnd.openxmlformats-officedocument.custom-properties+xml"');
     expect(types).toContain('PartName="/docMetadata/LabelInfo.xml" ContentType="application/vnd.ms-office.classificationlabels+xml"');
@@ -73,36 +78,36 @@ describe('dh oppdater på en arbeidsbok med følsomhetsetikett', () => {
 });
 
 describe('dh oppdater på en arbeidsbok med diagram', () => {
-  it('skriver ingenting, gir kode 2 og én linje som sier hva som ville gått tapt', async () => {
+  it('oppdaterer tabellene og lar diagrammet og alt annet som ikke er dh sitt, være byte for byte som før', async () => {
     const path = file('med-diagram.xlsx');
     await writeBoardWorkbook(path);
     await addBarChart(path, 'Budsjett 2026');
-    expect(await partNames(path)).toContain('xl/charts/dhtest1.xml');
     const before = readFileSync(path);
-    const mtime = statSync(path).mtimeMs;
-
-    const inPlace = await dh('oppdater', path);
-    expect(inPlace).toEqual({ code: 2, stdout: '', stderr: CHART_LINE });
-    expect(readFileSync(path).equals(before)).toBe(true);
-    expect(statSync(path).mtimeMs).toBe(mtime);
 
     const out = file('med-diagram-ut.xlsx');
     const copy = await dh('oppdater', path, '-o', out);
-    expect(copy).toEqual({ code: 2, stdout: '', stderr: CHART_LINE });
-    expect(existsSync(out)).toBe(false);
+    expect(copy.stderr).toBe('');
+    expect(copy.code).toBe(0);
     expect(readFileSync(path).equals(before)).toBe(true);
+    expect(await foreignChanges(before, out)).toEqual([]);
+    expect(await partNames(out)).toContain('xl/charts/dhtest1.xml');
+    expect((await readBack(out)).getWorksheet('DH_Fordeling_2026')).toBeDefined();
+
+    const inPlace = await dh('oppdater', path);
+    expect(inPlace.code).toBe(0);
+    expect(await foreignChanges(before, path)).toEqual([]);
     expect(tmpFiles()).toEqual([]);
   });
 
-  it('teller diagrammene og nevner hvert ark', async () => {
+  it('to diagrammer på to ark: begge står uendret', async () => {
     const path = file('to-diagrammer.xlsx');
     await writeBoardWorkbook(path);
     await addBarChart(path, 'Budsjett 2026', 1);
     await addBarChart(path, 'Gevinster', 2);
+    const before = readFileSync(path);
     const r = await dh('oppdater', path);
-    expect(r.code).toBe(2);
-    expect(r.stderr.split('\n').filter(Boolean)).toHaveLength(1);
-    expect(r.stderr).toMatch(/^Arbeidsboken har et diagram på arket «Budsjett 2026» og et diagram på arket «Gevinster» som dh ikke kan ta vare på/);
+    expect(r.code).toBe(0);
+    expect(await foreignChanges(before, path)).toEqual([]);
   });
 
   it('en fil som allerede er oppdatert, røres ikke selv om den har diagram', async () => {
@@ -119,7 +124,7 @@ describe('dh oppdater på en arbeidsbok med diagram', () => {
 });
 
 describe('dh oppdater på en arbeidsbok med bilder', () => {
-  it('beholder bildene (exceljs skriver dem), og oppdaterer som før', async () => {
+  it('beholder bildene og notatet byte for byte, og oppdaterer som før', async () => {
     const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
     const path = file('med-bilde.xlsx');
     await writeBoardWorkbook(path, 'numbers', (wb) => {
@@ -127,9 +132,11 @@ describe('dh oppdater på en arbeidsbok med bilder', () => {
       ws.addImage(wb.addImage({ buffer: png as unknown as ExcelJS.Buffer, extension: 'png' }), 'H2:J8');
       ws.getCell('A1').note = 'Vedtatt i styremøtet';
     });
+    const original = readFileSync(path);
     const r = await dh('oppdater', path);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
+    expect(await foreignChanges(original, path)).toEqual([]);
     const back = await readBack(path);
     const images = back.getWorksheet('Budsjett 2026')!.getImages();
     expect(images).toHaveLength(1);
@@ -180,7 +187,10 @@ describe('dh oppdater på et annet samarbeids arbeidsbok (egne DH_Kommuner og DH
     expect(lines).toEqual(expect.arrayContaining(['  DH_Deltakelse: fjernet', '  DH_RPA: fjernet', '  DH_DUO: fjernet']));
     expect(lines).toContain(`${SKIPPED} De gamle tabellene DH_Deltakelse, DH_RPA, DH_DUO og DH_Arkivplanstatus er fjernet.`);
     const back = await readBack(path);
-    expect(back.worksheets.map((w) => w.name)).toEqual(['Budsjett', 'DH_Kommuner', 'DH_Nokkel', 'DH_Fordeling_2026', 'DH_Endringer']);
+    // The tables go; their sheets stay, empty, so a reference into them shows a blank, never #REF!.
+    const tables = back.worksheets.flatMap((ws) => (ws.getTables() as unknown as { table: { name: string } }[]).map((t) => t.table.name));
+    expect(tables.sort()).toEqual(['DH_Endringer', 'DH_Fordeling_2026']);
+    for (const name of ['DH_Deltakelse', 'DH_RPA', 'DH_DUO']) expect(back.getWorksheet(name)!.actualRowCount, name).toBe(0);
     const log = back.getWorksheet('DH_Endringer')!;
     const removed = [...Array(log.rowCount).keys()].map((i) => (log.getRow(i + 1).values as unknown[]).slice(1)).filter((row) => row[6] === '(fjernet)');
     expect(removed.map((row) => [row[1], row[5]])).toEqual([
@@ -195,16 +205,17 @@ describe('dh oppdater på et annet samarbeids arbeidsbok (egne DH_Kommuner og DH
     expect(readFileSync(path).equals(before)).toBe(true);
   });
 
-  it('fjerner ikke et gammelt DH_RPA-ark som brukeren har satt et diagram på: kode 2 og ingenting skrevet', async () => {
+  it('fjerner et gammelt DH_RPA som brukeren har satt et diagram på, og lar diagrammet stå uendret', async () => {
     const path = file('vesteralen-gammel-diagram.xlsx');
     await vesteralenWorkbook().xlsx.writeFile(path);
     await writeStaleHelgelandTables(path);
     await addBarChart(path, 'DH_RPA');
     const before = readFileSync(path);
     const r = await dh('oppdater', path);
-    expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/^Arbeidsboken har et diagram på arket «DH_RPA» som dh ikke kan ta vare på når filen skrives\. Ingenting er skrevet\./);
-    expect(readFileSync(path).equals(before)).toBe(true);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(await foreignChanges(before, path)).toEqual([]);
+    expect(await partNames(path)).toContain('xl/charts/dhtest1.xml');
   });
 });
 
