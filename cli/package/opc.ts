@@ -227,7 +227,7 @@ export class XlsxPackage {
   /** The package as zip bytes: untouched entries are copied as stored; only edited ones are written anew. */
   async generate(): Promise<Uint8Array> {
     for (const name of this.removed) this.zip.remove(name);
-    for (const [name, text] of this.edited) this.zip.file(name, text);
+    for (const [name, text] of this.edited) this.zip.file(name, text, { createFolders: false });
     return this.zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 6 } });
   }
 }

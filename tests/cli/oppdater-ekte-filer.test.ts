@@ -1,0 +1,149 @@
+// dh oppdater on real workbooks written by Excel, LibreOffice and Apache POI (tests/fixtures/real/SOURCES.md):
+// for each, exit 0; every zip entry it does not own is byte-identical; every cell of every sheet it does not own
+// is unchanged (value, type, formula, hyperlink, number format); the owned tables are right; LibreOffice opens
+// the result and reads the new values; a second oppdater changes nothing. One file also gets a chart on an
+// owned table, and a refresh in place under it.
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+import { afterAll, describe, expect, it } from 'vitest';
+import { run } from '../../cli/main.js';
+import { changedEntries, ownedBy, sheetParts } from './package-diff.js';
+import { addBarChart, editPackage, readBack, tempDir } from './workbooks.js';
+
+const FIXTURES = resolve(import.meta.dirname, '../fixtures/real');
+const { dir, cleanup } = tempDir();
+afterAll(cleanup);
+
+async function dh(...argv: string[]) {
+  let stdout = '';
+  let stderr = '';
+  const code = await run(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), now: () => new Date(2026, 0, 15) });
+  return { code, stdout, stderr };
+}
+
+const isOwned = (sheet: string) => /^DH_/i.test(sheet);
+
+/** Every cell of every sheet that passes `keep`, as comparable text: value and type, formula, hyperlink, format. */
+async function foreignCells(path: string, keep: (sheet: string, row: number, column: number) => boolean): Promise<Map<string, string>> {
+  const wb = await readBack(path);
+  const out = new Map<string, string>();
+  for (const ws of wb.worksheets) {
+    ws.eachRow({ includeEmpty: false }, (row, r) =>
+      row.eachCell({ includeEmpty: false }, (cell, c) => {
+        if (!keep(ws.name, r, c)) return;
+        out.set(`${ws.name}!${cell.address}`, JSON.stringify({ type: cell.type, value: cell.value, formula: cell.formula, link: cell.hyperlink, fmt: cell.numFmt, note: cell.note }));
+      }),
+    );
+  }
+  return out;
+}
+
+/** The values LibreOffice reads from one sheet of the file, as CSV rows. */
+function libreOfficeRows(path: string, sheet: string, into: string): string[][] {
+  mkdirSync(into, { recursive: true });
+  // Token 12 = -1: every sheet to its own file, «<name>-<sheet>.csv» (LibreOffice ≥ 7.2).
+  execFileSync('soffice', ['--headless', '--norestore', `-env:UserInstallation=file://${join(into, 'profil')}`, '--convert-to', 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1', '--outdir', into, path], {
+    stdio: 'ignore',
+    timeout: 120_000,
+  });
+  const csv = readdirSync(into).find((n) => n.endsWith(`-${sheet}.csv`));
+  if (!csv) throw new Error(`LibreOffice skrev ingen CSV for arket ${sheet} (fant ${readdirSync(into).join(', ')})`);
+  return readFileSync(join(into, csv), 'utf8')
+    .split(/\r?\n/)
+    .filter(Boolean)
+    .map((line) => line.split(','));
+}
+
+const CUSTOM_XML =
+  '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/custom-properties" ' +
+  'xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"><property fmtid="{D5CDD505-2E9C-101B-9397-08002B2CF9AE}" pid="2" ' +
+  'name="MSIP_Label_0a1b2c3d-0000-4000-8000-000000000001_Enabled"><vt:lpwstr>true</vt:lpwstr></property></Properties>';
+const LABEL_XML =
+  '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><clbl:labelList xmlns:clbl="http://schemas.microsoft.com/office/2020/mipLabelMetadata">' +
+  '<clbl:label id="{0a1b2c3d-0000-4000-8000-000000000001}" enabled="1" method="Standard" siteId="{00000000-0000-0000-0000-000000000000}" removed="0"/></clbl:labelList>';
+
+const CASES: { name: string; file: string; prepare?: (path: string) => Promise<void> }[] = [
+  { name: 'diagram (Excel)', file: 'poi-WithChart.xlsx' },
+  { name: 'pivottabell (Excel)', file: 'poi-ExcelPivotTableSample.xlsx' },
+  { name: 'makroer (.xlsm)', file: 'poi-SimpleMacro.xlsm' },
+  { name: 'egen tabell og definert navn', file: 'poi-simple-table-named-range.xlsx' },
+  { name: 'kommentarer', file: 'poi-SimpleWithComments.xlsx' },
+  { name: 'hyperkoblinger', file: 'poi-sharedhyperlink.xlsx' },
+  { name: 'lagret av LibreOffice (tom workbookProtection)', file: 'libreoffice-saved.xlsx' },
+  {
+    name: 'følsomhetsetikett',
+    file: 'poi-WithChart.xlsx',
+    prepare: (path) =>
+      editPackage(path, async (pkg) => {
+        await pkg.add('docProps/custom.xml', CUSTOM_XML, 'application/vnd.openxmlformats-officedocument.custom-properties+xml');
+        await pkg.relate('', 'rIdCp', 'custom-properties', 'docProps/custom.xml');
+        await pkg.add('docMetadata/LabelInfo.xml', LABEL_XML, 'application/vnd.ms-office.classificationlabels+xml');
+        await pkg.relate('', 'rIdLbl', 'http://schemas.microsoft.com/office/2020/02/relationships/classificationlabels', 'docMetadata/LabelInfo.xml');
+      }),
+  },
+];
+
+describe('dh oppdater på ekte arbeidsbøker', () => {
+  it.each(CASES)('$name: kode 0, alt som ikke er dh sitt er uendret, tabellene stemmer, LibreOffice leser dem, andre kjøring endrer ingenting', async ({ file, name, prepare }) => {
+    const path = join(dir, `${name.replace(/[^a-z]+/gi, '-')}-${file}`);
+    copyFileSync(join(FIXTURES, file), path);
+    await prepare?.(path);
+    const before = readFileSync(path);
+    const cellsBefore = await foreignCells(path, (sheet) => !isOwned(sheet));
+
+    const first = await dh('oppdater', path);
+    expect(first.stderr).toBe('');
+    expect(first.code).toBe(0);
+    const owned = ownedBy(await sheetParts(path, isOwned));
+    expect(await changedEntries(before, path, owned)).toEqual([]);
+    expect(await foreignCells(path, (sheet) => !isOwned(sheet))).toEqual(cellsBefore);
+
+    const back = await readBack(path);
+    const fordeling = back.getWorksheet('DH_Fordeling_2026')!;
+    const rows = (fordeling.getSheetValues() as unknown[][]).filter(Boolean).map((r) => r.slice(1));
+    expect(rows[0]).toEqual(['Kommunenr', 'Kommune', expect.stringMatching(/^Innbyggere/), 'Fast beløp', 'Fordelt etter innbyggertall', 'Totalt pr kommune', 'Andel (%)']);
+    expect(rows.find((r) => r[0] === '1833')?.[5]).toBe(752197.48);
+
+    const csv = libreOfficeRows(path, 'DH_Fordeling_2026', join(dir, `lo-${name.replace(/[^a-z]+/gi, '-')}`));
+    expect(csv.find((r) => r[0] === '1833')?.[5]).toBe('752197.48');
+
+    const again = readFileSync(path);
+    const second = await dh('oppdater', path);
+    expect(second.code).toBe(0);
+    expect(second.stdout).toMatch(/^Ingen endringer/);
+    expect(readFileSync(path).equals(again)).toBe(true);
+  }, 180_000);
+
+  it('et diagram på en eid tabell står uendret når tabellen oppdateres på plass under det', async () => {
+    const path = join(dir, 'diagram-paa-eid-tabell.xlsx');
+    copyFileSync(join(FIXTURES, 'poi-WithChart.xlsx'), path);
+    expect((await dh('oppdater', path)).code).toBe(0);
+    await addBarChart(path, 'DH_Fordeling_2026', 7);
+    // Someone typed over a figure in the owned table, and left a note beside it.
+    await editPackage(path, async (pkg) => {
+      const part = await pkg.sheetPart('DH_Fordeling_2026');
+      await pkg.edit(part, (xml) =>
+        xml
+          .replace(/(<c r="C2"[^>]*><v>)[^<]*(<\/v>)/, '$11$2')
+          .replace(/(<row r="3"[^>]*>[\s\S]*?)(<\/row>)/, '$1<c r="J3" t="inlineStr"><is><t>Notat: sjekk tallet</t></is></c>$2'),
+      );
+    });
+    const before = readFileSync(path);
+    const r = await dh('oppdater', path);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('DH_Fordeling_2026: 1 endring');
+    expect(await changedEntries(before, path, ownedBy(await sheetParts(path, isOwned)))).toEqual([]);
+    const sheetXml = (await readBack(path)).getWorksheet('DH_Fordeling_2026')!;
+    expect(sheetXml.getCell('C2').value).not.toBe(1);
+    expect(sheetXml.getCell('J3').value).toBe('Notat: sjekk tallet');
+    const zipText = await (await import('jszip')).default.loadAsync(readFileSync(path));
+    const part = (await sheetParts(path, (s) => s === 'DH_Fordeling_2026'))[0]!;
+    expect(await zipText.file(part)!.async('string')).toContain('<drawing r:id="rIdDhTestDrawing"/>');
+    expect((await dh('oppdater', path)).stdout).toMatch(/^Ingen endringer/);
+  }, 120_000);
+});
+
+
