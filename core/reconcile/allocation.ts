@@ -10,6 +10,7 @@ import { FindingSink, kr, num, rate as rateText, RULES } from './findings.js';
 import { resolveRows, type RowKommune } from './kommuner.js';
 import type { LocatedTable } from './locate.js';
 import { halfUnit, readCell, unit } from './numbers.js';
+import { checkShares } from './shares.js';
 import { checkKontrollRow, checkSumRow } from './sums.js';
 
 export interface BudgetLine {
@@ -86,21 +87,22 @@ export function reconcileAllocationTable(givenTable: LocatedTable, options: Allo
   const data = options.data;
   const kommuner = resolveRows(table, sink, data, options.registry);
   const cols = readColumns(table, sink, ['population', 'share', 'fixed', 'byPopulation', 'total']);
-  const pop = cols.population!;
+  // A table of frozen percentages beside amounts may print no population.
+  const pop = cols.population;
   const fixedCol = cols.fixed;
   const byPopCol = cols.byPopulation;
   const totalCol = cols.total;
   const rows = table.dataRows;
   const popOf = (r: number): Dec | undefined => {
-    const v = pop.value(r);
+    const v = pop?.value(r);
     return v !== undefined && v.isInteger() && !v.isNegative() ? v : undefined;
   };
-  for (const r of rows) {
-    const v = pop.value(r);
+  for (const r of pop ? rows : []) {
+    const v = pop!.value(r);
     if (v !== undefined && (!v.isInteger() || v.isNegative())) {
-      sink.add(r, pop.index, RULES.number, 'error', `Innbyggertallet ${num(v, 2)} for ${kommuner.get(r)?.name} er ikke et helt, positivt tall.`, undefined, num(v, 2));
-    } else if (v === undefined && !pop.isInvalid(r)) {
-      sink.add(r, pop.index, RULES.number, 'warning', `Innbyggertall mangler for ${kommuner.get(r)?.name}; raden kan ikke kontrolleres mot nøkkelen.`);
+      sink.add(r, pop!.index, RULES.number, 'error', `Innbyggertallet ${num(v, 2)} for ${kommuner.get(r)?.name} er ikke et helt, positivt tall.`, undefined, num(v, 2));
+    } else if (v === undefined && !pop!.isInvalid(r)) {
+      sink.add(r, pop!.index, RULES.number, 'warning', `Innbyggertall mangler for ${kommuner.get(r)?.name}; raden kan ikke kontrolleres mot nøkkelen.`);
     }
   }
 
@@ -117,7 +119,7 @@ export function reconcileAllocationTable(givenTable: LocatedTable, options: Allo
   }
 
   // Population against the dataset.
-  if (data) {
+  if (data && pop) {
     for (const r of rows) {
       const k = kommuner.get(r);
       const member = k?.kommune ? data.member(k.kommune.kommunenr) : undefined;
@@ -280,7 +282,12 @@ export function reconcileAllocationTable(givenTable: LocatedTable, options: Allo
     }
   }
 
-  if (cols.share) checkShares(table, sink, cols.share, rows, popOf, totalCol, kommuner);
+  if (cols.share) {
+    const keyTotal = key ? (r: number) => expectations.get(r)?.total ?? key!.expectedTotals.get(r) : undefined;
+    const shares = checkShares({ table, sink, share: cols.share, rows, popOf, ...(totalCol ? { totalCol } : {}), kommuner, ...(keyTotal ? { expectedTotal: keyTotal, describe } : {}), isFlagged });
+    // Shares of the whole table add up to 100 % by the key: a Sum row that says so is right even when a row is not.
+    checkSumRow(table, sink, cols.share, { rowsExact: false, ...(shares ? { keySum: shares.whole } : {}) });
+  }
 
   // Members of the dataset that the table leaves out.
   if (allocation) {
@@ -306,7 +313,7 @@ export function reconcileAllocationTable(givenTable: LocatedTable, options: Allo
     const values = rows.map((r) => pick(expectations.get(r)!));
     return values.every((v) => v !== undefined) ? sum(values as Dec[]) : undefined;
   };
-  checkSumRow(table, sink, pop, { rowsExact: true });
+  if (pop) checkSumRow(table, sink, pop, { rowsExact: true });
   const fixedKeySum = keySumOf((e) => e.fixed);
   const byPopKeySum = keySumOf((e) => e.byPop);
   const keySum = keySumOf((e) => e.total);
@@ -605,45 +612,4 @@ function inferKey(
     key: { source: 'table', fixed, rate, expectedTotals, exact },
     describe: `nøkkelen utledet av tabellen selv: ${kr(fixed)} fast + ${rateText(rate)} pr innbygger`,
   };
-}
-
-function checkShares(
-  table: LocatedTable,
-  sink: FindingSink,
-  share: Column,
-  rows: readonly number[],
-  popOf: (r: number) => Dec | undefined,
-  totalCol: Column | undefined,
-  kommuner: ReadonlyMap<number, RowKommune>,
-): void {
-  const values = rows.map((r) => share.value(r)).filter((v): v is Dec => v !== undefined);
-  if (values.length === 0) return;
-  // Shares stored as 15,29 (percent numbers) rather than 0,1529.
-  const asPercentNumbers = values.some((v) => v.greaterThan(1));
-  const scale = asPercentNumbers ? new Dec(100) : new Dec(1);
-  const popTotal = sum(rows.map((r) => popOf(r) ?? ZERO));
-  const totalSum = totalCol ? sum(rows.map((r) => totalCol.value(r) ?? ZERO)) : ZERO;
-  const header = normalizeKey(sink.header(share.index));
-  for (const r of rows) {
-    const s = share.get(r);
-    if (!s) continue;
-    // One unit: frozen percentages are split by largest remainder so they add up to exactly 100.
-    const tol = unit(s.decimals).plus(new Dec('1e-9'));
-    const byPop = popTotal.isZero() ? undefined : (popOf(r) ?? ZERO).dividedBy(popTotal).times(scale);
-    const byCost = totalCol && !totalSum.isZero() ? (totalCol.value(r) ?? ZERO).dividedBy(totalSum).times(scale) : undefined;
-    const fits = (e?: Dec) => e !== undefined && e.minus(s.value).abs().lessThanOrEqualTo(tol);
-    if (fits(byPop) || fits(byCost)) continue;
-    const expected = header.includes('innbygg') ? byPop : byCost ?? byPop;
-    if (!expected) continue;
-    const fmt = (v: Dec) => (asPercentNumbers ? num(v, s.decimals) + ' %' : num(v.times(100), Math.max(0, s.decimals - 2)) + ' %');
-    sink.add(
-      r,
-      share.index,
-      RULES.deviation,
-      'error',
-      `${kommuner.get(r)?.name}: andelen er ${fmt(s.value)}, men ${header.includes('innbygg') ? 'innbyggertallet' : 'beløpet'} gir ${fmt(expected)}.`,
-      fmt(expected.toDecimalPlaces(s.decimals, Dec.ROUND_HALF_UP)),
-      fmt(s.value),
-    );
-  }
 }

@@ -3,14 +3,14 @@
 // the printed inputs carry becomes a Finding with expected and actual. Printed figures are never changed.
 import type { DatasetContext } from '../dataset/context.js';
 import { a1, sortFindings, type Finding } from '../findings/finding.js';
-import { isPerInhabitantFigures, reconcileAllocationTable, type AllocationReconciliation, type BudgetLine } from './allocation.js';
+import { detectYear, isPerInhabitantFigures, reconcileAllocationTable, type AllocationReconciliation, type BudgetLine } from './allocation.js';
 import { locateBudgets, reconcileBudget, type BudgetReconciliation, type LocatedBudget } from './budget.js';
 import { reconcileArkivplanTables } from './arkivplan.js';
 import { reconcileDuoTable, type DuoReconciliation } from './duo.js';
 import { isDatasetTable, registryFor } from './kommuner.js';
 import { Dec } from '../money/kroner.js';
 import { normalizeKey } from '../util/text.js';
-import type { KommuneRegistry } from '../kommuner/registry.js';
+import { KommuneRegistry } from '../kommuner/registry.js';
 import { locateTables, type LocatedTable, type SheetCells, type TableKind } from './locate.js';
 import { reconcileRpaTable, type RpaReconciliation } from './rpa.js';
 import { rangeOf, unreadFindings, type SheetRange } from './unread.js';
@@ -97,7 +97,11 @@ function firstColumn(table: LocatedTable): number {
  */
 function optionsFor<T extends ReconcileOptions>(table: LocatedTable, options: T, registry: KommuneRegistry): Omit<T, 'data'> & { data?: DatasetContext; registry: KommuneRegistry } {
   const { data, ...rest } = options;
-  return data !== undefined && isDatasetTable(table, data, registry) ? { ...rest, data, registry } : { ...rest, registry };
+  if (data !== undefined && isDatasetTable(table, data, registry)) return { ...rest, data, registry };
+  // Another cooperation's table reads its kommuner as they were in the year it is for (SPEC §10): a 2017 table's
+  // «1504 Ålesund» and «Ørskog» are the kommuner of 2017, not unknown or today's namesakes.
+  const year = detectYear(table, undefined, options.year);
+  return { ...rest, registry: year !== undefined && registry.day === undefined ? KommuneRegistry.asOf(year) : registry };
 }
 
 /** Reconciles one located table of any kind. */

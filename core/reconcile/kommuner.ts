@@ -62,11 +62,11 @@ export function looksLikeKommune(text: string, registry: KommuneRegistry): boole
   if (split) return looksLikeKommune(split.kommunenr, registry) || looksLikeKommune(split.name, registry);
   if (/^\d{3,4}$/.test(t)) {
     const nr = t.padStart(4, '0');
-    return registry.resolve(nr).ok || registry.successorsOf(nr) !== undefined;
+    return registry.resolve(nr).ok || registry.former(nr) !== undefined;
   }
   if (/\d/.test(t) || t.length < 2) return false;
   const r = registry.resolve(t);
-  return r.ok || /tvetydig/.test(r.error.message);
+  return r.ok || /tvetydig/.test(r.error.message) || registry.former(t) !== undefined;
 }
 
 /** The kommune a row names without help from any scope: by its number, else by an unambiguous name. */

@@ -67,9 +67,9 @@ export function classifyHeader(text: string): Role | 'costOrTotal' | undefined {
   if (yearly && /netto|besparelse|gevinst|innsparing/.test(h)) return 'netYear';
   if (/netto/.test(h)) return 'netMonth';
   if (/besparelse|gevinst|spart|innsparing/.test(h)) return 'saving';
-  if (/innbygg|folketall|befolkning/.test(h)) {
+  if (/innbygg|folketal|befolkning/.test(h)) {
     if (/andel/.test(h) && !/fordelt/.test(h)) return 'share';
-    if (/fordelt etter|etter innbygg|etter folketall|pr innbygger|per innbygger|innbyggerandel|innbyggerdel|innbyggertilskudd/.test(h)) return 'byPopulation';
+    if (/fordelt etter|etter innbygg|etter folketal|pr innbygg|per innbygg|innbyggerandel|innbyggerdel|innbyggertilskudd/.test(h)) return 'byPopulation';
     return 'population';
   }
   if (/variabel/.test(h)) return 'byPopulation';
@@ -89,7 +89,7 @@ interface HeaderGuess {
 
 /** Decides whether a row is the header of one of the board tables, and which. */
 /** Every recognisable header row names a population or a saving; a cheap test before classifying cells. */
-const HEADER_WORDS = /innbygg|folketall|befolkning|besparel|gevinst|netto|spart|innspar/i;
+const HEADER_WORDS = /innbygg|folketal|befolkning|besparel|gevinst|netto|spart|innspar|andel|prosent|%/i;
 
 export function recogniseHeader(row: readonly CellValue[]): HeaderGuess | undefined {
   if (!row.some((cell) => typeof cell === 'string' && HEADER_WORDS.test(cell))) return undefined;
@@ -113,13 +113,14 @@ export function recogniseHeader(row: readonly CellValue[]): HeaderGuess | undefi
     if (!has('cost')) columns.cost = costOrTotal!;
     return { kind: 'duo', columns };
   }
-  if (has('population') && !has('saving') && !has('netMonth')) {
+  if (!has('saving') && !has('netMonth')) {
     if (!has('total') && costOrTotal !== undefined) columns.total = costOrTotal;
     if (!has('total') && has('cost')) {
       columns.total = columns.cost!;
       delete columns.cost;
     }
-    if (has('total') || has('byPopulation') || has('fixed')) {
+    // Population with any part of the split (amounts or frozen percentages), or percentages beside amounts.
+    if ((has('population') && (has('total') || has('byPopulation') || has('fixed') || has('share'))) || (has('share') && has('total'))) {
       delete columns.count;
       return { kind: 'allocation', columns };
     }
@@ -277,6 +278,15 @@ function readBody(sheet: SheetCells, headerRow: number, guess: HeaderGuess, regi
     if (dataRows.length === 0 && r - headerRow <= 2) continue; // a note under the header
     break;
   }
+  if (sumRow === undefined && dataRows.length >= 3) {
+    const last = dataRows[dataRows.length - 1]!;
+    const lastRow = cells[last] ?? [];
+    const labelled = (row: readonly CellValue[]) => [kommuneColumn, ...labelColumns].some((c) => cellText(row[c]) !== '');
+    if (!labelled(lastRow) && dataRows.slice(0, -1).every((k) => labelled(cells[k] ?? [])) && isUnlabelledSum(cells, dataRows.slice(0, -1), last, numericColumns)) {
+      dataRows.pop();
+      sumRow = last;
+    }
+  }
   if (dataRows.length === 0) return undefined;
 
   const context: string[] = [sheet.sheet];
@@ -302,4 +312,24 @@ function readBody(sheet: SheetCells, headerRow: number, guess: HeaderGuess, regi
     endRow: end,
     context: context.join(' \n '),
   };
+}
+
+/**
+ * A last row without a label under labelled rows is the Sum row when each of its figures is near its column's sum
+ * (within a tenth): a correct sum, or a mistyped one that is then reported as a wrong sum, not as a kommune-less row.
+ */
+function isUnlabelledSum(cells: readonly (readonly CellValue[])[], rows: readonly number[], candidate: number, columns: readonly number[]): boolean {
+  let figures = 0;
+  for (const c of columns) {
+    const printed = readCell(cells[candidate]?.[c]);
+    if (printed.kind !== 'number') continue;
+    figures++;
+    let total = printed.number.value.times(0);
+    for (const r of rows) {
+      const v = readCell(cells[r]?.[c]);
+      if (v.kind === 'number') total = total.plus(v.number.value);
+    }
+    if (total.isZero() || printed.number.value.minus(total).abs().greaterThan(total.abs().times('0.1'))) return false;
+  }
+  return figures > 0;
 }
