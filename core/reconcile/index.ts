@@ -12,6 +12,7 @@ import { Dec } from '../money/kroner.js';
 import { normalizeKey } from '../util/text.js';
 import { KommuneRegistry } from '../kommuner/registry.js';
 import { locateTables, type LocatedTable, type SheetCells, type TableKind } from './locate.js';
+import { projectNamedBy, reconcileProjectTable } from './project.js';
 import { reconcileRpaTable, type RpaReconciliation } from './rpa.js';
 import { rangeOf, unreadFindings, type SheetRange } from './unread.js';
 
@@ -152,7 +153,10 @@ export function reconcileSheets(sheets: readonly SheetCells[], options: Reconcil
         if (tableOptions.data) ownTables++;
         else foreignTables++;
       }
-      if (table.kind === 'allocation') allocations.push(reconcileAllocationTable(table, tableOptions));
+      // A table that names one of the dataset's projects is that project's split, not the membership key's.
+      const project = table.kind === 'allocation' && tableOptions.data ? projectNamedBy(table, tableOptions.data) : undefined;
+      if (project && tableOptions.data) allocations.push(reconcileProjectTable(table, { data: tableOptions.data, project, ...(options.year !== undefined ? { year: options.year } : {}) }));
+      else if (table.kind === 'allocation') allocations.push(reconcileAllocationTable(table, tableOptions));
       else if (table.kind === 'rpa') rpa.push(reconcileRpaTable(table, tableOptions));
       else duo.push(reconcileDuoTable(table, tableOptions));
     }

@@ -18,6 +18,8 @@ export interface ShareCheck {
   readonly kommuner: ReadonlyMap<number, RowKommune>;
   /** What the key gives each row (dataset key, a key inferred from the amounts, a project's split), when it has one. */
   readonly expectedTotal?: (r: number) => Dec | undefined;
+  /** The key's total the shares are parts of, when the table may leave some of it out (a project's participants). */
+  readonly keyTotal?: Dec;
   /** How the key is described in messages («fordelingsnøkkelen for 2026 i …»). */
   readonly describe?: string;
   /** True when the cell was already reported: a wrong amount is not reported again through its share. */
@@ -78,7 +80,7 @@ export function checkShares(c: ShareCheck): { readonly whole: Dec } | undefined 
 function fromKey(c: ShareCheck, scale: Dec): Expected | undefined {
   const of = c.expectedTotal;
   if (!of || c.rows.some((r) => of(r) === undefined)) return undefined;
-  const total = sum(c.rows.map((r) => of(r)!));
+  const total = c.keyTotal ?? sum(c.rows.map((r) => of(r)!));
   if (total.isZero()) return undefined;
   return { of: (r) => of(r)?.dividedBy(total).times(scale), why: c.describe ?? 'nøkkelen' };
 }
