@@ -332,8 +332,11 @@ export function reconcileAllocationTable(givenTable: LocatedTable, options: Allo
       const keyTol = rowsExact ? ZERO : rows.reduce((acc, r) => acc.plus(perRow(r)), totalCol.half(sumRow));
       const matchesKey = !deviates(totals.printed, keySum, keyTol);
       const rowsMatchKey = !deviates(totals.rows, keySum, keyTol);
+      // A Sum row that is the rows as printed, off the key only by the rows already reported, is not reported again.
+      const reported = rows.filter((r) => isFlagged(r, totalCol.index) && totalCol.value(r) !== undefined && expectations.get(r)?.total !== undefined);
+      const explained = reported.length > 0 && !deviates(totals.printed, keySum.plus(sum(reported.map((r) => totalCol.value(r)!.minus(expectations.get(r)!.total!)))), keyTol);
       const d = totalCol.decimalsAt(sumRow);
-      if (!matchesKey && !rowsMatchKey) {
+      if (!matchesKey && !rowsMatchKey && !explained) {
         sink.add(
           sumRow,
           totalCol.index,
