@@ -434,7 +434,8 @@ function withAmountShareAsByPopulation(table: LocatedTable): LocatedTable {
     total = total.plus(v);
     if (v.greaterThan(largest)) largest = v;
   }
-  if (!largest.greaterThan(100) && !total.greaterThan(101)) return table;
+  // A header that says percent is percent; otherwise shares add up to about 100 even with a mistyped one.
+  if (/%|prosent/.test(table.headers[c] ?? '') || (!largest.greaterThan(100) && !total.greaterThan(110))) return table;
   const { share: _share, ...columns } = table.columns;
   return { ...table, columns: { ...columns, byPopulation: c } };
 }

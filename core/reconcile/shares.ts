@@ -5,7 +5,7 @@ import { consensus, simplestIn, theilSen } from './consensus.js';
 import { num, RULES, type FindingSink } from './findings.js';
 import type { RowKommune } from './kommuner.js';
 import type { LocatedTable } from './locate.js';
-import { unit } from './numbers.js';
+import { halfUnit, unit } from './numbers.js';
 
 export interface ShareCheck {
   readonly table: LocatedTable;
@@ -51,6 +51,7 @@ export function checkShares(c: ShareCheck): { readonly whole: Dec } | undefined 
   const byPopulation = (r: number) => (popTotal.isZero() || popOf(r) === undefined ? undefined : popOf(r)!.dividedBy(popTotal).times(scale));
   const expected = fromKey(c, scale) ?? fromAmounts(c, present, scale, tol) ?? fromPopulationLine(c, present, scale, tol);
   const header = normalizeKey(sink.header(share.index));
+  const before = sink.findings.length;
   const fmt = (v: Dec, decimals: number) => (asPercentNumbers ? `${num(v, decimals)} %` : `${num(v.times(100), Math.max(0, decimals - 2))} %`);
   for (const r of present) {
     const s = share.get(r)!;
@@ -72,6 +73,24 @@ export function checkShares(c: ShareCheck): { readonly whole: Dec } | undefined 
       fmt(e.toDecimalPlaces(s.decimals, Dec.ROUND_HALF_UP), s.decimals),
       fmt(s.value, s.decimals),
     );
+  }
+  // Without a Sum row, shares of the whole table must still make up the whole: a mistyped share that every row's
+  // rounding could hide (near-equal populations, coarse decimals) shows in their total.
+  if (sink.findings.length === before && share.value(c.table.sumRow) === undefined && present.length === rows.length) {
+    const total = sum(values);
+    const gap = total.minus(scale).abs();
+    const decimals = Math.max(...present.map((r) => share.get(r)!.decimals));
+    if (gap.lessThanOrEqualTo(scale.times('0.05')) && gap.greaterThan(halfUnit(decimals).times(present.length))) {
+      sink.add(
+        c.table.headerRow,
+        share.index,
+        RULES.sum,
+        'error',
+        `Andelene i «${sink.header(share.index)}» summerer til ${fmt(total, decimals)}, ikke ${fmt(scale, decimals)}: minst én andel er feil, mer enn avrunding kan forklare.`,
+        fmt(scale, decimals),
+        fmt(total, decimals),
+      );
+    }
   }
   return { whole: scale };
 }
@@ -107,12 +126,57 @@ function fromAmounts(c: ShareCheck, present: readonly number[], scale: Dec, tol:
 }
 
 /**
- * Shares with a population and no amounts: the straight line share = a + b × innbyggere most rows follow
- * (a robust fit, then the intercept most rows agree on). a × rows ÷ 100 is the part split equally.
+ * Shares with a population and no amounts: the straight line share = a + b × innbyggere most rows follow. When the
+ * shares make up the whole (100 %), a = (100 − b × Σ innbyggere) ÷ rows, so only b is agreed on — one parameter, which
+ * a majority of rows pins down even with few rows and coarse decimals; otherwise a robust fit and the intercept most
+ * rows agree on. a × rows ÷ 100 is the part split equally.
  */
 function fromPopulationLine(c: ShareCheck, present: readonly number[], scale: Dec, tol: (r: number) => Dec): Expected | undefined {
   const points = present.filter((r) => c.popOf(r) !== undefined).map((r) => ({ x: c.popOf(r)!, y: c.share.value(r)!, r }));
   if (points.length < 3) return undefined;
+  const n = c.rows.length;
+  const line = points.length === n ? wholeLine(points, scale, tol) ?? freeLine(points, tol) : freeLine(points, tol);
+  if (!line) return undefined;
+  const { intercept, slope } = line;
+  const equalPercent = intercept.times(n).dividedBy(scale).times(100).toDecimalPlaces(1, Dec.ROUND_HALF_UP);
+  const why = intercept.abs().lessThan(tol(points[0]!.r))
+    ? 'innbyggertallet'
+    : `nøkkelen de andre radene følger (${num(equalPercent, equalPercent.isInteger() ? 0 : 1)} % likt og resten etter innbyggertall)`;
+  return { of: (r) => (c.popOf(r) === undefined ? undefined : intercept.plus(slope.times(c.popOf(r)!))), why };
+}
+
+type Point = { x: Dec; y: Dec; r: number };
+
+/** The line through shares that add up to `whole`: share = whole ÷ n + b × (innbyggere − mean), b agreed by most rows. */
+function wholeLine(points: readonly Point[], whole: Dec, tol: (r: number) => Dec): { intercept: Dec; slope: Dec } | undefined {
+  const n = points.length;
+  const printed = sum(points.map((p) => p.y));
+  // Shares of only part of the pool (a table that leaves members out) do not make up the whole.
+  if (printed.minus(whole).abs().greaterThan(whole.times('0.05'))) return undefined;
+  const totalPop = sum(points.map((p) => p.x));
+  const mean = totalPop.dividedBy(n);
+  const base = whole.dividedBy(n);
+  // The equal part lies between none and all of the whole: 0 ≤ b ≤ whole ÷ Σ innbyggere. A row that no such line
+  // fits still counts against the majority (an empty interval of its own, far outside the range).
+  const most = whole.dividedBy(totalPop);
+  const intervals = points.flatMap((p, i) => {
+    const dx = p.x.minus(mean);
+    if (dx.isZero()) return [];
+    const a = p.y.minus(tol(p.r)).minus(base).dividedBy(dx);
+    const b = p.y.plus(tol(p.r)).minus(base).dividedBy(dx);
+    const lo = Dec.max(Dec.min(a, b), 0);
+    const hi = Dec.min(Dec.max(a, b), most);
+    if (lo.greaterThan(hi)) return [{ lo: new Dec(-1 - i), hi: new Dec(-1 - i), id: p.r }];
+    return [{ lo, hi, id: p.r, at: p.y.minus(base).dividedBy(dx) }];
+  });
+  const agreed = consensus(intervals);
+  if (!agreed) return undefined;
+  const slope = agreed.value;
+  return { intercept: whole.minus(slope.times(totalPop)).dividedBy(n), slope };
+}
+
+/** A robust line (Theil–Sen slope, then the intercept most rows agree on). */
+function freeLine(points: readonly Point[], tol: (r: number) => Dec): { intercept: Dec; slope: Dec } | undefined {
   const line = theilSen(points);
   if (!line) return undefined;
   const xs = points.map((p) => p.x);
@@ -120,12 +184,5 @@ function fromPopulationLine(c: ShareCheck, present: readonly number[], scale: De
   const width = tol(points[0]!.r);
   const slope = span.isZero() ? line.slope : simplestIn(line.slope.minus(width.dividedBy(span)), line.slope.plus(width.dividedBy(span)));
   const agreed = consensus(points.map((p) => ({ lo: p.y.minus(slope.times(p.x)).minus(tol(p.r)), hi: p.y.minus(slope.times(p.x)).plus(tol(p.r)), id: p.r, at: p.y.minus(slope.times(p.x)) })));
-  if (!agreed) return undefined;
-  const intercept = agreed.value;
-  const n = c.rows.length;
-  const equalPercent = intercept.times(n).dividedBy(scale).times(100);
-  const why = intercept.abs().lessThan(width)
-    ? 'innbyggertallet'
-    : `nøkkelen de andre radene følger (${num(equalPercent, equalPercent.isInteger() ? 0 : 1)} % likt og resten etter innbyggertall)`;
-  return { of: (r) => (c.popOf(r) === undefined ? undefined : intercept.plus(slope.times(c.popOf(r)!))), why };
+  return agreed ? { intercept: agreed.value, slope } : undefined;
 }
