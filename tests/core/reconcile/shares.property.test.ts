@@ -31,7 +31,8 @@ describe('andeler etter nøkkelen de andre radene følger', () => {
         fc.constantFrom(0, 20, 30, 40, 50),
         fc.integer({ min: 1, max: 4 }),
         fc.nat(),
-        fc.integer({ min: 3, max: 40 }),
+        // More units than half the rows: beyond what independent rounding of every row could add up to.
+        fc.integer({ min: 7, max: 40 }),
         fc.boolean(),
         (pops, equal, decimals, pick, units, up) => {
           fc.pre(new Set(pops).size >= 3);
