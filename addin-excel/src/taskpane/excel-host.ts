@@ -24,6 +24,7 @@ import {
 } from '../../../core/index.js';
 import type { CellMark, PanelHost, SheetValues } from '../../../ui/host.js';
 import { localToday, setModel } from '../functions/adapter.js';
+import { isPayloadLimitError, nextChunkRows, PAYLOAD_HEADROOM, payloadBytes } from './payload.js';
 
 /** Excel on the web refuses request/response payloads above 5 MB; stay under it. */
 export const MAX_PAYLOAD_BYTES = 5_000_000;
@@ -208,43 +209,63 @@ export class ExcelHost implements PanelHost {
   // -------------------------------------------------------------------------------------------------
   // Reading
 
-  /** Reads blocks in as few syncs as the payload budget allows: pieces are packed greedily into syncs. */
+  /**
+   * Reads blocks in as few syncs as the 5 MB payload allows, sized from what Excel actually returns (payload.ts):
+   * each block starts with a small sample, later chunks follow the largest bytes per row seen, pieces of several
+   * blocks share a sync while they fit, and a sync Excel refuses for its size is read again in smaller pieces.
+   */
   private async readBlocks(context: Excel.RequestContext, blocks: readonly ReadBlock[], onProgress?: (fraction: number) => void): Promise<void> {
-    const pieces: { block: ReadBlock; start: number; rows: number }[] = [];
-    for (const block of blocks) {
-      const step = rowsPerChunk(block.columns, this.maxPayload);
-      for (let start = 0; start < block.rows; start += step) pieces.push({ block, start, rows: Math.min(step, block.rows - start) });
-    }
+    const budget = this.maxPayload;
+    const states = blocks.map((block) => ({ block, next: 0, perRow: undefined as number | undefined, cap: Number.POSITIVE_INFINITY }));
     const totalRows = blocks.reduce((n, b) => n + b.rows, 0);
     let doneRows = 0;
-    let batch: typeof pieces = [];
-    let bytes = 0;
-    const flush = async () => {
-      if (batch.length === 0) return;
+    let alone = false; // after a refused sync: one piece per sync until it succeeds
+    for (;;) {
+      const batch: { state: (typeof states)[number]; start: number; rows: number }[] = [];
+      let planned = 0;
+      for (const state of states) {
+        if (state.next >= state.block.rows || (alone && batch.length > 0)) continue;
+        const rows = Math.min(nextChunkRows(state.block.columns, budget, state.perRow, state.cap), state.block.rows - state.next);
+        const estimate = rows * (state.perRow ?? state.block.columns * BYTES_PER_CELL);
+        if (batch.length > 0 && planned + estimate > budget * PAYLOAD_HEADROOM) break;
+        batch.push({ state, start: state.next, rows });
+        planned += estimate;
+      }
+      if (batch.length === 0) break;
       const loaded = batch.map((piece) => {
-        const range = piece.block.sheet.getRangeByIndexes(piece.block.row + piece.start, piece.block.column, piece.rows, piece.block.columns);
+        const { block } = piece.state;
+        const range = block.sheet.getRangeByIndexes(block.row + piece.start, block.column, piece.rows, block.columns);
         range.load('values');
         return { piece, range };
       });
-      await context.sync();
+      try {
+        await context.sync();
+      } catch (error) {
+        if (!isPayloadLimitError(error)) throw error;
+        // Nothing of a refused read arrived: try again alone, then in halves.
+        if (batch.length > 1) {
+          alone = true;
+          continue;
+        }
+        const piece = batch[0]!;
+        if (piece.rows <= 1) throw new Error(`Rad ${piece.state.block.row + piece.start + 1} er for stor til at Excel kan sende den (over 5 MB).`);
+        piece.state.cap = Math.max(1, Math.floor(piece.rows / 2));
+        piece.state.perRow = Math.max(piece.state.perRow ?? 0, Math.ceil(budget / piece.rows));
+        continue;
+      }
+      alone = false;
       for (const { piece, range } of loaded) {
         const values = range.values as unknown[][];
         if (!Array.isArray(values)) throw new Error(`Excel ga ingen verdier for ${piece.rows} rader.`);
-        for (const row of values) piece.block.out.push(row.map(fromExcel));
+        const perRow = Math.ceil(payloadBytes(values) / Math.max(1, values.length));
+        piece.state.perRow = Math.max(piece.state.perRow ?? 0, perRow);
+        for (const row of values) piece.state.block.out.push(row.map(fromExcel));
+        piece.state.next = piece.start + piece.rows;
         doneRows += piece.rows;
       }
       onProgress?.(totalRows === 0 ? 1 : Math.min(1, doneRows / totalRows));
-      batch = [];
-      bytes = 0;
-    };
-    for (const piece of pieces) {
-      const size = piece.rows * piece.block.columns * BYTES_PER_CELL;
-      if (batch.length > 0 && bytes + size > this.maxPayload) await flush();
-      batch.push(piece);
-      bytes += size;
     }
-    await flush();
-    if (pieces.length === 0) onProgress?.(1);
+    if (totalRows === 0) onProgress?.(1);
   }
 
   /** Reads several tables (Excel table, else named range, else sheet of that name) in one Excel.run. */
