@@ -94,7 +94,11 @@ export function sheetCells(ws: Worksheet): SheetCells {
     const row = ws.getRow(r);
     const line: CellValue[] = [];
     if (row.cellCount > 0) {
-      for (let c = 1; c <= columnCount; c++) line.push(toCellValue(row.getCell(c).value));
+      for (let c = 1; c <= columnCount; c++) {
+        const cell = row.getCell(c);
+        // exceljs repeats a merged cell's value in every cell it covers; Excel keeps it in the upper-left cell only.
+        line.push(cell.isMerged && cell.master !== cell ? null : toCellValue(cell.value));
+      }
       while (line.length && isBlank(line[line.length - 1])) line.pop();
     }
     rows.push(line);
