@@ -33,10 +33,10 @@
  */
 import { StrictMode, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { FluentProvider, makeStyles, Tab, TabList, tokens, webLightTheme } from '@fluentui/react-components';
+import { Button, FluentProvider, makeStyles, Tab, TabList, tokens, webLightTheme } from '@fluentui/react-components';
 import { HELGELAND_2026, type Dataset } from '../core/index.js';
 import type { Status } from './common.js';
-import { builtinDataset, defaultYear, detectDatasetTables, keyYears, loadDataset, type DatasetOrigin, type LoadedDataset } from './dataset/actions.js';
+import { builtinDataset, datasetAfterChange, defaultYear, detectDatasetTables, keyYears, loadDataset, type DatasetOrigin, type LoadedDataset } from './dataset/actions.js';
 import type { PanelHost } from './host.js';
 import { PANEL_VIEWS, type PanelContext, type PanelTab } from './views.js';
 
@@ -72,7 +72,11 @@ const useStyles = makeStyles({
     fontSize: tokens.fontSizeBase300,
     color: tokens.colorNeutralForeground1,
     minWidth: 0,
+    // Long table names and cell addresses break instead of widening a 300 px sidebar.
+    overflowWrap: 'break-word',
   },
+  follow: { display: 'flex', alignItems: 'center', justifyContent: 'space-between', columnGap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
+  followText: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
   tabs: { flexWrap: 'wrap' },
 });
 
@@ -96,7 +100,7 @@ export function Panel({ host, today: todayProp, initialTab = 'fordeling', base =
   }, []);
 
   const chooseDataset = useCallback(
-    async (next: DatasetOrigin, quiet = false) => {
+    async (next: DatasetOrigin, quiet = false, follow = false) => {
       const id = ++request.current;
       setChoice(next);
       if (next === 'builtin') {
@@ -104,8 +108,11 @@ export function Panel({ host, today: todayProp, initialTab = 'fordeling', base =
         setDatasetStatus(undefined);
         return;
       }
-      setDatasetBusy(true);
-      setDatasetStatus({ intent: 'info', text: 'Leser arbeidsbokens DH_*-tabeller …' });
+      // Following an edit reads in the background: no busy state, so the figures do not flicker.
+      if (!follow) {
+        setDatasetBusy(true);
+        setDatasetStatus({ intent: 'info', text: 'Leser arbeidsbokens DH_*-tabeller …' });
+      }
       const result = await loadDataset(host, base);
       if (id !== request.current) return;
       setDatasetBusy(false);
@@ -121,6 +128,34 @@ export function Panel({ host, today: todayProp, initialTab = 'fordeling', base =
     },
     [host, base, builtin, use],
   );
+
+  // The figures follow the workbook: after an edit (hosts with change events), on «Oppdater» and when the
+  // sidebar gets focus back (hosts without). A user who chose «Innebygd» keeps it; otherwise input tables
+  // added later are picked up.
+  const choiceRef = useRef(choice);
+  choiceRef.current = choice;
+  const userChoseBuiltin = useRef(false);
+  const [revision, setRevision] = useState(0);
+  const follow = useCallback(async () => {
+    const id = ++request.current;
+    const next = await datasetAfterChange(host, choiceRef.current, userChoseBuiltin.current, base);
+    if (id !== request.current) return;
+    if (next.ok && next.value) {
+      use(next.value);
+      setChoice(next.value.origin);
+      setDatasetStatus((old) => (old?.intent === 'error' ? undefined : old));
+    } else if (!next.ok) {
+      setDatasetStatus({ intent: 'error', text: `${next.message} Tallene under er fra forrige gyldige versjon.` });
+    }
+    setRevision((r) => r + 1);
+  }, [host, base, use]);
+  const watches = typeof host.onInputsChanged === 'function';
+  useEffect(() => {
+    if (host.onInputsChanged) return host.onInputsChanged(() => void follow());
+    const onFocus = () => void follow();
+    window.addEventListener('focus', onFocus);
+    return () => window.removeEventListener('focus', onFocus);
+  }, [host, follow]);
 
   useEffect(() => {
     if (!autoDetectWorkbook) return;
@@ -138,13 +173,17 @@ export function Panel({ host, today: todayProp, initialTab = 'fordeling', base =
     loaded,
     builtinLabel: builtin.label,
     datasetChoice: choice,
-    onDatasetChoice: (c) => void chooseDataset(c),
+    onDatasetChoice: (c) => {
+      userChoseBuiltin.current = c === 'builtin';
+      void chooseDataset(c);
+    },
     ...(datasetStatus ? { datasetStatus } : {}),
     datasetBusy,
     year,
     years,
     onYear: setYear,
     today,
+    revision,
   };
 
   return (
@@ -156,6 +195,14 @@ export function Panel({ host, today: todayProp, initialTab = 'fordeling', base =
           </Tab>
         ))}
       </TabList>
+      {watches ? null : (
+        <div className={styles.follow}>
+          <span className={styles.followText}>Tallene leses når panelet får fokus.</span>
+          <Button size="small" onClick={() => void follow()} data-testid="panel-reload">
+            Oppdater
+          </Button>
+        </div>
+      )}
       {PANEL_VIEWS.find((view) => view.id === tab)?.render(context)}
     </div>
   );

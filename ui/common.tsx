@@ -18,11 +18,6 @@ export function statusOf(result: ActionResult<unknown>, successIntent: StatusInt
 export const useCommonStyles = makeStyles({
   view: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM, paddingBlock: tokens.spacingVerticalM },
   row: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalS },
-  scroll: { overflowX: 'auto', maxWidth: '100%' },
-  /** Fluent's Table is fixed-layout at 100 %: in a narrow pane the columns must size to their content and scroll. */
-  table: { tableLayout: 'auto', width: 'max-content', minWidth: '100%' },
-  numeric: { textAlign: 'right', whiteSpace: 'nowrap', fontVariantNumeric: 'tabular-nums' },
-  nowrap: { whiteSpace: 'nowrap' },
   strong: { fontWeight: tokens.fontWeightSemibold },
   muted: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
   heading: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
@@ -45,8 +40,25 @@ export const useCommonStyles = makeStyles({
     ':focus-visible': { outline: `2px solid ${tokens.colorStrokeFocus2}` },
   },
   findingStatic: { cursor: 'default', ':hover': { backgroundColor: tokens.colorNeutralBackground1 } },
-  address: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground3, marginRight: tokens.spacingHorizontalS },
+  address: { display: 'block', overflowWrap: 'anywhere', fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground3, marginRight: tokens.spacingHorizontalS },
   detail: { display: 'block', fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground3 },
+  /** A compact list (KeyFigureList): each row's key figure stays visible at 300 px, details wrap below. */
+  keyList: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column' },
+  keyHead: {
+    display: 'flex',
+    justifyContent: 'space-between',
+    columnGap: tokens.spacingHorizontalS,
+    fontSize: tokens.fontSizeBase200,
+    color: tokens.colorNeutralForeground3,
+    borderBottom: `1px solid ${tokens.colorNeutralStroke1}`,
+    paddingBlock: tokens.spacingVerticalXXS,
+  },
+  keyItem: { borderBottom: `1px solid ${tokens.colorNeutralStroke2}`, paddingBlock: tokens.spacingVerticalXS, minWidth: 0 },
+  keyTotal: { borderBottom: 'none', fontWeight: tokens.fontWeightSemibold },
+  keyLine: { display: 'flex', justifyContent: 'space-between', alignItems: 'baseline', columnGap: tokens.spacingHorizontalS, minWidth: 0 },
+  keyTitle: { flex: '1 1 auto', minWidth: 0, overflowWrap: 'anywhere' },
+  keyFigure: { flex: 'none', whiteSpace: 'nowrap', fontVariantNumeric: 'tabular-nums', fontWeight: tokens.fontWeightSemibold, textAlign: 'right' },
+  keyDetail: { display: 'block', fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground3, overflowWrap: 'anywhere' },
   textarea: { width: '100%', minHeight: '8em', fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200 },
 });
 
@@ -54,7 +66,7 @@ export const useCommonStyles = makeStyles({
 export function StatusLine({ status, testId }: { status: Status | undefined; testId: string }): ReactNode {
   if (!status) return null;
   return (
-    <MessageBar intent={status.intent} data-testid={testId} data-intent={status.intent} role={status.intent === 'error' ? 'alert' : 'status'}>
+    <MessageBar intent={status.intent} layout="multiline" data-testid={testId} data-intent={status.intent} role={status.intent === 'error' ? 'alert' : 'status'}>
       <MessageBarBody>{status.text}</MessageBarBody>
     </MessageBar>
   );
@@ -73,6 +85,60 @@ export function YearSelect({ year, years, onYear, id }: { year: number; years: r
           </option>
         ))}
       </Select>
+    </div>
+  );
+}
+
+export interface KeyFigureItem {
+  readonly key: string;
+  /** What the row is (kommune, gevinst, system): wraps when long. */
+  readonly title: ReactNode;
+  /** The row's key figure (Totalt, netto pr år, …): never wraps, always visible. */
+  readonly figure: ReactNode;
+  /** A second line of secondary facts, wrapping at any width. */
+  readonly detail?: ReactNode;
+  /** Shown only when the list's «Vis detaljer» is on. */
+  readonly more?: ReactNode;
+  /** The Sum row: bold, no divider. */
+  readonly total?: boolean;
+  /** data-* attributes and data-testid of the row. */
+  readonly attributes?: Readonly<Record<string, string | number>>;
+  readonly figureTestId?: string;
+}
+
+/**
+ * A two-line list instead of a wide table: the title and the key figure on the first line, the rest below.
+ * A 300 px sidebar shows every row's key figure without horizontal scrolling; the full table belongs in the sheet.
+ */
+export function KeyFigureList(props: {
+  readonly label: string;
+  readonly titleHeader: string;
+  readonly figureHeader: string;
+  readonly items: readonly KeyFigureItem[];
+  readonly showMore?: boolean;
+  readonly testId?: string;
+}): ReactNode {
+  const styles = useCommonStyles();
+  return (
+    <div>
+      <div className={styles.keyHead} aria-hidden="true">
+        <span>{props.titleHeader}</span>
+        <span>{props.figureHeader}</span>
+      </div>
+      <ul className={styles.keyList} aria-label={props.label} data-testid={props.testId}>
+        {props.items.map((item) => (
+          <li key={item.key} className={item.total ? `${styles.keyItem} ${styles.keyTotal}` : styles.keyItem} {...(item.attributes ?? {})}>
+            <div className={styles.keyLine}>
+              <span className={styles.keyTitle}>{item.title}</span>
+              <span className={styles.keyFigure} data-testid={item.figureTestId} data-key-figure="">
+                {item.figure}
+              </span>
+            </div>
+            {item.detail ? <span className={styles.keyDetail}>{item.detail}</span> : null}
+            {props.showMore && item.more ? <span className={styles.keyDetail}>{item.more}</span> : null}
+          </li>
+        ))}
+      </ul>
     </div>
   );
 }

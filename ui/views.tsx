@@ -23,6 +23,8 @@ export interface PanelContext {
   readonly onYear: (year: number) => void;
   /** ISO date (yyyy-mm-dd) used as «i dag». */
   readonly today: string;
+  /** Increases each time the workbook's input tables may have changed: views with results recompute. */
+  readonly revision: number;
 }
 
 export interface PanelViewDef {
@@ -55,10 +57,10 @@ export const PANEL_VIEWS = [
   {
     id: 'styremote',
     label: 'Styremøte',
-    render: (c: PanelContext) => <StyremoteView host={c.host} loaded={c.loaded} year={c.year} years={c.years} onYear={c.onYear} today={c.today} />,
+    render: (c: PanelContext) => <StyremoteView host={c.host} loaded={c.loaded} year={c.year} years={c.years} onYear={c.onYear} today={c.today} revision={c.revision} />,
   },
   { id: 'register', label: 'Systemregister', render: (c: PanelContext) => <RegisterView host={c.host} loaded={c.loaded} today={c.today} /> },
-  { id: 'gevinst', label: 'Gevinst', render: (c: PanelContext) => <GevinstView host={c.host} today={c.today} /> },
+  { id: 'gevinst', label: 'Gevinst', render: (c: PanelContext) => <GevinstView host={c.host} today={c.today} revision={c.revision} /> },
 ] as const satisfies readonly PanelViewDef[];
 
 export type PanelTab = (typeof PANEL_VIEWS)[number]['id'];

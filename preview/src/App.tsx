@@ -10,9 +10,11 @@ import type { PreviewWorkbook } from './workbook.js';
 export interface AppProps {
   readonly workbook: PreviewWorkbook;
   readonly today?: string;
+  /** ?panel=N: the panel exactly this many px wide, as a host's task pane or sidebar gives it. */
+  readonly panelWidth?: number;
 }
 
-export function App({ workbook, today = todayIso() }: AppProps) {
+export function App({ workbook, today = todayIso(), panelWidth }: AppProps) {
   useSyncExternalStore(
     (listener) => workbook.subscribe(listener),
     () => workbook.getVersion(),
@@ -89,7 +91,12 @@ export function App({ workbook, today = todayIso() }: AppProps) {
         <section className="sheet-pane" aria-label="Regneark">
           <Grid workbook={workbook} />
         </section>
-        <aside className="panel-pane" aria-label="DH-panelet" data-testid="panel-pane">
+        <aside
+          className="panel-pane"
+          aria-label="DH-panelet"
+          data-testid="panel-pane"
+          {...(panelWidth ? { style: { width: `${panelWidth}px` }, 'data-width': panelWidth } : {})}
+        >
           <PanelApp key={generation} host={host} today={today} />
         </aside>
       </main>

@@ -30,6 +30,11 @@ export function Grid({ workbook }: { workbook: PreviewWorkbook }) {
   const address = a1(row + 1, col + 1);
   const tableWidth = 44 + Array.from({ length: nCols }, (_, c) => workbook.columnWidth(sheet, c)).reduce((a, b) => a + b, 0);
 
+  // Another sheet starts at column A, not at the previous sheet's horizontal scroll position.
+  useEffect(() => {
+    if (scrollRef.current) scrollRef.current.scrollLeft = 0;
+  }, [sheet]);
+
   // Keep the selected cell in view (after a finding click, for example).
   useEffect(() => {
     const el = scrollRef.current?.querySelector<HTMLElement>(`td[data-cell="${address}"]`);

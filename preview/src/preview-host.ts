@@ -51,4 +51,8 @@ export class PreviewHost implements PanelHost {
   async inputsChanged(): Promise<void> {
     this.workbook.refreshModel();
   }
+
+  onInputsChanged(listener: () => void): () => void {
+    return this.workbook.subscribeEdits(listener);
+  }
 }

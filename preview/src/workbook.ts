@@ -159,6 +159,7 @@ export class PreviewWorkbook {
   private regions = new Map<string, TableRegion>();
   private marks = new Map<string, Map<string, Severity>>();
   private listeners = new Set<() => void>();
+  private editListeners = new Set<() => void>();
   private version = 0;
   private _selection: Selection;
   /** Where the functions' data comes from, in words («Arbeidsboken (DH_Kommuner, DH_Nokkel)»). */
@@ -187,6 +188,12 @@ export class PreviewWorkbook {
   subscribe(listener: () => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  }
+
+  /** Calls `listener` after every cell a user edits (not after the panel's own writes): the panel follows the workbook. */
+  subscribeEdits(listener: () => void): () => void {
+    this.editListeners.add(listener);
+    return () => this.editListeners.delete(listener);
   }
 
   /** Increases on every change; React reads it with useSyncExternalStore. */
@@ -319,6 +326,7 @@ export class PreviewWorkbook {
     }
     if (this.isDatasetSheet(sheet, row)) this.refreshModel();
     this.emit();
+    for (const listener of [...this.editListeners]) listener();
     const value = this.hf.getCellValue(addr);
     if (value instanceof DetailedCellError && value.type === 'ERROR') {
       return { ok: false, message: `Formelen i ${columnLetter(col + 1)}${row + 1} kunne ikke leses: ${value.message}` };

@@ -74,3 +74,22 @@ export function keyYears(dataset: Dataset): number[] {
 export function defaultYear(dataset: Dataset): number {
   return keyYears(dataset)[0] ?? new Date().getFullYear();
 }
+
+/**
+ * After the workbook's input tables may have changed: the dataset the panel should now use, or undefined to keep
+ * the current one. A workbook dataset is read again; the embedded one switches to the workbook only when the
+ * user did not choose «Innebygd» and input tables have appeared.
+ */
+export async function datasetAfterChange(
+  host: PanelHost,
+  current: DatasetOrigin,
+  userChoseBuiltin: boolean,
+  base: Dataset = HELGELAND_2026,
+): Promise<ActionResult<LoadedDataset | undefined>> {
+  if (current === 'builtin') {
+    if (userChoseBuiltin) return success(undefined, '');
+    const found = await detectDatasetTables(host);
+    if (!found.ok || found.value.length === 0) return success(undefined, '');
+  }
+  return loadDataset(host, base);
+}

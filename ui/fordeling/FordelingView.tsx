@@ -1,21 +1,11 @@
 // «Fordeling»: the year's allocation (kommunenr, kommune, innbyggere, fast, fordelt, totalt, andel) with
 // Sum and Kontroll lines, the dataset choice, «Sett inn DH_Fordeling_<år>» and «Eksporter faste prosentandeler».
 import { useMemo, useState, type ReactNode } from 'react';
-import {
-  Button,
-  Radio,
-  RadioGroup,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-} from '@fluentui/react-components';
+import { Button, Radio, RadioGroup, Switch } from '@fluentui/react-components';
 import type { DatasetOrigin, LoadedDataset } from '../dataset/actions.js';
 import { exportFrozenPercentages, fordelingView, insertFordeling, type FrozenPercentagesExport } from './actions.js';
 import type { PanelHost } from '../host.js';
-import { StatusLine, statusOf, useCommonStyles, YearSelect, type Status } from '../common.js';
+import { KeyFigureList, StatusLine, statusOf, useCommonStyles, YearSelect, type Status } from '../common.js';
 
 export interface FordelingViewProps {
   readonly host: PanelHost;
@@ -35,6 +25,7 @@ export function FordelingView(props: FordelingViewProps): ReactNode {
   const styles = useCommonStyles();
   const [status, setStatus] = useState<Status>();
   const [busy, setBusy] = useState(false);
+  const [details, setDetails] = useState(false);
   const [exported, setExported] = useState<FrozenPercentagesExport>();
   const view = useMemo(() => fordelingView(loaded.dataset, year), [loaded.dataset, year]);
   const tableName = `DH_Fordeling_${year}`;
@@ -81,45 +72,33 @@ export function FordelingView(props: FordelingViewProps): ReactNode {
           <div className={styles.muted} data-testid="fordeling-key">
             {`${loaded.label}. Nøkkel ${year}: ${view.value.keyText}. Innbyggere ${view.value.populationBasis}.`}
           </div>
-          <div className={styles.scroll}>
-            <Table size="extra-small" className={styles.table} aria-label={`Fordeling ${year}`} data-testid="fordeling-table">
-              <TableHeader>
-                <TableRow>
-                  <TableHeaderCell>Kommunenr</TableHeaderCell>
-                  <TableHeaderCell>Kommune</TableHeaderCell>
-                  <TableHeaderCell className={styles.numeric}>Innbyggere</TableHeaderCell>
-                  <TableHeaderCell className={styles.numeric}>Fast</TableHeaderCell>
-                  <TableHeaderCell className={styles.numeric}>Fordelt</TableHeaderCell>
-                  <TableHeaderCell className={styles.numeric}>Totalt</TableHeaderCell>
-                  <TableHeaderCell className={styles.numeric}>Andel</TableHeaderCell>
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {view.value.rows.map((r) => (
-                  <TableRow key={r.kommunenr} data-testid="fordeling-row" data-kommunenr={r.kommunenr}>
-                    <TableCell>{r.kommunenr}</TableCell>
-                    <TableCell>{r.kommune}</TableCell>
-                    <TableCell className={styles.numeric}>{r.innbyggere}</TableCell>
-                    <TableCell className={styles.numeric}>{r.fast}</TableCell>
-                    <TableCell className={styles.numeric}>{r.fordelt}</TableCell>
-                    <TableCell className={styles.numeric} data-testid="fordeling-total">
-                      {r.totalt}
-                    </TableCell>
-                    <TableCell className={styles.numeric}>{r.andel}</TableCell>
-                  </TableRow>
-                ))}
-                <TableRow className={styles.strong}>
-                  <TableCell>Sum</TableCell>
-                  <TableCell />
-                  <TableCell className={styles.numeric}>{view.value.sumInnbyggere}</TableCell>
-                  <TableCell className={styles.numeric}>{view.value.sumFast}</TableCell>
-                  <TableCell className={styles.numeric}>{view.value.sumFordelt}</TableCell>
-                  <TableCell className={styles.numeric}>{view.value.sum}</TableCell>
-                  <TableCell className={styles.numeric}>100,00 %</TableCell>
-                </TableRow>
-              </TableBody>
-            </Table>
-          </div>
+          <Switch checked={details} onChange={(_, data) => setDetails(data.checked)} label="Vis fast og fordelt del" data-testid="fordeling-details" />
+          <KeyFigureList
+            label={`Fordeling ${year}`}
+            titleHeader="Kommune"
+            figureHeader="Totalt"
+            testId="fordeling-table"
+            showMore={details}
+            items={[
+              ...view.value.rows.map((r) => ({
+                key: r.kommunenr,
+                title: r.kommune,
+                figure: r.totalt,
+                figureTestId: 'fordeling-total',
+                detail: `${r.kommunenr} · ${r.innbyggere} innbyggere · ${r.andel}`,
+                more: `Fast ${r.fast} + fordelt ${r.fordelt}`,
+                attributes: { 'data-testid': 'fordeling-row', 'data-kommunenr': r.kommunenr },
+              })),
+              {
+                key: 'sum',
+                title: 'Sum',
+                figure: view.value.sum,
+                total: true,
+                detail: `${view.value.sumInnbyggere} innbyggere · 100,00 %`,
+                more: `Fast ${view.value.sumFast} + fordelt ${view.value.sumFordelt}`,
+              },
+            ]}
+          />
           <div>
             <div data-testid="fordeling-sum" className={styles.strong}>
               {`Sum ${view.value.sum}`}

@@ -1,20 +1,22 @@
 // «Gevinst»: inserts the gevinstrealiseringsplan template (DH_Gevinst) and computes net per year, NPV at the
 // real rate (R-109, 4 %), payback, totals and per kommune, with the template's validation findings.
-import { useState, type ReactNode } from 'react';
-import { Button, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@fluentui/react-components';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { Button } from '@fluentui/react-components';
 import type { Finding } from '../../core/index.js';
 import { selectFinding } from '../findings/actions.js';
 import { evaluateGevinstTable, insertGevinstTemplate, type GevinstView as GevinstResult } from './actions.js';
 import type { PanelHost } from '../host.js';
-import { StatusLine, statusOf, useCommonStyles, type Status } from '../common.js';
+import { KeyFigureList, StatusLine, statusOf, useCommonStyles, type Status } from '../common.js';
 import { FindingList } from '../findings/FindingList.js';
 
 export interface GevinstViewProps {
   readonly host: PanelHost;
   readonly today: string;
+  /** Changes when the workbook may have changed: a result on screen is computed again. */
+  readonly revision?: number;
 }
 
-export function GevinstView({ host, today }: GevinstViewProps): ReactNode {
+export function GevinstView({ host, today, revision = 0 }: GevinstViewProps): ReactNode {
   const styles = useCommonStyles();
   const [busy, setBusy] = useState(false);
   const [status, setStatus] = useState<Status>();
@@ -34,6 +36,19 @@ export function GevinstView({ host, today }: GevinstViewProps): ReactNode {
     setStatus(statusOf(r, r.ok && r.value.groups[0]!.findings.length ? 'warning' : 'success'));
     setBusy(false);
   };
+
+  const shown = useRef(false);
+  shown.current = result !== undefined;
+  useEffect(() => {
+    if (!shown.current) return;
+    let cancelled = false;
+    void evaluateGevinstTable(host, today).then((r) => {
+      if (!cancelled && r.ok) setResult(r.value);
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, [host, today, revision]);
 
   const select = async (finding: Finding) => {
     const r = await selectFinding(host, finding);
@@ -56,66 +71,32 @@ export function GevinstView({ host, today }: GevinstViewProps): ReactNode {
       <StatusLine status={status} testId="gevinst-message" />
       {result ? (
         <section className={styles.view} aria-label="Resultat" data-testid="gevinst-result">
-          <div className={styles.scroll}>
-            <Table size="extra-small" className={styles.table} aria-label="Gevinster" data-testid="gevinst-table">
-              <TableHeader>
-                <TableRow>
-                  <TableHeaderCell>Rad</TableHeaderCell>
-                  <TableHeaderCell>Gevinst</TableHeaderCell>
-                  <TableHeaderCell>Kommune</TableHeaderCell>
-                  <TableHeaderCell className={styles.numeric}>Netto pr år</TableHeaderCell>
-                  <TableHeaderCell className={styles.numeric}>År</TableHeaderCell>
-                  <TableHeaderCell className={styles.numeric}>{`NNV (${result.rate})`}</TableHeaderCell>
-                  <TableHeaderCell className={styles.numeric}>Tilbakebetaling (år)</TableHeaderCell>
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {result.rows.map((r) => (
-                  <TableRow key={r.row} data-testid="gevinst-row" data-row={r.row}>
-                    <TableCell>{r.row}</TableCell>
-                    <TableCell>{r.name}</TableCell>
-                    <TableCell>{r.kommune}</TableCell>
-                    <TableCell className={styles.numeric}>{r.nettoPrAr}</TableCell>
-                    <TableCell className={styles.numeric}>{r.ar}</TableCell>
-                    <TableCell className={styles.numeric}>{r.nnv}</TableCell>
-                    <TableCell className={styles.numeric}>{r.tilbakebetaling}</TableCell>
-                  </TableRow>
-                ))}
-                <TableRow className={styles.strong} data-testid="gevinst-total">
-                  <TableCell />
-                  <TableCell>Sum</TableCell>
-                  <TableCell />
-                  <TableCell className={styles.numeric}>{result.totalNetto}</TableCell>
-                  <TableCell />
-                  <TableCell className={styles.numeric}>{result.totalNnv}</TableCell>
-                  <TableCell />
-                </TableRow>
-              </TableBody>
-            </Table>
-          </div>
+          <KeyFigureList
+            label="Gevinster"
+            titleHeader="Gevinst"
+            figureHeader="Netto pr år"
+            testId="gevinst-table"
+            items={[
+              ...result.rows.map((r) => ({
+                key: String(r.row),
+                title: r.name || `Rad ${r.row}`,
+                figure: r.nettoPrAr,
+                detail: `Rad ${r.row} · ${r.kommune || 'ingen kommune'} · ${r.ar} år · NNV (${result.rate}) ${r.nnv} · ${paybackWords(r.tilbakebetaling)}`,
+                attributes: { 'data-testid': 'gevinst-row', 'data-row': r.row },
+              })),
+              { key: 'sum', title: 'Sum', figure: result.totalNetto, total: true, detail: `NNV (${result.rate}) ${result.totalNnv}`, attributes: { 'data-testid': 'gevinst-total' } },
+            ]}
+          />
           {result.perKommune.length ? (
             <section className={styles.view} aria-label="Pr kommune">
               <h3 className={styles.subheading}>Pr kommune</h3>
-              <div className={styles.scroll}>
-                <Table size="extra-small" className={styles.table} aria-label="Gevinst pr kommune" data-testid="gevinst-per-kommune">
-                  <TableHeader>
-                    <TableRow>
-                      <TableHeaderCell>Kommune</TableHeaderCell>
-                      <TableHeaderCell className={styles.numeric}>Netto pr år</TableHeaderCell>
-                      <TableHeaderCell className={styles.numeric}>{`NNV (${result.rate})`}</TableHeaderCell>
-                    </TableRow>
-                  </TableHeader>
-                  <TableBody>
-                    {result.perKommune.map((p) => (
-                      <TableRow key={p.kommune}>
-                        <TableCell>{p.kommune}</TableCell>
-                        <TableCell className={styles.numeric}>{p.nettoPrAr}</TableCell>
-                        <TableCell className={styles.numeric}>{p.nnv}</TableCell>
-                      </TableRow>
-                    ))}
-                  </TableBody>
-                </Table>
-              </div>
+              <KeyFigureList
+                label="Gevinst pr kommune"
+                titleHeader="Kommune"
+                figureHeader="Netto pr år"
+                testId="gevinst-per-kommune"
+                items={result.perKommune.map((p) => ({ key: p.kommune, title: p.kommune, figure: p.nettoPrAr, detail: `NNV (${result.rate}) ${p.nnv}` }))}
+              />
             </section>
           ) : null}
           <FindingList findings={result.findings} onSelect={select} testId="gevinst-findings" />
@@ -123,4 +104,10 @@ export function GevinstView({ host, today }: GevinstViewProps): ReactNode {
       ) : null}
     </div>
   );
+}
+
+/** «tilbakebetalt etter 2,5 år», «tilbakebetalt straks» (no investment) or «ikke tilbakebetalt innen levetiden». */
+function paybackWords(years: string): string {
+  if (years === 'ikke innen levetiden') return 'ikke tilbakebetalt innen levetiden';
+  return years === '0' ? 'tilbakebetalt straks' : `tilbakebetalt etter ${years} år`;
 }

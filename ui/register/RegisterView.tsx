@@ -1,25 +1,13 @@
 // «Systemregister»: checks the active sheet or DH_Register (SPEC §5), findings grouped by severity and
 // clickable, «Marker celler», «Skriv funn til DH_Funn», and the «Felles systemer» report.
 import { useState, type ReactNode } from 'react';
-import {
-  Button,
-  Checkbox,
-  ProgressBar,
-  Radio,
-  RadioGroup,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-} from '@fluentui/react-components';
+import { Button, Checkbox, ProgressBar, Radio, RadioGroup } from '@fluentui/react-components';
 import { formatDate, formatNumber, type Finding } from '../../core/index.js';
 import type { LoadedDataset } from '../dataset/actions.js';
 import { canHighlight, clearFindingHighlights, highlightFindings, selectFinding, writeFindings } from '../findings/actions.js';
 import { checkRegisterOnSheet, type RegisterCheckOutcome, type RegisterSource } from './actions.js';
 import type { PanelHost } from '../host.js';
-import { StatusLine, statusOf, useCommonStyles, type Status } from '../common.js';
+import { KeyFigureList, StatusLine, statusOf, useCommonStyles, type Status } from '../common.js';
 import { FindingList, SeverityBadges } from '../findings/FindingList.js';
 
 export interface RegisterViewProps {
@@ -101,30 +89,19 @@ export function RegisterView({ host, loaded, today }: RegisterViewProps): ReactN
             <section className={styles.view} aria-label="Felles systemer">
               <h3 className={styles.subheading}>Felles systemer</h3>
               {outcome.common.length ? (
-                <div className={styles.scroll}>
-                  <Table size="extra-small" className={styles.table} aria-label="Felles systemer" data-testid="common-systems">
-                    <TableHeader>
-                      <TableRow>
-                        <TableHeaderCell>System</TableHeaderCell>
-                        <TableHeaderCell>Leverandør</TableHeaderCell>
-                        <TableHeaderCell className={styles.numeric}>Antall kommuner</TableHeaderCell>
-                        <TableHeaderCell>Kommuner</TableHeaderCell>
-                        <TableHeaderCell className={styles.numeric}>Sum kostnad pr mnd</TableHeaderCell>
-                      </TableRow>
-                    </TableHeader>
-                    <TableBody>
-                      {outcome.common.map((c, i) => (
-                        <TableRow key={`${c.system}|${c.supplier}|${i}`} data-testid="common-system-row">
-                          <TableCell>{c.system}</TableCell>
-                          <TableCell>{c.supplier}</TableCell>
-                          <TableCell className={styles.numeric}>{c.kommuneCount}</TableCell>
-                          <TableCell>{c.kommuner}</TableCell>
-                          <TableCell className={styles.numeric}>{c.monthlyCost}</TableCell>
-                        </TableRow>
-                      ))}
-                    </TableBody>
-                  </Table>
-                </div>
+                <KeyFigureList
+                  label="Felles systemer"
+                  titleHeader="System"
+                  figureHeader="Kommuner"
+                  testId="common-systems"
+                  items={outcome.common.map((c, i) => ({
+                    key: `${c.system}|${c.supplier}|${i}`,
+                    title: c.supplier ? `${c.system} (${c.supplier})` : c.system,
+                    figure: formatNumber(c.kommuneCount),
+                    detail: `${c.kommuner} · ${c.monthlyCost} pr mnd`,
+                    attributes: { 'data-testid': 'common-system-row' },
+                  }))}
+                />
               ) : (
                 <div className={styles.muted} data-testid="common-systems-none">
                   Ingen systemer er registrert i mer enn én kommune.

@@ -1,13 +1,13 @@
 // «Styremøte»: «Oppdater alle tabeller» refreshes the owned board tables, lists what changed since the
 // last refresh, and shows the kontroll findings (what does not add up).
-import { useMemo, useState, type ReactNode } from 'react';
-import { Button, ProgressBar, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@fluentui/react-components';
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
+import { Button, ProgressBar } from '@fluentui/react-components';
 import type { Finding } from '../../core/index.js';
 import type { LoadedDataset } from '../dataset/actions.js';
 import { selectFinding } from '../findings/actions.js';
-import { reconcileActiveSheet, reconcileBoard, refreshBoard, type RefreshOutcome, type SheetReconciliation } from './actions.js';
+import { markUncreatedTables, reconcileActiveSheet, reconcileBoard, refreshBoard, type RefreshOutcome, type SheetReconciliation } from './actions.js';
 import type { PanelHost } from '../host.js';
-import { StatusLine, statusOf, useCommonStyles, YearSelect, type Status } from '../common.js';
+import { KeyFigureList, StatusLine, statusOf, useCommonStyles, YearSelect, type Status } from '../common.js';
 import { FindingList } from '../findings/FindingList.js';
 
 export interface StyremoteViewProps {
@@ -17,12 +17,14 @@ export interface StyremoteViewProps {
   readonly years: readonly number[];
   readonly onYear: (year: number) => void;
   readonly today: string;
+  /** Changes when the workbook may have changed. */
+  readonly revision?: number;
 }
 
 /** Rows of the change list the panel renders at most (DH_Endringer holds them all). */
 const CHANGES_SHOWN = 300;
 
-export function StyremoteView({ host, loaded, year, years, onYear, today }: StyremoteViewProps): ReactNode {
+export function StyremoteView({ host, loaded, year, years, onYear, today, revision = 0 }: StyremoteViewProps): ReactNode {
   const styles = useCommonStyles();
   const [busy, setBusy] = useState(false);
   const [status, setStatus] = useState<Status>();
@@ -30,7 +32,21 @@ export function StyremoteView({ host, loaded, year, years, onYear, today }: Styr
   const key = `${loaded.label}|${year}`;
   const current = outcome && outcome.key === key ? outcome.value : undefined;
   const precheck = useMemo(() => reconcileBoard(loaded.dataset, year), [loaded.dataset, year]);
-  const findings: readonly Finding[] = current?.findings ?? precheck;
+  const [present, setPresent] = useState<readonly string[]>();
+  useEffect(() => {
+    let cancelled = false;
+    host.listTables().then(
+      (names) => !cancelled && setPresent(names),
+      () => !cancelled && setPresent(undefined),
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [host, current, revision]);
+  const findings: readonly Finding[] = useMemo(() => {
+    const shown = current?.findings ?? precheck;
+    return present ? markUncreatedTables(shown, present) : shown;
+  }, [current, precheck, present]);
   const [printed, setPrinted] = useState<SheetReconciliation>();
 
   const refresh = async () => {
@@ -76,31 +92,27 @@ export function StyremoteView({ host, loaded, year, years, onYear, today }: Styr
             {current.summary}
           </h3>
           {current.changeViews.length ? (
-            <div className={styles.scroll}>
-              <Table size="extra-small" className={styles.table} aria-label="Endringer siden forrige oppdatering" data-testid="changes-table">
-                <TableHeader>
-                  <TableRow>
-                    <TableHeaderCell>Tabell</TableHeaderCell>
-                    <TableHeaderCell>Kommune</TableHeaderCell>
-                    <TableHeaderCell>Kolonne</TableHeaderCell>
-                    <TableHeaderCell>Før → etter</TableHeaderCell>
-                  </TableRow>
-                </TableHeader>
-                <TableBody>
-                  {current.changeViews.slice(0, CHANGES_SHOWN).map((c, i) => (
-                    <TableRow key={i} data-testid="change-item">
-                      <TableCell className={styles.nowrap}>{c.table}</TableCell>
-                      <TableCell>{c.kommune}</TableCell>
-                      <TableCell>{c.column}</TableCell>
-                      <TableCell>{`${c.before} → ${c.after}`}</TableCell>
-                    </TableRow>
-                  ))}
-                </TableBody>
-              </Table>
+            <>
+              <KeyFigureList
+                label="Endringer siden forrige oppdatering"
+                titleHeader="Kommune og kolonne"
+                figureHeader="Etter"
+                testId="changes-table"
+                items={current.changeViews.slice(0, CHANGES_SHOWN).map((c, i) => {
+                  const what = [c.kommune, c.column].filter(Boolean).join(': ');
+                  return {
+                  key: String(i),
+                  title: what || c.table,
+                  figure: c.after,
+                  detail: what ? `Før ${c.before} · ${c.table}` : `Før ${c.before}`,
+                  attributes: { 'data-testid': 'change-item' },
+                  };
+                })}
+              />
               {current.changeViews.length > CHANGES_SHOWN ? (
                 <div className={styles.muted}>{`Viser ${CHANGES_SHOWN} av ${current.changeViews.length}; alle står i DH_Endringer.`}</div>
               ) : null}
-            </div>
+            </>
           ) : null}
         </section>
       ) : null}

@@ -295,3 +295,16 @@ export async function reconcileActiveSheet(host: PanelHost, dataset: Dataset, ye
     `Kontrollerte ${tables.length} ${tables.length === 1 ? 'tabell' : 'tabeller'} på «${sheet.sheet}»: ${formatNumber(errors)} feil, ${formatNumber(warnings)} ${warnings === 1 ? 'advarsel' : 'advarsler'}.`,
   );
 }
+
+/**
+ * Findings about board tables the workbook does not have yet (the kontroll runs on the tables as «Oppdater alle
+ * tabeller» will write them) say so and point at no cell: a warning never names a table that is not there.
+ */
+export function markUncreatedTables(findings: readonly Finding[], present: readonly string[]): Finding[] {
+  const have = new Set(present.map((n) => n.toLowerCase()));
+  return findings.map((f) =>
+    /^DH_/i.test(f.sheet) && !have.has(f.sheet.toLowerCase())
+      ? { ...f, cell: '', message: `${f.message} (${f.sheet} finnes ikke ennå; den lages av «Oppdater alle tabeller».)` }
+      : f,
+  );
+}

@@ -197,6 +197,8 @@ export class ExcelHost implements PanelHost {
   /** Fill colours before highlightCells painted them, by "sheet!cell", so clearHighlights can restore them. */
   private readonly painted = new Map<string, { sheet: string; cell: string; colour: string }>();
   private reloadTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The panel's own subscribers (PanelHost.onInputsChanged): told after each reload an input-table change causes. */
+  private paneListeners = new Set<() => void>();
 
   constructor(private readonly options: ExcelHostOptions = {}) {
     this.maxPayload = options.maxPayloadBytes ?? MAX_PAYLOAD_BYTES;
@@ -649,8 +651,19 @@ export class ExcelHost implements PanelHost {
     if (this.reloadTimer !== undefined) clearTimeout(this.reloadTimer);
     this.reloadTimer = setTimeout(() => {
       this.reloadTimer = undefined;
-      this.inputsChanged().catch((error: unknown) => this.options.onModelError?.(reason(error)));
+      this.inputsChanged()
+        .catch((error: unknown) => this.options.onModelError?.(reason(error)))
+        .finally(() => {
+          // The pane reads the tables itself, so it follows even when the functions' model kept its old version.
+          for (const listener of [...this.paneListeners]) listener();
+        });
     }, delayMs);
+  }
+
+  /** The panel follows the same onChanged events as the functions (registered by watchInputTables). */
+  onInputsChanged(listener: () => void): () => void {
+    this.paneListeners.add(listener);
+    return () => this.paneListeners.delete(listener);
   }
 
   /**
