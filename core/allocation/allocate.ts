@@ -77,9 +77,20 @@ export function allocate(dataset: Dataset, year: number): Result<Allocation> {
     sumByPopulation,
     sum: total,
     kontroll: total.minus(sumFixed.plus(sumByPopulation)),
-    ...(budgeted ? { budgetDeviation: total.minus(budgeted) } : {}),
+    ...(budgeted ? { budgetDeviation: budgetGap(total, budgeted) } : {}),
   });
 }
+
+/**
+ * The one sign convention for the gap between the allocation and the budget, wherever a person reads it (panel,
+ * `dh`, DH_Funn): beregnet − budsjettert. Negative: the key raises less than the budget line.
+ */
+export function budgetGap(computed: Kroner, budgeted: Kroner): Kroner {
+  return computed.minus(budgeted);
+}
+
+/** The convention in words, for help texts (said once, not in every message). */
+export const BUDGET_GAP_CONVENTION = 'Avvik mot budsjettet = beregnet − budsjettert: et negativt avvik betyr at fordelingen gir mindre enn budsjettet.';
 
 /** Each member's share of the year's total (exact fraction, not rounded). */
 export function shareOf(allocation: Allocation, kommunenr: string): Dec | undefined {

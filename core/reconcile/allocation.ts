@@ -1,4 +1,4 @@
-import { allocate, type Allocation } from '../allocation/allocate.js';
+import { allocate, budgetGap, type Allocation } from '../allocation/allocate.js';
 import type { DatasetContext } from '../dataset/context.js';
 import type { KommuneRegistry } from '../kommuner/registry.js';
 import type { Finding } from '../findings/finding.js';
@@ -360,7 +360,7 @@ export function reconcileAllocationTable(givenTable: LocatedTable, options: Allo
         totalCol.index,
         RULES.budgetLine,
         'warning',
-        `Fordelingen etter nøkkelen for ${year} gir ${kr(allocation.sum)}${printedNote}, men budsjettlinjen «Refusjon fra kommuner» er ${kr(budgeted)}: differanse ${kr(budgeted.minus(allocation.sum))}. Nøkkelen og budsjettet må stemme overens.`,
+        `Fordelingen etter nøkkelen for ${year} gir ${kr(allocation.sum)}${printedNote}, men budsjettlinjen «Refusjon fra kommuner» er ${kr(budgeted)}: avvik ${kr(budgetGap(allocation.sum, budgeted))}. Nøkkelen og budsjettet må stemme overens.`,
         kr(budgeted),
         kr(allocation.sum),
       );
@@ -372,7 +372,7 @@ export function reconcileAllocationTable(givenTable: LocatedTable, options: Allo
           totalCol.index,
           RULES.budgetLine,
           'warning',
-          `Fordelingen summerer til ${kr(covered)}, men budsjettlinjen ${options.budgetLine.label} er ${kr(options.budgetLine.amount)}: differanse ${kr(options.budgetLine.amount.minus(covered))}.`,
+          `Fordelingen summerer til ${kr(covered)}, men budsjettlinjen ${options.budgetLine.label} er ${kr(options.budgetLine.amount)}: avvik ${kr(budgetGap(covered, options.budgetLine.amount))}.`,
           kr(options.budgetLine.amount),
           kr(covered),
         );

@@ -1,4 +1,4 @@
-import { allocate } from '../allocation/allocate.js';
+import { allocate, budgetGap } from '../allocation/allocate.js';
 import type { DatasetContext } from '../dataset/context.js';
 import { a1, type Finding, type Severity } from '../findings/finding.js';
 import { Dec, sum, ZERO } from '../money/kroner.js';
@@ -260,7 +260,7 @@ export function reconcileBudget(budget: LocatedBudget, options: BudgetReconcileO
         budget.refund,
         RULES.budgetLine,
         'warning',
-        `«${budget.refund.label}» er ${kr(budget.refund.amount)}, men fordelingsnøkkelen for ${year} gir kommunene til sammen ${kr(allocation.value.sum)}: differanse ${kr(budget.refund.amount.minus(allocation.value.sum))}.`,
+        `«${budget.refund.label}» er ${kr(budget.refund.amount)}, men fordelingsnøkkelen for ${year} gir kommunene til sammen ${kr(allocation.value.sum)}: avvik ${kr(budgetGap(allocation.value.sum, budget.refund.amount))}.`,
         allocation.value.sum,
         budget.refund.amount,
       );

@@ -3,7 +3,8 @@ import { useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { PanelApp, todayIso } from '../../ui/Panel.js';
 import { defaultWorkbook } from './default-workbook.js';
 import { Grid } from './Grid.js';
-import { readXlsx } from './open-xlsx.js';
+import { OPEN_ACCEPT, openWorkbookFile } from './open-file.js';
+import { downloadName, workbookToXlsx, XLSX_MIME } from './save-xlsx.js';
 import { PreviewHost } from './preview-host.js';
 import type { PreviewWorkbook } from './workbook.js';
 
@@ -25,16 +26,36 @@ export function App({ workbook, today = todayIso(), panelWidth }: AppProps) {
   const [fileStatus, setFileStatus] = useState<{ text: string; error: boolean }>();
   const [busy, setBusy] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
+  const [openedName, setOpenedName] = useState<string>();
+
+  const download = async () => {
+    setBusy(true);
+    try {
+      const bytes = await workbookToXlsx(workbook);
+      const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: XLSX_MIME }));
+      const link = document.createElement('a');
+      link.href = url;
+      link.download = downloadName(openedName);
+      link.click();
+      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      setFileStatus({ text: `Lastet ned «${link.download}». Formlene er lagret som verdiene de viser.`, error: false });
+    } catch (error) {
+      setFileStatus({ text: `Kunne ikke lage .xlsx-filen: ${error instanceof Error ? error.message : String(error)}`, error: true });
+    } finally {
+      setBusy(false);
+    }
+  };
 
   const openFile = async (file: File) => {
     setBusy(true);
     setFileStatus({ text: `Leser «${file.name}» …`, error: false });
     try {
-      const opened = await readXlsx(await file.arrayBuffer());
+      const opened = await openWorkbookFile(file.name, await file.arrayBuffer());
       workbook.replaceSheets(opened.sheets, opened.regions);
+      setOpenedName(file.name);
       setGeneration((g) => g + 1);
       const notes = opened.notes.length ? ' ' + opened.notes.join(' ') : '';
-      setFileStatus({ text: `Åpnet «${file.name}» med ${opened.sheets.length} ${opened.sheets.length === 1 ? 'ark' : 'ark'}. Velg arket med systemoversikten og trykk «Kontroller» under Systemregister.${notes}`, error: false });
+      setFileStatus({ text: `Åpnet «${file.name}» med ${opened.sheets.length} ark. Velg arket med systemoversikten og trykk «Kontroller» under Systemregister.${notes}`, error: false });
     } catch (error) {
       setFileStatus({ text: error instanceof Error ? error.message : String(error), error: true });
     } finally {
@@ -48,6 +69,7 @@ export function App({ workbook, today = todayIso(), panelWidth }: AppProps) {
     workbook.replaceSheets(sheets, options.regions ?? []);
     if (options.activeSheet) workbook.showSheet(options.activeSheet);
     workbook.select(workbook.activeSheet, 1, 3);
+    setOpenedName(undefined);
     setGeneration((g) => g + 1);
     setFileStatus({ text: 'Eksempelarbeidsboken er lastet på nytt.', error: false });
   };
@@ -64,7 +86,10 @@ export function App({ workbook, today = todayIso(), panelWidth }: AppProps) {
             {workbook.datasetLabel}
           </span>
           <button type="button" className="btn" data-testid="open-xlsx" disabled={busy} onClick={() => fileInput.current?.click()}>
-            Åpne .xlsx…
+            Åpne .xlsx/.csv…
+          </button>
+          <button type="button" className="btn secondary" data-testid="download-xlsx" disabled={busy} onClick={() => void download()}>
+            Last ned .xlsx
           </button>
           <button type="button" className="btn secondary" data-testid="reset-workbook" disabled={busy} onClick={resetToSample}>
             Eksempelarbeidsbok
@@ -72,7 +97,7 @@ export function App({ workbook, today = todayIso(), panelWidth }: AppProps) {
           <input
             ref={fileInput}
             type="file"
-            accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            accept={OPEN_ACCEPT}
             hidden
             data-testid="open-xlsx-input"
             onChange={(e) => {

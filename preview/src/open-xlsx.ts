@@ -130,7 +130,7 @@ export function sheetsFromExcel(workbook: ExcelWorkbookLike): OpenedWorkbook {
       if (t && topLeft) regions.push({ name: t.name, sheet: ws.name, row: topLeft.row, col: topLeft.col });
     }
   }
-  if (formulas) notes.push(`${formulas.toLocaleString('nb-NO')} formler er lastet som sine lagrede verdier.`);
+  if (formulas) notes.push(formulas === 1 ? '1 formel er lastet som sin lagrede verdi.' : `${formulas.toLocaleString('nb-NO')} formler er lastet som sine lagrede verdier.`);
   return { sheets, regions, notes };
 }
 
@@ -142,7 +142,9 @@ export async function readXlsx(data: ArrayBuffer): Promise<OpenedWorkbook> {
   try {
     await workbook.xlsx.load(data);
   } catch (error) {
-    throw new Error(`Filen kunne ikke leses som en Excel-arbeidsbok (.xlsx): ${error instanceof Error ? error.message : String(error)}`);
+    // The library's own (English) reason is no help to the user: say what to do instead.
+    void error;
+    throw new Error('Filen kunne ikke leses som en Excel-arbeidsbok (.xlsx). Den kan være skadet eller i et annet format; åpne den i Excel og lagre den som .xlsx.');
   }
   const opened = sheetsFromExcel(workbook);
   if (opened.sheets.length === 0) throw new Error('Arbeidsboken har ingen synlige ark.');

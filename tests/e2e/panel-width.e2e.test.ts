@@ -219,3 +219,25 @@ describe('the panel follows the workbook', () => {
     expect(a1!.x).toBeLessThan(gridBox!.x + 100);
   });
 });
+
+describe('the preview opens .xlsx and .csv and saves .xlsx', () => {
+  it('opens a .csv register, refuses a .pdf in Norwegian, and downloads the shown workbook as .xlsx', async () => {
+    await open(350);
+    const csv = 'Kommune;Kommunenr;System;Leverandør;Systemeier\r\nRana;1833;Elements;Sikri AS;\r\nVefsn;1824;Visma Enterprise;Visma;Økonomisjef\r\n';
+    await page.getByTestId('open-xlsx-input').setInputFiles({ name: 'systemer.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });
+    await expect.poll(() => page.getByTestId('file-status').innerText(), { timeout: 20_000 }).toContain('Åpnet «systemer.csv»');
+    expect(await page.getByTestId('grid').getAttribute('data-sheet')).toBe('systemer');
+
+    await page.getByTestId('open-xlsx-input').setInputFiles({ name: 'rapport.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.7') });
+    await expect.poll(() => page.getByTestId('file-status').innerText()).toContain('«rapport.pdf» er ikke et regneark');
+    expect(await page.getByTestId('file-status').getAttribute('role')).toBe('alert');
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-xlsx').click()]);
+    expect(download.suggestedFilename()).toBe('systemer.xlsx');
+    const path = await download.path();
+    const ExcelJS = (await import('exceljs')).default;
+    const back = new ExcelJS.Workbook();
+    await back.xlsx.readFile(path!);
+    expect(back.getWorksheet('systemer')!.getCell('C3').value).toBe('Visma Enterprise');
+  });
+});

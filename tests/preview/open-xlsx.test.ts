@@ -44,7 +44,7 @@ describe('«Åpne .xlsx…»: a user’s workbook in the preview', () => {
     const opened = await readXlsx(await userWorkbook());
     expect(opened.sheets.map((s) => s.name)).toEqual(['Systemoversikt Vefsn', 'Beregning']);
     expect(opened.regions).toEqual([{ name: 'DH_Register', sheet: 'Systemoversikt Vefsn', row: 2, col: 0 }]);
-    expect(opened.notes.join(' ')).toMatch(/1 formler er lastet som sine lagrede verdier/);
+    expect(opened.notes.join(' ')).toMatch(/^1 formel er lastet som sin lagrede verdi\./);
 
     const { sheets, options } = defaultWorkbook();
     const workbook = new PreviewWorkbook(sheets, { ...options, today: '2026-03-01' });

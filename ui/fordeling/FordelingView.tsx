@@ -2,6 +2,7 @@
 // Sum and Kontroll lines, the dataset choice, «Sett inn DH_Fordeling_<år>» and «Eksporter faste prosentandeler».
 import { useMemo, useState, type ReactNode } from 'react';
 import { Button, Radio, RadioGroup, Switch } from '@fluentui/react-components';
+import { BUDGET_GAP_CONVENTION } from '../../core/index.js';
 import type { DatasetOrigin, LoadedDataset } from '../dataset/actions.js';
 import { exportFrozenPercentages, fordelingView, insertFordeling, type FrozenPercentagesExport } from './actions.js';
 import type { PanelHost } from '../host.js';
@@ -111,6 +112,11 @@ export function FordelingView(props: FordelingViewProps): ReactNode {
                 {view.value.budget.ok
                   ? `Dekker budsjettert sum ${view.value.budget.budgeted}`
                   : `Budsjettert sum ${view.value.budget.budgeted}, avvik ${view.value.budget.deviation}`}
+              </div>
+            ) : null}
+            {view.value.budget && !view.value.budget.ok ? (
+              <div className={styles.muted} data-testid="budget-gap-help">
+                {BUDGET_GAP_CONVENTION}
               </div>
             ) : null}
           </div>
