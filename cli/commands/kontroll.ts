@@ -114,7 +114,7 @@ export async function kontroll(argv: readonly string[], io: CliIo): Promise<numb
       '',
       findings.length === 0
         ? 'Ingen funn: alle tall stemmer.'
-        : `${countText(errors, 'feil', 'feil')}, ${countText(warnings, 'advarsel', 'advarsler')}, ${countText(infos, 'merknad', 'merknader')}.`,
+        : `${countText(errors, 'feil', 'feil')}, ${countText(warnings, 'advarsel', 'advarsler')}, ${countText(infos, 'info', 'info')}.`,
     );
   }
   io.stdout(out.join('\n') + '\n');

@@ -53,7 +53,7 @@ export function readCube(json: unknown): Result<Cube> {
   const ds = json as RawDataset;
   if (ds.class !== undefined && ds.class !== 'dataset') return fail(`SSB-svaret har class «${ds.class}», ventet «dataset».`);
   if (!Array.isArray(ds.id) || !Array.isArray(ds.size) || ds.id.length !== ds.size.length || !ds.dimension || ds.value === undefined || ds.value === null) {
-    return fail('SSB-svaret mangler id, size, dimension eller value (ikke JSON-stat2).');
+    return fail('SSB-svaret mangler «id», «size», «dimension» eller «value» (ikke JSON-stat2).');
   }
   const ids = ds.id as string[];
   const sizes = ds.size as number[];

@@ -171,7 +171,7 @@ describe('dh kontroll på styrets dokument', () => {
     expect(lines.some((l) => l.startsWith('Budsjett 2026!B12  [feil] «Kontroll» er −0,04 kr'))).toBe(true);
     expect(lines.some((l) => l.startsWith('Gevinster!B16  [advarsel] Rødøy belastes 7 500,00 kr pr mnd for RPA'))).toBe(true);
     expect(lines.some((l) => /^Systemoversikt!\S+  \[(feil|advarsel|info)\] /.test(l))).toBe(true);
-    expect(lines.at(-2)).toMatch(/^\d+ feil, \d+ advars(el|ler), \d+ merknad(er)?\.$/);
+    expect(lines.at(-2)).toMatch(/^\d+ feil, \d+ advars(el|ler), \d+ info\.$/);
   });
 
   it('samme funn når tallene står som nb-NO-tekst («kr 166 801,48», «54 972,92-kr»)', async () => {
@@ -215,7 +215,7 @@ describe('dh kontroll på styrets dokument', () => {
     expect(text.code).toBe(0);
     expect(text.stdout).toContain(`Fant ingen fordelings-, RPA-, DUO- eller budsjettabeller og ingen systemregistre i «${path}».`);
     expect(text.stdout).toContain('Fant ingen tabeller å kontrollere på arket «Notater»');
-    expect(text.stdout).toContain('0 feil, 1 advarsel, 0 merknader.');
+    expect(text.stdout).toContain('0 feil, 1 advarsel, 0 info.');
     const json = await dh('kontroll', path, '--json');
     expect(json.code).toBe(0);
     const findings = JSON.parse(json.stdout) as { rule: string; severity: string; sheet: string; cell: string; message: string }[];

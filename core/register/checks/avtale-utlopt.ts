@@ -1,7 +1,7 @@
 import { ROW_EXPIRY } from '../reader.js';
 import { expiredInUse } from '../contract.js';
 import type { RegisterRule } from '../rule.js';
-import { dayToIso, dayToNb } from '../values.js';
+import { dayToNb } from '../values.js';
 
 const ID = 'register.avtale-utlopt';
 
@@ -25,9 +25,9 @@ export const rule: RegisterRule = {
           'error',
           f.r,
           c,
-          `Avtalen for ${system} utløp ${dayToNb(f.expiryDay)}, men systemet står som i bruk (dato for kontrollen: ${todayNb}). Forleng eller fornye avtalen, eller sett status til utfaset.`,
-          `etter ${dayToIso(today)}`,
-          dayToIso(f.expiryDay),
+          `Avtalen for ${system} utløp ${dayToNb(f.expiryDay)}, men systemet står som i bruk (dato for kontrollen: ${todayNb}). Forleng eller forny avtalen, eller sett status til utfaset.`,
+          `etter ${todayNb}`,
+          dayToNb(f.expiryDay),
         );
       },
     };

@@ -35,8 +35,8 @@ export const rule: RegisterRule = {
           f.r,
           monthly ? monthlyCol : yearlyCol,
           `${system} står som «${status}», men har kostnad ${formatKroner(dec(cost))} ${monthly ? 'pr mnd' : 'pr år'}. Si opp lisensen, eller rett status eller kostnad.`,
-          '0',
-          String(cost),
+          formatKroner(dec(0)),
+          `${formatKroner(dec(cost))} ${monthly ? 'pr mnd' : 'pr år'}`,
         );
       },
     };

@@ -1,7 +1,7 @@
 import { ROW_EXPIRY } from '../reader.js';
 import { NOTICE_WARNING_DAYS, noticeDeadline } from '../contract.js';
 import type { RegisterRule } from '../rule.js';
-import { dayToIso, dayToNb } from '../values.js';
+import { dayToNb } from '../values.js';
 
 const ID = 'register.oppsigelsesfrist';
 
@@ -35,8 +35,8 @@ export const rule: RegisterRule = {
             f.r,
             c,
             `Oppsigelsesfristen for ${system} gikk ut ${dayToNb(deadline)} (${basis}). Avklar med leverandøren om avtalen fornyes, og sett status til «Oppsagt» når den er sagt opp.`,
-            `oppsigelse innen ${dayToIso(deadline)}`,
-            dayToIso(today),
+            `oppsigelse innen ${dayToNb(deadline)}`,
+            dayToNb(today),
           );
         } else {
           const days = deadline - today;
@@ -46,8 +46,8 @@ export const rule: RegisterRule = {
             f.r,
             c,
             `Oppsigelsesfristen for ${system} er ${dayToNb(deadline)}, om ${days} ${days === 1 ? 'dag' : 'dager'} (${basis}). Bestem om avtalen skal sies opp eller reforhandles før fristen.`,
-            `oppsigelse innen ${dayToIso(deadline)}`,
-            dayToIso(today),
+            `oppsigelse innen ${dayToNb(deadline)}`,
+            dayToNb(today),
           );
         }
       },

@@ -7,7 +7,7 @@ describe('avtale-utlopt', () => {
   it('a contract that ended before today while the system is in use is an error', () => {
     const [finding, ...rest] = check(registerOf({ 'Avtale utløper': '31.12.2025' }));
     expect(rest).toEqual([]);
-    expect(finding).toMatchObject({ rule: 'register.avtale-utlopt', severity: 'error', cell: 'Q2', actual: '2025-12-31', expected: 'etter 2026-03-01' });
+    expect(finding).toMatchObject({ rule: 'register.avtale-utlopt', severity: 'error', cell: 'Q2', actual: '31.12.2025', expected: 'etter 01.03.2026' });
     expect(finding!.message).toContain('utløp 31.12.2025');
     expect(finding!.message).toContain('01.03.2026');
   });
@@ -53,7 +53,7 @@ describe('oppsigelsesfrist', () => {
   it('passed: end 31.05.2026 − 6 months = 30.11.2025 < today → error', () => {
     const [finding, ...rest] = check(registerOf({ 'Avtale utløper': '31.05.2026', 'Oppsigelsestid (mnd)': 6 }));
     expect(rest).toEqual([]);
-    expect(finding).toMatchObject({ rule: 'register.oppsigelsesfrist', severity: 'error', cell: 'Q2', expected: 'oppsigelse innen 2025-11-30' });
+    expect(finding).toMatchObject({ rule: 'register.oppsigelsesfrist', severity: 'error', cell: 'Q2', expected: 'oppsigelse innen 30.11.2025' });
     expect(finding!.message).toContain('gikk ut 30.11.2025');
   });
 
@@ -63,15 +63,15 @@ describe('oppsigelsesfrist', () => {
     expect(finding).toBeUndefined();
     expect(rest).toEqual([]);
     const [near] = check(registerOf({ 'Avtale utløper': '30.06.2026', 'Oppsigelsestid (mnd)': 3 }));
-    expect(near).toMatchObject({ rule: 'register.oppsigelsesfrist', severity: 'warning', expected: 'oppsigelse innen 2026-03-30' });
+    expect(near).toMatchObject({ rule: 'register.oppsigelsesfrist', severity: 'warning', expected: 'oppsigelse innen 30.03.2026' });
     expect(near!.message).toContain('om 29 dager');
     const [edge] = check(registerOf({ 'Avtale utløper': '30.08.2026', 'Oppsigelsestid (mnd)': 3 }));
-    expect(edge).toMatchObject({ severity: 'warning', expected: 'oppsigelse innen 2026-05-30' }); // exactly 90 days
+    expect(edge).toMatchObject({ severity: 'warning', expected: 'oppsigelse innen 30.05.2026' }); // exactly 90 days
   });
 
   it('month ends are clamped: 31.05 − 3 months = 28.02 (not 03.03)', () => {
     const [finding] = check(registerOf({ 'Avtale utløper': '31.05.2026', 'Oppsigelsestid (mnd)': 3 }));
-    expect(finding).toMatchObject({ severity: 'error', expected: 'oppsigelse innen 2026-02-28' });
+    expect(finding).toMatchObject({ severity: 'error', expected: 'oppsigelse innen 28.02.2026' });
   });
 
   it('the same register gives different findings on different days', () => {

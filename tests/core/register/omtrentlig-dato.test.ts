@@ -46,7 +46,7 @@ describe('omtrentlig-dato', () => {
     // 30.06.2026 − 6 months = 30.12.2025: the notice deadline has passed.
     expect(ofRule(check(registerOf({ 'Avtale utløper': 'Q2 2026', 'Oppsigelsestid (mnd)': 6 })), 'oppsigelsesfrist')[0]).toMatchObject({
       severity: 'error',
-      expected: 'oppsigelse innen 2025-12-30',
+      expected: 'oppsigelse innen 30.12.2025',
     });
     expect(ofRule(check(registerOf({ 'Avtale utløper': 2025 })), 'avtale-utlopt')).toHaveLength(1);
   });
