@@ -36,10 +36,10 @@ describe('avtale-utlopt', () => {
 
   it('reads Excel serial dates and Date objects', () => {
     const serial = isoToExcelSerial('2025-06-30');
-    expect(ofRule(check(registerOf({ 'Avtale utløper': serial })), 'avtale-utlopt')[0]?.actual).toBe('2025-06-30');
-    expect(ofRule(check(registerOf({ 'Avtale utløper': new Date('2025-06-30T00:00:00Z') })), 'avtale-utlopt')[0]?.actual).toBe('2025-06-30');
+    expect(ofRule(check(registerOf({ 'Avtale utløper': serial })), 'avtale-utlopt')[0]?.actual).toBe('30.06.2025');
+    expect(ofRule(check(registerOf({ 'Avtale utløper': new Date('2025-06-30T00:00:00Z') })), 'avtale-utlopt')[0]?.actual).toBe('30.06.2025');
     // A Sheets date cell: midnight in Oslo is 22:00 UTC the day before.
-    expect(ofRule(check(registerOf({ 'Avtale utløper': new Date('2025-06-29T22:00:00Z') })), 'avtale-utlopt')[0]?.actual).toBe('2025-06-30');
+    expect(ofRule(check(registerOf({ 'Avtale utløper': new Date('2025-06-29T22:00:00Z') })), 'avtale-utlopt')[0]?.actual).toBe('30.06.2025');
   });
 
   it('open-ended contracts have no end date', () => {

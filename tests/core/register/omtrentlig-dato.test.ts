@@ -42,7 +42,7 @@ describe('omtrentlig-dato', () => {
     // Ended (31.12.2025) while in use.
     const ended = check(registerOf({ 'Avtale utløper': 'desember 2025' }));
     expect(ended.map((f) => f.rule).sort()).toEqual(['register.avtale-utlopt', 'register.omtrentlig-dato']);
-    expect(ofRule(ended, 'avtale-utlopt')[0]!.actual).toBe('2025-12-31');
+    expect(ofRule(ended, 'avtale-utlopt')[0]!.actual).toBe('31.12.2025');
     // 30.06.2026 − 6 months = 30.12.2025: the notice deadline has passed.
     expect(ofRule(check(registerOf({ 'Avtale utløper': 'Q2 2026', 'Oppsigelsestid (mnd)': 6 })), 'oppsigelsesfrist')[0]).toMatchObject({
       severity: 'error',
