@@ -37,15 +37,65 @@ function sourceFiles(dir: string): string[] {
   return out;
 }
 
-/** String and template literals of a source file, `${…}` replaced by «x», comments left out. */
+/** String and template literals of a source file (nested templates too), `${…}` replaced by «x», comments left out. */
 function literals(source: string): string[] {
   const out: string[] = [];
-  const code = source.replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:'"`\\])\/\/.*$/gm, '$1');
-  const re = /'((?:[^'\\\n]|\\.)*)'|"((?:[^"\\\n]|\\.)*)"|`((?:[^`\\]|\\.)*)`/g;
-  for (const m of code.matchAll(re)) {
-    const text = (m[1] ?? m[2] ?? m[3] ?? '').replace(/\$\{(?:[^{}]|\{[^{}]*\})*\}/g, 'x');
-    out.push(text);
-  }
+  let i = 0;
+  // Reads a template from after its opening backtick; returns its text with each substitution as «x».
+  const template = (): string => {
+    let text = '';
+    while (i < source.length) {
+      const ch = source[i]!;
+      if (ch === '\\') {
+        text += source.slice(i, i + 2);
+        i += 2;
+      } else if (ch === '`') {
+        i++;
+        return text;
+      } else if (ch === '$' && source[i + 1] === '{') {
+        i += 2;
+        code(1);
+        text += 'x';
+      } else {
+        text += ch;
+        i++;
+      }
+    }
+    return text;
+  };
+  const quoted = (quote: string): string => {
+    let text = '';
+    while (i < source.length && source[i] !== quote && source[i] !== '\n') {
+      text += source[i] === '\\' ? source.slice(i, i + 2) : source[i];
+      i += source[i] === '\\' ? 2 : 1;
+    }
+    i++;
+    return text;
+  };
+  // Reads code until the closing brace of `depth` (0: to the end), collecting the literals inside.
+  const code = (depth: number): void => {
+    let level = depth;
+    while (i < source.length) {
+      const ch = source[i]!;
+      const next = source[i + 1];
+      if (ch === '/' && next === '/') i = source.indexOf('\n', i) < 0 ? source.length : source.indexOf('\n', i);
+      else if (ch === '/' && next === '*') i = source.indexOf('*/', i + 2) < 0 ? source.length : source.indexOf('*/', i + 2) + 2;
+      else if (ch === "'" || ch === '"') {
+        i++;
+        out.push(quoted(ch));
+      } else if (ch === '`') {
+        i++;
+        out.push(template());
+      } else if (ch === '{') {
+        level++;
+        i++;
+      } else if (ch === '}') {
+        i++;
+        if (depth > 0 && --level === 0) return;
+      } else i++;
+    }
+  };
+  code(0);
   return out;
 }
 

@@ -49,6 +49,7 @@ beforeAll(() => {
   cpSync(join(ROOT, 'examples'), join(scratch, 'examples'), { recursive: true });
   symlinkSync(join(ROOT, 'bin'), join(scratch, 'bin'));
   symlinkSync(join(ROOT, 'node_modules'), join(scratch, 'node_modules'));
+  symlinkSync(join(ROOT, 'tests'), join(scratch, 'tests')); // saved answers a line may read (tests/fixtures/…)
 });
 
 afterAll(() => {
