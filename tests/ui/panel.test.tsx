@@ -60,6 +60,14 @@ describe('Panel (server-rendered)', () => {
     expect(text(gevinst)).toContain('Beregn');
   });
 
+  it('a host without change events (the Sheets sidebar) gets a visible «Oppdater»; one with them does not', () => {
+    const sheetsLike = render('fordeling', new MemoryHost());
+    expect(sheetsLike).toContain('data-testid="panel-reload"');
+    expect(text(sheetsLike)).toContain('Oppdater');
+    const watching = Object.assign(new MemoryHost(), { onInputsChanged: () => () => undefined });
+    expect(render('fordeling', watching)).not.toContain('data-testid="panel-reload"');
+  });
+
   it('todayIso gives a local ISO date', () => {
     expect(todayIso(new Date(2026, 0, 5, 23, 59))).toBe('2026-01-05');
   });
