@@ -15,7 +15,7 @@ import { isFormulaCell, type OwnedCell, type OwnedTable } from '../../core/workb
 import { cellText, isCellError } from '../../core/util/cells.js';
 import { numberFormat, uniqueHeaders } from '../workbook.js';
 import { attr, CONTENT_TYPE, decodeXml, escapeXml, NS, prefixFor, REL_TYPE, setAttr, XlsxPackage } from './opc.js';
-import { boxRef, columnLetters, firstOccupied, parseRef, replaceCells, sheetDataSpan, stylesIn, widenDimension, type Box, type NewCell } from './sheet-data.js';
+import { boxRef, columnLetters, firstOccupied, hasFormulaIn, parseRef, replaceCells, sheetDataSpan, stylesIn, widenDimension, type Box, type NewCell } from './sheet-data.js';
 
 /** Something the package cannot honestly take: the message is one Norwegian sentence, nothing is written. */
 export class PackageRefusal extends Error {
@@ -56,6 +56,8 @@ interface Book {
   readonly sheets: SheetEntry[];
   readonly tables: TableEntry[];
   readonly names: DefinedName[];
+  /** Formula cells were overwritten: calcChain.xml, Excel's list of formula cells, no longer holds. */
+  formulasReplaced: boolean;
 }
 
 const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
@@ -92,7 +94,7 @@ async function readBook(pkg: XlsxPackage): Promise<Book> {
   for (const m of workbookXml.matchAll(/<((?:\w+:)?)definedName\b([^>]*)>([\s\S]*?)<\/\1definedName>/g)) {
     names.push({ name: attr(`<x${m[2]}>`, 'name') ?? '', local: attr(`<x${m[2]}>`, 'localSheetId') !== undefined, text: m[0], formula: decodeXml(m[3]!) });
   }
-  return { pkg, workbookPart, workbookXml, sheets, tables, names };
+  return { pkg, workbookPart, workbookXml, sheets, tables, names, formulasReplaced: false };
 }
 
 /** "'DH_Fordeling_2026'!$A$1:$G$21" → sheet and box. */
@@ -275,6 +277,7 @@ async function writeTable(book: Book, table: OwnedTable, formats: Map<string, st
     const taken = firstOccupied(xml, box, existing.box);
     if (taken) throw new PackageRefusal(occupiedMessage(table.name, existing.sheet.name, taken, total, width));
     const cells = newCells(table, headers, box, stylesIn(xml, existing.box), existing.box, formats);
+    book.formulasReplaced ||= hasFormulaIn(xml, existing.box);
     pkg.setText(existing.sheet.part, widenDimension(replaceCells(xml, box, cells, existing.box), box));
     pkg.setText(existing.part, resizedTableXml((await pkg.text(existing.part))!, box, headers));
     return;
@@ -295,6 +298,7 @@ async function writeTable(book: Book, table: OwnedTable, formats: Map<string, st
     const taken = firstOccupied(xml, box, target.box);
     if (taken) throw new PackageRefusal(occupiedMessage(table.name, sheet.name, taken, total, width));
     const cells = newCells(table, headers, box, stylesIn(xml, target.box), target.box, formats);
+    book.formulasReplaced ||= hasFormulaIn(xml, target.box);
     pkg.setText(sheet.part, widenDimension(replaceCells(xml, box, cells, target.box), box));
     const ref = `'${sheet.name.replace(/'/g, "''")}'!$${columnLetters(box.column)}$${box.row}:$${columnLetters(box.column + width - 1)}$${box.row + total - 1}`;
     const replaced = named.text.replace(/>([\s\S]*?)</, `>${escapeXml(ref)}<`);
@@ -313,6 +317,7 @@ async function writeTable(book: Book, table: OwnedTable, formats: Map<string, st
     const xml = (await pkg.text(ownSheet.part))!;
     const old = usedBox(xml);
     const cells = newCells(table, headers, box, stylesIn(xml, old ?? box), old, formats);
+    book.formulasReplaced ||= old !== undefined && hasFormulaIn(xml, old);
     pkg.setText(ownSheet.part, widenDimension(replaceCells(xml, box, cells, old), box));
     sheetPart = ownSheet.part;
   } else {
@@ -343,12 +348,44 @@ async function removeTable(book: Book, name: string): Promise<boolean> {
   if (!found) return false;
   const { pkg } = book;
   const xml = (await pkg.text(found.sheet.part))!;
+  book.formulasReplaced ||= hasFormulaIn(xml, found.box);
   pkg.setText(found.sheet.part, removeTablePart(replaceCells(xml, { ...found.box, rows: 0 }, [], found.box), found.relId));
   await pkg.removeRelationship(found.sheet.part, found.relId);
   await pkg.removeOverride(found.part);
   pkg.remove(found.part);
   book.tables.splice(book.tables.indexOf(found), 1);
   return true;
+}
+
+/**
+ * Excel keeps the last results of formulas in the file and shows them on open; the user's formulas that point
+ * into the refreshed tables must be recalculated, so the workbook asks for a full calculation on load
+ * (calcPr fullCalcOnLoad, ECMA-376 Part 1 §18.2.2), which Excel does. LibreOffice shows the saved results of an
+ * .xlsx unless set to recalculate on load (Verktøy > Innstillinger > Calc > Formel), as README says.
+ */
+function recalculateOnLoad(xml: string): string {
+  const calcPr = /<((?:\w+:)?)calcPr\b[^>]*?\/?>/.exec(xml);
+  if (calcPr) return xml.replace(calcPr[0], setAttr(calcPr[0], 'fullCalcOnLoad', '1'));
+  const p = prefixFor(xml, NS.main) ?? '';
+  // calcPr comes after definedNames and before everything that follows it in CT_Workbook.
+  const after = ['oleSize', 'customWorkbookViews', 'pivotCaches', 'smartTagPr', 'smartTagTypes', 'webPublishing', 'fileRecoveryPr', 'webPublishObjects', 'extLst']
+    .map((name) => new RegExp(`<${p}${name}\\b`).exec(xml)?.index)
+    .filter((i): i is number => i !== undefined);
+  const at = after.length ? Math.min(...after) : xml.lastIndexOf(`</${p}workbook>`);
+  return `${xml.slice(0, at)}<${p}calcPr fullCalcOnLoad="1"/>${xml.slice(at)}`;
+}
+
+/**
+ * calcChain.xml lists the cells that hold formulas; a cell in it that no longer has one makes Excel report the
+ * file as damaged. It is a cache Excel rebuilds, so when owned formula cells became values it goes (part,
+ * relationship, content type), as Apache POI does when it removes formulas.
+ */
+async function dropCalcChain(book: Book): Promise<void> {
+  const rel = (await book.pkg.relationships(book.workbookPart)).find((r) => r.kind === 'calcchain' && !r.external);
+  if (!rel) return;
+  await book.pkg.removeRelationship(book.workbookPart, rel.id);
+  await book.pkg.removeOverride(rel.target);
+  book.pkg.remove(rel.target);
 }
 
 /**
@@ -367,6 +404,8 @@ export async function writeOwnedTables(bytes: Uint8Array, tables: readonly Owned
   const formats = await numberStyles(book);
   for (const name of remove) await removeTable(book, name);
   for (const table of tables) await writeTable(book, table, formats);
+  if (book.formulasReplaced) await dropCalcChain(book);
+  if (tables.length || remove.length) book.workbookXml = recalculateOnLoad(book.workbookXml);
   if (book.workbookXml !== original) pkg.setText(book.workbookPart, book.workbookXml);
   return pkg.generate();
 }

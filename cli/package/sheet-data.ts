@@ -137,6 +137,17 @@ export function firstOccupied(xml: string, area: Box, allowed: Box | undefined):
   return undefined;
 }
 
+/** Does any cell in `area` hold a formula? (Excel lists those in calcChain.xml.) */
+export function hasFormulaIn(xml: string, area: Box): boolean {
+  const span = sheetDataSpan(xml);
+  if (!span) return false;
+  for (const row of rowsOf(xml.slice(span.innerStart, span.innerEnd))) {
+    if (row.index < area.row || row.index >= area.row + area.rows) continue;
+    if (cellsOf(row.text).some((cell) => inside(area, row.index, cell.column) && /<(?:\w+:)?f\b/.test(cell.text))) return true;
+  }
+  return false;
+}
+
 /** The style (s attribute) of each cell in `area`, by "row,column", to keep the user's formatting. */
 export function stylesIn(xml: string, area: Box): Map<string, string> {
   const styles = new Map<string, string>();

@@ -228,3 +228,28 @@ async function writeStaleHelgelandTables(path: string): Promise<void> {
   putGrid(wb.getWorksheet('Budsjett')!, [['(skrevet av en eldre dh)']], 10, 1);
   await wb.xlsx.writeFile(path);
 }
+
+describe('dh oppdater og Excels liste over formelceller (calcChain.xml)', () => {
+  it('tar bort calcChain når formelceller i en eid tabell blir verdier, så Excel ikke melder filen som skadet', async () => {
+    const path = file('calcchain.xlsx');
+    await writeBoardWorkbook(path);
+    const wb = await loadWorkbook(path);
+    const built = boardTables(HELGELAND_2026, 2026);
+    if (!built.ok) throw new Error(built.error.message);
+    const fordeling = built.value.find((t) => t.name === 'DH_Fordeling_2026')!;
+    // An older version (one population off) whose Totalt column holds DH.KOSTNAD formulas, as the add-in writes them.
+    writeOwnedTable(wb, { ...fordeling, rows: fordeling.rows.map((r, i) => (i === 0 ? [r[0]!, r[1]!, (r[2] as number) + 1, ...r.slice(3)] : r)) });
+    await wb.xlsx.writeFile(path);
+    await editPackage(path, async (pkg) => {
+      await pkg.add('xl/calcChain.xml', '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<calcChain xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><c r="F2" i="5"/><c r="F3"/></calcChain>', 'application/vnd.openxmlformats-officedocument.spreadsheetml.calcChain+xml');
+      await pkg.relate('xl/workbook.xml', 'rIdCalc', 'calcChain', 'calcChain.xml');
+    });
+    expect(await partNames(path)).toContain('xl/calcChain.xml');
+    const r = await dh('oppdater', path);
+    expect(r.code).toBe(0);
+    const zip = await JSZip.loadAsync(readFileSync(path));
+    expect(zip.file('xl/calcChain.xml')).toBeNull();
+    expect(await zip.file('xl/_rels/workbook.xml.rels')!.async('string')).not.toContain('calcChain');
+    expect(await zip.file('[Content_Types].xml')!.async('string')).not.toContain('calcChain');
+  });
+});

@@ -4,7 +4,7 @@
 // the result and reads the new values; a second oppdater changes nothing. One file also gets a chart on an
 // owned table, and a refresh in place under it.
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 import { afterAll, describe, expect, it } from 'vitest';
@@ -40,9 +40,21 @@ async function foreignCells(path: string, keep: (sheet: string, row: number, col
   return out;
 }
 
-/** The values LibreOffice reads from one sheet of the file, as CSV rows. */
-function libreOfficeRows(path: string, sheet: string, into: string): string[][] {
+/**
+ * The values LibreOffice reads from one sheet of the file, as CSV rows. With `recalculate`, LibreOffice is set to
+ * recalculate an .xlsx on load, as Excel does for a file that asks for it (calcPr fullCalcOnLoad); LibreOffice's
+ * own default for .xlsx is to show the results saved in the file.
+ */
+function libreOfficeRows(path: string, sheet: string, into: string, recalculate = false): string[][] {
   mkdirSync(into, { recursive: true });
+  if (recalculate) {
+    mkdirSync(join(into, 'profil', 'user'), { recursive: true });
+    writeFileSync(
+      join(into, 'profil', 'user', 'registrymodifications.xcu'),
+      '<?xml version="1.0" encoding="UTF-8"?><oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">' +
+        '<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item></oor:items>',
+    );
+  }
   // Token 12 = -1: every sheet to its own file, «<name>-<sheet>.csv» (LibreOffice ≥ 7.2).
   execFileSync('soffice', ['--headless', '--norestore', `-env:UserInstallation=file://${join(into, 'profil')}`, '--convert-to', 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1', '--outdir', into, path], {
     stdio: 'ignore',
@@ -147,3 +159,42 @@ describe('dh oppdater på ekte arbeidsbøker', () => {
 });
 
 
+
+describe('formler som peker inn i en eid tabell, i en fil', () => {
+  it('gir de nye tallene etter to oppdateringer, og ingen #REF! noe sted (LibreOffice regner om filen)', async () => {
+    const { default: ExcelJS } = await import('exceljs');
+    const { boardTables } = await import('../../core/board/tables.js');
+    const { HELGELAND_2026 } = await import('../../core/dataset/helgeland2026.js');
+    const { writeOwnedTable } = await import('../../cli/workbook.js');
+    const built = boardTables(HELGELAND_2026, 2026);
+    if (!built.ok) throw new Error(built.error.message);
+    const fordeling = built.value.find((t) => t.name === 'DH_Fordeling_2026')!;
+    const path = join(dir, 'formler-inn-i-tabellen.xlsx');
+    const wb = new ExcelJS.Workbook();
+    const summary = wb.addWorksheet('Sammendrag');
+    // The user's formulas, saved with results from an older version of the table.
+    summary.getCell('A1').value = { formula: 'SUM(DH_Fordeling_2026[Totalt pr kommune])', result: 1 };
+    summary.getCell('A2').value = { formula: "'DH_Fordeling_2026'!C21", result: 1 };
+    writeOwnedTable(wb, { ...fordeling, rows: fordeling.rows.map((r, i) => (i === 0 ? [r[0]!, r[1]!, (r[2] as number) + 1, ...r.slice(3)] : r)) });
+    await wb.xlsx.writeFile(path);
+
+    const population = HELGELAND_2026.members.reduce((n, m) => n + m.population, 0);
+    const totals = fordeling.rows.slice(0, -1).reduce((n, r) => n + ((r[5] as { value: number }).value ?? 0), 0) + (fordeling.rows.at(-1)![5] as number);
+    for (const round of [1, 2]) {
+      if (round === 2) {
+        // Someone typed over a population; the second refresh puts it right again.
+        await editPackage(path, async (pkg) => pkg.edit(await pkg.sheetPart('DH_Fordeling_2026'), (xml) => xml.replace(/(<c r="C3"[^>]*><v>)[^<]*(<\/v>)/, '$17$2')));
+      }
+      const r = await dh('oppdater', path);
+      expect(r.stderr).toBe('');
+      expect(r.code).toBe(0);
+      const rows = libreOfficeRows(path, 'Sammendrag', join(dir, `lo-formler-${round}`), true);
+      const workbookXml = await (await (await import('jszip')).default.loadAsync(readFileSync(path))).file('xl/workbook.xml')!.async('string');
+      expect(workbookXml).toMatch(/<calcPr\b[^>]*fullCalcOnLoad="1"/);
+      expect(Number(rows[0]![0])).toBeCloseTo(totals, 2);
+      expect(Number(rows[1]![0])).toBe(population);
+      const zip = await (await import('jszip')).default.loadAsync(readFileSync(path));
+      for (const name of Object.keys(zip.files).filter((n) => n.endsWith('.xml'))) expect(await zip.file(name)!.async('string'), name).not.toContain('#REF!');
+    }
+  }, 180_000);
+});
