@@ -1,4 +1,4 @@
-import type { CellValue, OwnedTable, TableData } from '../core/index.js';
+import type { CellUpdate, CellValue, OwnedTable, TableData } from '../core/index.js';
 
 /** Severity colours a host may paint on cells the register check points at. */
 export interface CellMark {
@@ -33,6 +33,12 @@ export interface PanelHost {
    * previous version until the new one is completely written.
    */
   writeOwnedTable(table: OwnedTable): Promise<void>;
+  /**
+   * Sets cells inside an existing input table (row/column among its data rows and headers), nothing else: the
+   * table keeps its place, size and every other cell. Used only for DH_Kommuner after the user confirms an SSB
+   * import. Must refuse a table that is absent or a cell outside it, and write all cells or none.
+   */
+  updateTableCells?(name: string, cells: readonly CellUpdate[]): Promise<void>;
   /** Creates a template input table (e.g. DH_Gevinst) only when no table of that name exists: never overwrites user data. */
   insertTemplate(table: OwnedTable): Promise<'created' | 'exists'>;
   /** Selects a cell so the user sees it (e.g. clicking a finding). */

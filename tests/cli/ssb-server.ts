@@ -16,7 +16,7 @@ export interface FakeSsb {
 const NAMES: Record<string, string> = { '1833': 'Rana', '1824': 'Vefsn', '1818': 'Herøy (Nordland)', '1835': 'Træna', '1505': 'Kristiansund' };
 
 /** 01222's answer: both population content codes and one flow, so a parser that takes the first code is caught. */
-function quarterResponse(regions: string[], period: string, figures: Map<string, number>) {
+export function quarterResponse(regions: string[], period: string, figures: Map<string, number>) {
   const codes = [['Folketallet1', 'Befolkning ved inngangen av kvartalet'], ['Fodte2', 'Levendefødde'], ['Folketallet11', 'Befolkning ved utgangen av kvartalet']] as const;
   const value: (number | null)[] = [];
   const status: Record<string, string> = {};
@@ -41,6 +41,9 @@ function quarterResponse(regions: string[], period: string, figures: Map<string,
   };
 }
 
+/** The panel fetches from its own page (another origin), so the stand-in answers with CORS as a public API must. */
+const CORS = { 'access-control-allow-origin': '*' };
+
 export async function startFakeSsb(): Promise<FakeSsb> {
   const requests: URL[] = [];
   const state = { figures: new Map<string, number>(), delayMs: 0 };
@@ -52,11 +55,11 @@ export async function startFakeSsb(): Promise<FakeSsb> {
       const regions = (url.searchParams.get('valueCodes[Region]') ?? '').split(',').filter(Boolean);
       const period = url.searchParams.get('valueCodes[Tid]') ?? '';
       if (!m || m[1] !== '01222' || url.searchParams.get('outputFormat') !== 'json-stat2' || !/^\d{4}K[1-4]$/.test(period)) {
-        res.writeHead(400, { 'content-type': 'application/problem+json' });
+        res.writeHead(400, { 'content-type': 'application/problem+json', ...CORS });
         res.end(JSON.stringify({ type: 'Parameter error', title: 'Ugyldig spørring', status: 400 }));
         return;
       }
-      res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' });
+      res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', ...CORS });
       res.end(JSON.stringify(quarterResponse(regions, period, state.figures)));
     };
     if (state.delayMs > 0) setTimeout(reply, state.delayMs);

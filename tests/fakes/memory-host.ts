@@ -1,6 +1,6 @@
 // An in-memory PanelHost for ui/ tests: tables by name, one active sheet as a 2-D array, and a log of
 // every call the panel makes, so tests can assert on what was (and was not) written.
-import { displayValue, isFormulaCell, isOwnedTableName, tableFromValues, type CellValue, type FormulaCell, type OwnedTable, type TableData } from '../../core/index.js';
+import { displayValue, isFormulaCell, isOwnedTableName, tableFromValues, type CellUpdate, type CellValue, type FormulaCell, type OwnedTable, type TableData } from '../../core/index.js';
 import type { CellMark, PanelHost, SheetValues } from '../../ui/host.js';
 
 export type HostCall =
@@ -12,7 +12,8 @@ export type HostCall =
   | { readonly type: 'selectCell'; readonly sheet: string; readonly cell: string }
   | { readonly type: 'highlightCells'; readonly marks: readonly CellMark[] }
   | { readonly type: 'clearHighlights' }
-  | { readonly type: 'inputsChanged' };
+  | { readonly type: 'inputsChanged' }
+  | { readonly type: 'updateTableCells'; readonly name: string; readonly cells: number };
 
 export interface MemoryHostOptions {
   readonly kind?: PanelHost['kind'];
@@ -146,6 +147,19 @@ export class MemoryHost implements PanelHost {
     const result = exists ? 'exists' : 'created';
     this.calls.push({ type: 'insertTemplate', name: table.name, result });
     return result;
+  }
+
+  /** All cells or none: a cell outside the table, or an absent table, throws before anything changes. */
+  async updateTableCells(name: string, cells: readonly CellUpdate[]): Promise<void> {
+    const table = this.tables.get(name);
+    if (!table) throw new Error(`Fant ikke ${name}`);
+    for (const c of cells) {
+      if (c.row < 0 || c.row >= table.rows.length || c.column < 0 || c.column >= table.headers.length) throw new Error(`Cellen rad ${c.row + 1}, kolonne ${c.column + 1} er utenfor ${name}`);
+    }
+    const rows = table.rows.map((r) => [...r]);
+    for (const c of cells) rows[c.row]![c.column] = c.value;
+    this.tables.set(name, { ...table, rows });
+    this.calls.push({ type: 'updateTableCells', name, cells: cells.length });
   }
 
   async selectCell(sheet: string, cell: string): Promise<void> {

@@ -16,6 +16,7 @@ import {
   isOwnedTableName,
   renderFormula,
   tableFromValues,
+  type CellUpdate,
   type CellValue,
   type Dataset,
   type OwnedCell,
@@ -555,6 +556,29 @@ export class ExcelHost implements PanelHost {
     } catch {
       // Best effort: a leftover hidden DHtmp_ sheet is harmless and never read as a DH_ table.
     }
+  }
+
+  /**
+   * Sets cells inside an existing input table (Excel table, named range or sheet), in one Excel.run: the table is
+   * located as readTable locates it, every cell is checked to lie inside it before any is written, then one sync.
+   */
+  async updateTableCells(name: string, cells: readonly CellUpdate[]): Promise<void> {
+    await Excel.run(async (context) => {
+      const table = (await this.readTablesIn(context, [name])).get(name);
+      if (!table) throw new Error(`Fant ikke ${name}`);
+      for (const c of cells) {
+        if (c.row < 0 || c.row >= table.rows.length || c.column < 0 || c.column >= table.headers.length) throw new Error(`Cellen rad ${c.row + 1}, kolonne ${c.column + 1} er utenfor ${name}`);
+      }
+      const sheet = context.workbook.worksheets.getItem(table.sheet!);
+      // originRow is the 1-based header row, so it is also the 0-based index of the first data row.
+      const top = table.originRow ?? 1;
+      const left = (table.originColumn ?? 1) - 1;
+      for (const c of cells) {
+        const value = typeof c.value === 'string' && /^[=+\-@]/.test(c.value) ? `'${c.value}` : c.value;
+        sheet.getRangeByIndexes(top + c.row, left + c.column, 1, 1).values = [[value as string | number | boolean]];
+      }
+      await context.sync();
+    });
   }
 
   async insertTemplate(table: OwnedTable): Promise<'created' | 'exists'> {

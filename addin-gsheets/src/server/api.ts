@@ -80,6 +80,37 @@ export const serverApi: ServerApi = {
     return 'created';
   },
 
+  dhUpdateTableCells(name: string, cellsJson: string): number {
+    // Only DH_Kommuner: the one input table the add-in may change, and only on the user's word (SSB import).
+    const tableName = requireName(name);
+    if (tableName !== 'DH_Kommuner') throw new Error(`«${tableName}» endres ikke av DH-tillegget.`);
+    let cells: unknown;
+    try {
+      cells = JSON.parse(cellsJson);
+    } catch {
+      throw new Error('Cellene fra panelet er ikke gyldig JSON.');
+    }
+    if (!Array.isArray(cells)) throw new Error('Cellene fra panelet er ikke en liste.');
+    const range = tableRange(activeSpreadsheet(), tableName);
+    if (range === undefined || range === 'empty') throw new Error(`Fant ikke ${tableName}.`);
+    const rows = range.getNumRows() - 1;
+    const columns = range.getNumColumns();
+    const checked = cells.map((c: { row?: unknown; column?: unknown; value?: unknown }) => {
+      const ok = Number.isInteger(c.row) && Number.isInteger(c.column) && (c.row as number) >= 0 && (c.row as number) < rows && (c.column as number) >= 0 && (c.column as number) < columns;
+      const value = c.value;
+      if (!ok || !(typeof value === 'number' || typeof value === 'string')) throw new Error(`En celle er utenfor ${tableName} eller har en ugyldig verdi; ingenting er skrevet.`);
+      return { row: c.row as number, column: c.column as number, value };
+    });
+    const sheet = range.getSheet();
+    for (const c of checked) {
+      // A leading = + - @ stays text (SPEC §8).
+      const value = typeof c.value === 'string' && /^[=+\-@]/.test(c.value) ? `'${c.value}` : c.value;
+      sheet.getRange(range.getRow() + 1 + c.row, range.getColumn() + c.column).setValue(value);
+    }
+    invalidateInputs();
+    return checked.length;
+  },
+
   dhSelectCell(sheetName: string, a1: string): void {
     const ss = activeSpreadsheet();
     const sheet = sheetName ? ss.getSheetByName(sheetName) : ss.getActiveSheet();

@@ -16,6 +16,7 @@ export const SERVER_FUNCTIONS = {
   dhReadActiveSheet: { params: ['offset', 'limit', 'sheetName'], doc: 'Leser det aktive arket i biter av rader, så hvert kall holder seg godt under tidsgrensen.' },
   dhWriteOwnedTable: { params: ['tableJson'], doc: 'Erstatter en tabell DH-tillegget eier: skriver til et midlertidig ark og bytter først når alt er skrevet.' },
   dhInsertTemplate: { params: ['tableJson'], doc: 'Setter inn en mal (f.eks. DH_Gevinst) bare når ingen tabell med det navnet finnes.' },
+  dhUpdateTableCells: { params: ['name', 'cellsJson'], doc: 'Setter celler inne i DH_Kommuner (Innbyggere, Referansedato) etter at brukeren har godkjent tall fra SSB: alle eller ingen.' },
   dhSelectCell: { params: ['sheet', 'a1'], doc: 'Viser og merker en celle.' },
   dhHighlight: { params: ['marksJson'], doc: 'Farger cellene funnene peker på (tidligere farger huskes).' },
   dhClearHighlights: { params: [], doc: 'Fjerner DH-fargene og setter tilbake cellenes tidligere farger.' },
@@ -62,6 +63,7 @@ export interface ServerApi {
   dhReadActiveSheet(offset: number, limit: number, sheetName?: string | null): ActiveSheetChunk;
   dhWriteOwnedTable(tableJson: string): WriteReport;
   dhInsertTemplate(tableJson: string): 'created' | 'exists';
+  dhUpdateTableCells(name: string, cellsJson: string): number;
   dhSelectCell(sheet: string, a1: string): void;
   dhHighlight(marksJson: string): number;
   dhClearHighlights(): number;

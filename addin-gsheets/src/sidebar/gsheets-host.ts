@@ -1,6 +1,6 @@
 // PanelHost for the Google Sheets sidebar: every operation is one call to a server function in Code.js
 // through google.script.run (promisified), so the shared panel never sees Apps Script.
-import { isOwnedTableName, type CellValue, type OwnedTable, type TableData } from '../../../core/index.js';
+import { isOwnedTableName, type CellUpdate, type CellValue, type OwnedTable, type TableData } from '../../../core/index.js';
 import type { CellMark, PanelHost, SheetValues } from '../../../ui/host.js';
 import { ACTIVE_SHEET_CHUNK_ROWS, SERVER_FUNCTIONS, type ActiveSheetChunk, type ServerApi, type ServerFunctionName } from '../shared/protocol.js';
 
@@ -80,6 +80,9 @@ export function createGsheetsHost(options: GsheetsHostOptions = {}): PanelHost {
     },
     async insertTemplate(table: OwnedTable) {
       return call('dhInsertTemplate', JSON.stringify(table));
+    },
+    async updateTableCells(name: string, cells: readonly CellUpdate[]) {
+      await call('dhUpdateTableCells', name, JSON.stringify(cells));
     },
     async selectCell(sheet: string, cell: string) {
       await call('dhSelectCell', sheet, cell);
