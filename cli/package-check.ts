@@ -10,6 +10,7 @@
 import JSZip from 'jszip';
 import { joinWords } from '../core/util/text.js';
 import { isOwnedTableName } from '../core/workbook/table.js';
+import { relsPath, resolveTarget } from './package/opc.js';
 
 /** What would be lost, in words a user knows, and how many where countable. */
 export interface Loss {
@@ -258,27 +259,6 @@ interface Relationship {
   /** Last segment of the type, lower case: "chart", "worksheet", … */
   readonly kind: string;
   readonly target: string;
-}
-
-function relsPath(part: string): string {
-  const slash = part.lastIndexOf('/');
-  return `${part.slice(0, slash + 1)}_rels/${part.slice(slash + 1)}.rels`;
-}
-
-/** A relationship target resolved against its source part, as a package path without a leading slash. */
-function resolveTarget(source: string, target: string): string {
-  let path = target;
-  try {
-    path = decodeURI(target);
-  } catch {
-    /* keep as written */
-  }
-  const segments = path.startsWith('/') ? [] : source.split('/').slice(0, -1);
-  for (const segment of path.replace(/^\//, '').split('/')) {
-    if (segment === '..') segments.pop();
-    else if (segment !== '.' && segment !== '') segments.push(segment);
-  }
-  return segments.join('/');
 }
 
 async function relationships(zip: Zip, source: string): Promise<Relationship[]> {

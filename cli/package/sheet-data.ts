@@ -1,6 +1,7 @@
 // Editing a worksheet's <sheetData> in place: the cells of one rectangle are replaced, every other row and cell
 // keeps the exact text it had (values, types, formulas, styles — and so hyperlinks, notes and everything else
 // that points at those cells keeps its meaning).
+import { columnLetter } from '../../core/findings/finding.js';
 import { attr, escapeXml, removeAttr, setAttr } from './opc.js';
 
 export interface Box {
@@ -17,16 +18,8 @@ export interface NewCell {
   readonly style?: string;
 }
 
-export function columnLetters(column: number): string {
-  let n = column;
-  let s = '';
-  while (n > 0) {
-    const rem = (n - 1) % 26;
-    s = String.fromCharCode(65 + rem) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
+/** Column letters of a 1-based column number (1 → A, 27 → AA). */
+export const columnLetters = columnLetter;
 
 export function columnNumber(letters: string): number {
   let n = 0;

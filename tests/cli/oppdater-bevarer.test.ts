@@ -10,7 +10,7 @@ import { boardTables } from '../../core/board/tables.js';
 import { HELGELAND_2026 } from '../../core/dataset/helgeland2026.js';
 import { run } from '../../cli/main.js';
 import { loadWorkbook, writeOwnedTable } from '../../cli/workbook.js';
-import { addBarChart, editPackage, putGrid, readBack, tempDir, vesteralenWorkbook, writeBoardWorkbook } from './workbooks.js';
+import { addBarChart, addSensitivityLabel, editPackage, LABEL_CUSTOM_XML, LABEL_INFO_XML, putGrid, readBack, tempDir, vesteralenWorkbook, writeBoardWorkbook } from './workbooks.js';
 import { changedEntries, ownedBy, sheetParts } from './package-diff.js';
 
 async function dh(...argv: string[]) {
@@ -37,31 +37,18 @@ async function partNames(path: string): Promise<string[]> {
   return Object.keys(zip.files).filter((n) => !zip.files[n]!.dir);
 }
 
-const CUSTOM_XML =
-  '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/custom-properties" ' +
-  'xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"><property fmtid="{D5CDD505-2E9C-101B-9397-08002B2CF9AE}" pid="2" ' +
-  'name="MSIP_Label_0a1b2c3d-0000-4000-8000-000000000001_Enabled"><vt:lpwstr>true</vt:lpwstr></property></Properties>';
-const LABEL_XML =
-  '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><clbl:labelList xmlns:clbl="http://schemas.microsoft.com/office/2020/mipLabelMetadata">' +
-  '<clbl:label id="{0a1b2c3d-0000-4000-8000-000000000001}" enabled="1" method="Standard" siteId="{00000000-0000-0000-0000-000000000000}" removed="0"/></clbl:labelList>';
-
 describe('dh oppdater på en arbeidsbok med følsomhetsetikett', () => {
   it('skriver tabellene og tar med egendefinerte egenskaper og etiketten uendret', async () => {
     const path = file('etikett.xlsx');
     await writeBoardWorkbook(path);
-    await editPackage(path, async (pkg) => {
-      await pkg.add('docProps/custom.xml', CUSTOM_XML, 'application/vnd.openxmlformats-officedocument.custom-properties+xml');
-      await pkg.relate('', 'rIdCp', 'custom-properties', 'docProps/custom.xml');
-      await pkg.add('docMetadata/LabelInfo.xml', LABEL_XML, 'application/vnd.ms-office.classificationlabels+xml');
-      await pkg.relate('', 'rIdLbl', 'http://schemas.microsoft.com/office/2020/02/relationships/classificationlabels', 'docMetadata/LabelInfo.xml');
-    });
+    await addSensitivityLabel(path);
     const original = readFileSync(path);
     const first = await dh('oppdater', path);
     expect(first.stderr).toBe('');
     expect(first.code).toBe(0);
     const zip = await JSZip.loadAsync(readFileSync(path));
-    expect(await zip.file('docProps/custom.xml')?.async('string')).toBe(CUSTOM_XML);
-    expect(await zip.file('docMetadata/LabelInfo.xml')?.async('string')).toBe(LABEL_XML);
+    expect(await zip.file('docProps/custom.xml')?.async('string')).toBe(LABEL_CUSTOM_XML);
+    expect(await zip.file('docMetadata/LabelInfo.xml')?.async('string')).toBe(LABEL_INFO_XML);
     expect(await foreignChanges(original, path)).toEqual([]);
     const rels = await zip.file('_rels/.rels')!.async('string');
     expect(rels).toContain('Target="docProps/custom.xml"');

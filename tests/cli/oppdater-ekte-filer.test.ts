@@ -10,7 +10,7 @@ import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { run } from '../../cli/main.js';
 import { changedEntries, ownedBy, sheetParts } from './package-diff.js';
-import { addBarChart, editPackage, readBack, tempDir } from './workbooks.js';
+import { addBarChart, addSensitivityLabel, editPackage, readBack, tempDir } from './workbooks.js';
 
 const FIXTURES = resolve(import.meta.dirname, '../fixtures/real');
 const { dir, cleanup } = tempDir();
@@ -68,14 +68,6 @@ function libreOfficeRows(path: string, sheet: string, into: string, recalculate 
     .map((line) => line.split(','));
 }
 
-const CUSTOM_XML =
-  '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/custom-properties" ' +
-  'xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"><property fmtid="{D5CDD505-2E9C-101B-9397-08002B2CF9AE}" pid="2" ' +
-  'name="MSIP_Label_0a1b2c3d-0000-4000-8000-000000000001_Enabled"><vt:lpwstr>true</vt:lpwstr></property></Properties>';
-const LABEL_XML =
-  '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><clbl:labelList xmlns:clbl="http://schemas.microsoft.com/office/2020/mipLabelMetadata">' +
-  '<clbl:label id="{0a1b2c3d-0000-4000-8000-000000000001}" enabled="1" method="Standard" siteId="{00000000-0000-0000-0000-000000000000}" removed="0"/></clbl:labelList>';
-
 const CASES: { name: string; file: string; prepare?: (path: string) => Promise<void> }[] = [
   { name: 'diagram (Excel)', file: 'poi-WithChart.xlsx' },
   { name: 'pivottabell (Excel)', file: 'poi-ExcelPivotTableSample.xlsx' },
@@ -87,13 +79,7 @@ const CASES: { name: string; file: string; prepare?: (path: string) => Promise<v
   {
     name: 'følsomhetsetikett',
     file: 'poi-WithChart.xlsx',
-    prepare: (path) =>
-      editPackage(path, async (pkg) => {
-        await pkg.add('docProps/custom.xml', CUSTOM_XML, 'application/vnd.openxmlformats-officedocument.custom-properties+xml');
-        await pkg.relate('', 'rIdCp', 'custom-properties', 'docProps/custom.xml');
-        await pkg.add('docMetadata/LabelInfo.xml', LABEL_XML, 'application/vnd.ms-office.classificationlabels+xml');
-        await pkg.relate('', 'rIdLbl', 'http://schemas.microsoft.com/office/2020/02/relationships/classificationlabels', 'docMetadata/LabelInfo.xml');
-      }),
+    prepare: addSensitivityLabel,
   },
 ];
 

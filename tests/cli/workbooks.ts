@@ -193,3 +193,21 @@ export function vesteralenWorkbook(): ExcelJS.Workbook {
   putGrid(wb.addWorksheet('DH_Nokkel'), [['År', 'Fast beløp', 'Sats pr innbygger', 'Budsjettert sum'], [2026, 125000, 21, 1768067]]);
   return wb;
 }
+
+export const LABEL_CUSTOM_XML =
+  '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/custom-properties" ' +
+  'xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"><property fmtid="{D5CDD505-2E9C-101B-9397-08002B2CF9AE}" pid="2" ' +
+  'name="MSIP_Label_0a1b2c3d-0000-4000-8000-000000000001_Enabled"><vt:lpwstr>true</vt:lpwstr></property></Properties>';
+export const LABEL_INFO_XML =
+  '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><clbl:labelList xmlns:clbl="http://schemas.microsoft.com/office/2020/mipLabelMetadata">' +
+  '<clbl:label id="{0a1b2c3d-0000-4000-8000-000000000001}" enabled="1" method="Standard" siteId="{00000000-0000-0000-0000-000000000000}" removed="0"/></clbl:labelList>';
+
+/** A sensitivity label (Microsoft Purview) the way Office stores it: custom properties and docMetadata/LabelInfo.xml. */
+export async function addSensitivityLabel(path: string): Promise<void> {
+  await editPackage(path, async (pkg) => {
+    await pkg.add('docProps/custom.xml', LABEL_CUSTOM_XML, 'application/vnd.openxmlformats-officedocument.custom-properties+xml');
+    await pkg.relate('', 'rIdCp', 'custom-properties', 'docProps/custom.xml');
+    await pkg.add('docMetadata/LabelInfo.xml', LABEL_INFO_XML, 'application/vnd.ms-office.classificationlabels+xml');
+    await pkg.relate('', 'rIdLbl', 'http://schemas.microsoft.com/office/2020/02/relationships/classificationlabels', 'docMetadata/LabelInfo.xml');
+  });
+}

@@ -22,6 +22,7 @@ import { getModel } from '../../addin-excel/src/functions/adapter.js';
 import {
   breakSheetIn,
   breakTableIn,
+  columnLetters,
   evaluateReferences,
   isReferenceFormula,
   renameSheetIn,
@@ -110,16 +111,7 @@ function nameFormula(n: NameModel): string {
   return `=${sheetRef(n.sheet.name)}!$${col(n.column)}$${n.row + 1}:$${col(n.column + n.columns - 1)}$${n.row + n.rows}`;
 }
 
-export function columnLetters(column: number): string {
-  let n = column + 1;
-  let s = '';
-  while (n > 0) {
-    const rem = (n - 1) % 26;
-    s = String.fromCharCode(65 + rem) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
+export { columnLetters } from '../fakes/references.js';
 
 /** "B7" / "$A$1:C3" → 0-based rectangle. */
 export function parseA1(address: string): { row: number; column: number; rows: number; columns: number } {

@@ -19,6 +19,8 @@
 // Only the reference forms the tests use are understood: Table[Column], Table[[#Totals],[Column]], a bare table
 // or defined name, 'Sheet'!A1(:B2) and Sheet!A1(:B2), wrapped in SUM(...) or alone.
 
+import { columnLetter } from '../../core/findings/finding.js';
+
 export interface RefTable {
   readonly name: string;
   readonly sheetName: string;
@@ -89,16 +91,8 @@ export function tableToA1In(formula: string, table: RefTable): string {
   });
 }
 
-export function columnLetters(column: number): string {
-  let n = column + 1;
-  let s = '';
-  while (n > 0) {
-    const rem = (n - 1) % 26;
-    s = String.fromCharCode(65 + rem) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
+/** Column letters of a 0-based column index (0 → A). */
+export const columnLetters = (column: number): string => columnLetter(column + 1);
 
 const a1 = (row: number, column: number) => `$${columnLetters(column)}$${row + 1}`;
 

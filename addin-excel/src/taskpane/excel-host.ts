@@ -8,6 +8,7 @@
 //   so a failure part-way leaves the previous version untouched (SPEC §6, §8);
 // - strings are written with number format "@" (text), so "=SUM(A1)", "+47…", "-", "@x" never become formulas.
 import {
+  columnLetter,
   createFunctionContext,
   datasetFromTables,
   HELGELAND_2026,
@@ -172,16 +173,7 @@ type Placement =
   | { kind: 'new'; row: number; column: number; rows: number; columns: number };
 
 /** Column letters of a 0-based column index (0 → A, 26 → AA). */
-function columnLetters(column: number): string {
-  let n = column + 1;
-  let s = '';
-  while (n > 0) {
-    const rem = (n - 1) % 26;
-    s = String.fromCharCode(65 + rem) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
+const columnLetters = (column: number): string => columnLetter(column + 1);
 
 /** A sheet name as a formula writes it: quoted, with quotes doubled. */
 function sheetReference(sheet: string): string {
