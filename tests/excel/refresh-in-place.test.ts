@@ -216,3 +216,29 @@ describe('ExcelHost refreshes owned tables in place', () => {
     expect(wb.snapshot()).toMatchObject({ names: (before as { names: string[] }).names });
   });
 });
+
+describe('every owned table, not only DH_Fordeling_2026', () => {
+  it('a SUM over each table’s last column and a cell reference into each table follow two refreshes, with no #REF!', async () => {
+    const host = new ExcelHost({ today: TODAY });
+    expect((await refreshBoard(host, HELGELAND_2026, 2026, TODAY)).ok).toBe(true);
+    const owned = wb.tables.filter((t) => t.name.startsWith('DH_')).map((t) => t.name);
+    expect(owned).toEqual(expect.arrayContaining([TABLE, 'DH_Deltakelse', 'DH_RPA', 'DH_DUO', 'DH_Endringer']));
+    owned.forEach((name, i) => {
+      const header = wb.tableValues(name)![0]!;
+      wb.addUserFormula('Sammendrag', `A${i + 1}`, `=SUM(${name}[${String(header.at(-1))}])`);
+      wb.addUserFormula('Sammendrag', `B${i + 1}`, `='${name}'!A2`);
+    });
+    for (const [round, delta] of [[1, 2500], [2, -4000]] as const) {
+      const next = await refreshBoard(host, withPopulation(HELGELAND_2026, '1833', delta), 2026, `2026-03-0${round + 1}`);
+      expect(next.ok, next.message).toBe(true);
+      owned.forEach((name, i) => {
+        const values = wb.tableValues(name)!;
+        const last = values.slice(1).map((r) => r.at(-1));
+        const sum = last.reduce<number>((n, v) => n + (typeof v === 'number' ? v : 0), 0);
+        expect(wb.cell('Sammendrag', `A${i + 1}`).value, name).toBeCloseTo(sum, 6);
+        expect(wb.cell('Sammendrag', `B${i + 1}`).value, name).toBe(values[1]![0]);
+      });
+      noRefErrors();
+    }
+  });
+});

@@ -134,3 +134,27 @@ describe('writeOwnedTable in Sheets refreshes in place', () => {
     expect(fake.spreadsheet.sheets.map((s) => s.name).filter((n) => n.includes('(skrives)'))).toEqual([]);
   });
 });
+
+describe('every owned table in Sheets, not only DH_Fordeling_2026', () => {
+  it('a SUM over each named range and a cell reference into each table follow two refreshes, with no #REF!', async () => {
+    const { fake, host } = setup();
+    expect((await refreshBoard(host, HELGELAND_2026, 2026, TODAY)).ok).toBe(true);
+    const ss = fake.spreadsheet;
+    const owned = ss.namedRanges.map((n) => n.name).filter((n) => n.startsWith('DH_'));
+    expect(owned).toEqual(expect.arrayContaining([TABLE, 'DH_Deltakelse', 'DH_RPA', 'DH_DUO', 'DH_Endringer']));
+    const summary = ss.putSheet('Sammendrag', owned.map((name) => [`=SUM(${name})`, `='${name}'!B2`]));
+    for (const [round, delta] of [[1, 2500], [2, -4000]] as const) {
+      const next = await refreshBoard(host, withPopulation(HELGELAND_2026, '1833', delta), 2026, `2026-11-2${round + 1}`);
+      expect(next.ok, next.message).toBe(true);
+      const shown = summary.snapshot();
+      owned.forEach((name, i) => {
+        const table = ss.getRangeByName(name)!;
+        const values = ss.sheet(table.sheet.name)!.snapshot().slice(table.row - 1, table.row - 1 + table.rows);
+        const numbers = values.flat().filter((v): v is number => typeof v === 'number').reduce((a, b) => a + b, 0);
+        expect(shown[i]![0], name).toBeCloseTo(numbers, 6);
+        expect(shown[i]![1], name).toBe(values[1]![1]);
+      });
+      expect(allFormulas(fake).filter((f) => f.includes('#REF!'))).toEqual([]);
+    }
+  }, 120_000);
+});
