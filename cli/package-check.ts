@@ -10,7 +10,7 @@
 import JSZip from 'jszip';
 import { joinWords } from '../core/util/text.js';
 import { isOwnedTableName } from '../core/workbook/table.js';
-import { relsPath, resolveTarget } from './package/opc.js';
+import { decodeXml, relsPath, resolveTarget } from './package/opc.js';
 
 /** What would be lost, in words a user knows, and how many where countable. */
 export interface Loss {
@@ -160,24 +160,12 @@ interface XmlNode {
 const TOKEN = /<!--[\s\S]*?-->|<!\[CDATA\[[\s\S]*?\]\]>|<\?[\s\S]*?\?>|<!DOCTYPE[^>]*>|<(\/?)(?:[A-Za-z_][\w.-]*:)?([A-Za-z_][\w.-]*)((?:[^>"']|"[^"]*"|'[^']*')*?)(\/?)>/g;
 const ATTR = /([\w.:-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
 
-function decodeEntities(text: string): string {
-  return text.replace(/&(#x[0-9a-f]+|#\d+|amp|lt|gt|quot|apos);/gi, (_, e: string) => {
-    const k = e.toLowerCase();
-    if (k === 'amp') return '&';
-    if (k === 'lt') return '<';
-    if (k === 'gt') return '>';
-    if (k === 'quot') return '"';
-    if (k === 'apos') return "'";
-    return String.fromCodePoint(k.startsWith('#x') ? parseInt(k.slice(2), 16) : parseInt(k.slice(1), 10));
-  });
-}
-
 function parseAttrs(text: string): Record<string, string> {
   const attrs: Record<string, string> = {};
   for (const m of text.matchAll(ATTR)) {
     const name = m[1]!;
     const local = name.includes(':') && !name.startsWith('xmlns') ? name.slice(name.indexOf(':') + 1) : name;
-    attrs[local] = decodeEntities(m[2] ?? m[3] ?? '');
+    attrs[local] = decodeXml(m[2] ?? m[3] ?? '');
   }
   return attrs;
 }
