@@ -7,6 +7,7 @@ import { datasetFromWorkbook } from '../dataset.js';
 import { countText, findingJson, findingLine } from '../format.js';
 import { CliError, EXIT_FINDINGS, EXIT_OK, isoDate, type CliIo } from '../io.js';
 import { USAGE_KONTROLL } from '../usage.js';
+import { sheetFormulas } from '../formulas.js';
 import { formulasWithoutResult, loadWorkbook, readTable, sheetCells, tableNames, type Workbook } from '../workbook.js';
 
 /**
@@ -45,7 +46,8 @@ export async function kontroll(argv: readonly string[], io: CliIo): Promise<numb
 
   const workbook = await loadWorkbook(file);
   const { data, used } = datasetFromWorkbook(workbook);
-  const sheets = workbook.worksheets.map(sheetCells);
+  // Formula text rides along with the values: the relation finder compares formulas with their column's pattern.
+  const sheets = workbook.worksheets.map((ws) => ({ ...sheetCells(ws), formulas: sheetFormulas(ws) }));
   const registers = sheets.flatMap((sheet) => {
     const header = findRegisterHeader(sheet.cells);
     return header ? [{ sheet, header }] : [];
@@ -98,6 +100,11 @@ export async function kontroll(argv: readonly string[], io: CliIo): Promise<numb
   } else {
     out.push(`Kontroll av «${file}» (i dag = ${today}, datasett: ${source})`);
     out.push(`Fant ${found.map((t) => `${KIND_LABEL[t.kind]} ${t.where} (${countText(t.rows, 'rad', 'rader')})`).join(', ')}.`);
+  }
+  const others = reconciliation.relations?.blocks.filter((b) => b.status !== 'known') ?? [];
+  if (others.length > 0) {
+    const related = others.filter((b) => b.status === 'relations').map((b) => `${b.block.sheet}!${a1(b.range.top, b.range.left)}`);
+    out.push(`Leste ${countText(others.length, 'annen tabell', 'andre tabeller')} med tall${related.length ? `; sammenhenger funnet og kontrollert i ${related.join(', ')}` : ''}.`);
   }
   let currentSheet: string | undefined;
   for (const f of findings) {

@@ -15,6 +15,7 @@ import { locateTables, type LocatedTable, type SheetCells, type TableKind } from
 import { projectNamedBy, reconcileProjectTable } from './project.js';
 import { reconcileRpaTable, type RpaReconciliation } from './rpa.js';
 import { rangeOf, unreadFindings, type SheetRange } from './unread.js';
+import { checkWorkbookRelations, type SheetGrid, type WorkbookRelations } from '../relations/index.js';
 
 export * from './allocation.js';
 export * from './budget.js';
@@ -42,6 +43,11 @@ export interface ReconcileOptions {
   readonly reportUnread?: boolean;
   /** Ranges the caller reads itself (system registers, the add-in's DH_ tables): claimed, so never "unread". */
   readonly claimed?: readonly SheetRange[];
+  /**
+   * Check every other numeric block by the arithmetic its rows obey (core/relations). Default: with reportUnread,
+   * so what kontroll cannot read by kind is read by relation before anything is called unread.
+   */
+  readonly findRelations?: boolean;
 }
 
 /** A table found in a workbook, for reports ("Fordeling 2026!A3: fordelingstabell, 19 rader"). */
@@ -70,6 +76,8 @@ export interface WorkbookReconciliation {
   readonly rpa: readonly RpaReconciliation[];
   readonly duo: readonly DuoReconciliation[];
   readonly budgets: readonly BudgetReconciliation[];
+  /** Every other numeric block: checked by the relation finder, or read with no relation found (when asked for). */
+  readonly relations?: WorkbookRelations;
 }
 
 /** How far (as a share) a refund line may be from the dataset's budgeted sum and still be taken for its budget. */
@@ -178,10 +186,13 @@ export function reconcileSheets(sheets: readonly SheetCells[], options: Reconcil
   const arkivplan = sheets.flatMap((sheet) => reconcileArkivplanTables(sheet, { registry, ...(options.data ? { data: options.data } : {}) }));
   tables.push(...arkivplan.map(({ findings: _f, ...found }) => ({ kind: 'arkivplan' as const, ...found })));
   const claimed = [...tables.map((t) => t.range), ...(options.claimed ?? [])];
-  // Relations between the figures of unclaimed blocks (core/relations) are looked for here, before what is left is reported unread.
-  const unread = options.reportUnread ? unreadFindings(sheets, [...claimed, ...seen], registry, claimed.length > 0) : [];
-  const findings = sortFindings([...budgets, ...allocations, ...rpa, ...duo, ...arkivplan].flatMap((x) => x.findings).concat(unread));
-  return { tables, claimed, seen, findings, allocations, rpa, duo, budgets };
+  // Every numeric block no known kind read (key figures per inhabitant included) is checked by the arithmetic its rows
+  // obey; what the finder read is read, so only figures outside every block can still be «ikke lest».
+  const relations = options.findRelations ?? options.reportUnread ? checkWorkbookRelations(sheets as readonly SheetGrid[], claimed) : undefined;
+  const readByRelation = relations ? relations.blocks.filter((b) => b.status !== 'known').map((b) => b.range) : [];
+  const unread = options.reportUnread ? unreadFindings(sheets, [...claimed, ...seen, ...readByRelation], registry, claimed.length + readByRelation.length > 0) : [];
+  const findings = sortFindings([...budgets, ...allocations, ...rpa, ...duo, ...arkivplan].flatMap((x) => x.findings).concat(unread, relations?.findings ?? []));
+  return { tables, claimed, seen, findings, allocations, rpa, duo, budgets, ...(relations ? { relations } : {}) };
 }
 
 /** Reconciles every board table on one sheet (a 2-D block of cells with its position). */

@@ -61,7 +61,7 @@ function isIdentifierHeader(header: string): boolean {
   return IDENTIFIER.test(normalizeKey(header));
 }
 
-/** A row that names years (2024 2025 2026) above figures is a header, even when the years are stored as numbers. */
+/** A row of years (2024 2025 2026) is a header, even when the years are stored as numbers. */
 function isYearHeader(figures: ReadonlyMap<number, Figure>): boolean {
   if (figures.size < 2) return false;
   const years = new Set<number>();
@@ -100,7 +100,7 @@ export function findBlocks(grid: SheetGrid): Block[] {
     }
     return m;
   });
-  const isFigureRow = (r: number) => rowFigures[r]!.size > 0 && !(isYearHeader(rowFigures[r]!) && r + 1 < cells.length && rowFigures[r + 1]!.size > 0);
+  const isFigureRow = (r: number) => rowFigures[r]!.size > 0 && !isYearHeader(rowFigures[r]!);
   const runs: number[][] = [];
   let r = 0;
   while (r < cells.length) {

@@ -6,7 +6,7 @@
 import { Dec } from '../money/kroner.js';
 import { causeOf, type Cause } from './causes.js';
 import { exact } from './figures.js';
-import type { Block } from './blocks.js';
+import { columnName, type Block } from './blocks.js';
 import { cellDecimals, type Matrix } from './matrix.js';
 import { inputsOf, type ColumnRelation } from './relation.js';
 import type { Verdict } from './search.js';
@@ -91,7 +91,17 @@ function impliedInput(rel: ColumnRelation, column: number, target: Dec, value: (
 export function columnEvent(block: Block, m: Matrix, verdict: Verdict, row: number, expected: Dec, actual: Dec, tolerance: number): Event {
   const rel = verdict.relation;
   const tol = new Dec(tolerance);
-  const suspects: Suspect[] = [suspect(block, m, row, rel.target, actual, expected, tol, true)];
+  let own = suspect(block, m, row, rel.target, actual, expected, tol, true);
+  // A sum of columns that comes out short by exactly one of its columns has left that column out.
+  if (!own.cause && rel.kind === 'linear' && rel.terms.every((t) => t.sign === 1)) {
+    const short = expected.minus(actual);
+    const left = rel.terms.find((t) => {
+      const v = exactAt(block, m, t.column, row);
+      return v !== undefined && !v.isZero() && v.minus(short).abs().lessThanOrEqualTo(tol);
+    });
+    if (left) own = { ...own, cause: { kind: 'left-out-column', column: columnName(block, left.column) } };
+  }
+  const suspects: Suspect[] = [own];
   for (const c of inputsOf(rel)) {
     const printed = exactAt(block, m, c, row);
     if (!printed) continue;
@@ -139,7 +149,8 @@ export function sumEvent(block: Block, m: Matrix, sum: SumRow, column: number, e
  * Lays blame: for each event the suspect cell that explains most events, then has a recognised cause, then is
  * the relation's own figure. A part of a sum without a cause and without a second event is never blamed.
  */
-export function layBlame(events: readonly Event[]): Blame[] {
+export function layBlame(all: readonly Event[]): Blame[] {
+  let events = all;
   const count = new Map<string, number>();
   for (const e of events) {
     const seen = new Set<string>();
@@ -159,6 +170,9 @@ export function layBlame(events: readonly Event[]): Blame[] {
   const blamed = new Map<string, Blame>();
   const explained = new Set<number>();
   // Events whose best suspect explains the most go first, so a shared cell is blamed before a lone target.
+  // A constant column with one other figure is a finding only when the figure looks like a slip: a different
+  // figure for a different kind of row (200 for Enkeltperson among 500s) is the table's content, not an error.
+  events = events.filter((e) => e.kind !== 'column' || e.verdict.relation.kind !== 'constant' || e.suspects.some((s) => s.cause));
   const order = events
     .map((e, idx) => ({ e, idx, best: Math.max(...e.suspects.map((s) => rank(e, s))) }))
     .sort((a, b) => b.best - a.best);

@@ -8,7 +8,8 @@ export type Cause =
   | { readonly kind: 'sign' }
   | { readonly kind: 'copied'; readonly from: 'above' | 'below' }
   | { readonly kind: 'left-out'; readonly row: number }
-  | { readonly kind: 'counted-twice'; readonly row: number };
+  | { readonly kind: 'counted-twice'; readonly row: number }
+  | { readonly kind: 'left-out-column'; readonly column: string };
 
 /** The digits of |x| at a precision, as a string («1 243,50» at 2 → "124350"). */
 function digits(x: Dec, decimals: number): string {
@@ -78,5 +79,7 @@ export function causeText(cause: Cause, rowName: (row: number) => string): strin
       return `trolig er ${rowName(cause.row)} ikke tatt med i summen`;
     case 'counted-twice':
       return `trolig er ${rowName(cause.row)} tatt med to ganger`;
+    case 'left-out-column':
+      return `trolig er ${cause.column} ikke tatt med i summen`;
   }
 }

@@ -21,6 +21,7 @@ export { relationWords, relationSentence } from './words.js';
 export type { ColumnRelation } from './relation.js';
 export type { Verdict } from './search.js';
 export type { SumRow } from './sums.js';
+export { checkWorkbookRelations, isClaimed, blockRange, type BlockStatus, type WorkbookRelations } from './workbook.js';
 
 /** Rule ids of the relation finder's findings. */
 export const RELATION_RULES = {

@@ -11,8 +11,9 @@
 //   3. it explains more than chance: the target column is shifted against its inputs (by a third, a half and
 //      two thirds of the sample), the relation is fitted again, and the rows it then «holds» for are what chance
 //      gives. The relation must hold for at least max(2, a third of the rows) more rows than that.
-//   A column whose figure is the same in at least 80 % of its rows (and at least 4) is a constant column; zero is
-//   not a constant (a column of zeros with one amount is a column of amounts).
+//   A column whose figure is the same in at least 90 % of its rows (and at least 4) is a constant column, and a column
+//   equal to another (a copy) must hold as often: an økonomiplan repeats many figures from year to year without
+//   being a copy. Zero is not a constant (a column of zeros with one amount is a column of amounts).
 // Among candidates that hold for equally many rows the simplest wins (fewer columns, a rounder factor).
 // Two relations over the same set of columns (C = A + B and A = C − B) are one relation: the first found is kept.
 import { Dec } from '../money/kroner.js';
@@ -23,7 +24,8 @@ import { fittedParameters, inputsOf, predict, tolerance, type ColumnRelation, ty
 
 const SAMPLE = 48;
 const MAJORITY = 2 / 3;
-const CONSTANT_SHARE = 0.8;
+/** A constant column, or a copy of another column, must hold in nine rows of ten: budgets repeat figures across years. */
+const CONSTANT_SHARE = 0.9;
 
 export interface Verdict {
   readonly relation: ColumnRelation;
@@ -167,6 +169,9 @@ function fitAffine(m: Matrix, target: number, x: number, view: View): Fit | unde
   const above = new Map<number, number>();
   let tmax = -Infinity;
   let tmin = Infinity;
+  let xTop = -Infinity;
+  let xTopT = NaN;
+  for (const [xv, tv] of pts) if (xv > xTop) [xTop, xTopT] = [xv, tv];
   for (const [xv, tv, row] of pts) {
     tmax = Math.max(tmax, tv);
     tmin = Math.min(tmin, tv);
@@ -174,7 +179,8 @@ function fitAffine(m: Matrix, target: number, x: number, view: View): Fit | unde
     if (tv < pred - tolOf(row)) below.set(tv, (below.get(tv) ?? 0) + 1);
     else if (tv > pred + tolOf(row)) above.set(tv, (above.get(tv) ?? 0) + 1);
   }
-  if ((below.get(tmax) ?? 0) >= 2) cap = new Dec(tmax);
+  // A cap holds where the line runs highest: two rows at the column's largest figure, or the row with the largest x.
+  if ((below.get(tmax) ?? 0) >= 2 || ((below.get(tmax) ?? 0) === 1 && xTopT === tmax)) cap = new Dec(tmax);
   if ((above.get(tmin) ?? 0) >= 2) floor = new Dec(tmin);
   const relation: ColumnRelation = { kind: 'affine', target, x, a, b, ...(cap ? { cap } : {}), ...(floor ? { floor } : {}) };
   return { ...countHits(m, relation, view), relation };
@@ -223,6 +229,8 @@ function complexity(rel: ColumnRelation, runLength = 0, constants: ReadonlyMap<n
     case 'linear':
       return runLength > 0 ? 1 : rel.terms.length + 0.5 * rel.terms.filter((t) => t.sign === -1).length;
     case 'product':
+      // A share (a ÷ Σa) is as plain as a copy: its factor is the column's own sum.
+      if (rel.shareOf !== undefined) return 1;
       return rel.terms.length + roughness(rel.k) + 0.25 * rel.terms.filter((t) => t.sign === -1).length - 1.1 * rel.terms.filter((t) => constants.has(t.column)).length;
     case 'affine':
       return 4;
@@ -286,8 +294,13 @@ function chanceHits(candidate: Candidate, sample: readonly number[]): number {
   return worst;
 }
 
-function accepts(hits: number, rows: number, parameters: number, chance: number): boolean {
-  return rows >= 3 + parameters && hits >= Math.ceil(MAJORITY * rows) && hits - chance >= Math.max(2, Math.ceil(rows / 3));
+function accepts(hits: number, rows: number, parameters: number, chance: number, copy = false): boolean {
+  return rows >= 3 + parameters && hits >= Math.ceil((copy ? CONSTANT_SHARE : MAJORITY) * rows) && hits - chance >= Math.max(2, Math.ceil(rows / 3));
+}
+
+/** A column equal to another (k = 1, one term). */
+function isCopy(rel: ColumnRelation): boolean {
+  return rel.kind === 'product' && rel.terms.length === 1 && rel.terms[0]!.sign === 1 && rel.k.equals(1);
 }
 
 /** Sum over the given rows of a column (missing figures count as none). */
@@ -370,7 +383,7 @@ export function findColumnRelations(m: Matrix, detail: readonly number[], exactS
     for (const candidate of candidates(m, target, inputs)) {
       const fit = candidate.fit({ rows: sample, shift: 0 });
       if (!fit || fit.rows < 3 || fit.hits < Math.ceil(MAJORITY * fit.rows)) continue;
-      passing.push({ candidate, fit, complexity: complexity(fit.relation, candidate.run, constants), plain: complexity(fit.relation, candidate.run) });
+      passing.push({ candidate, fit, complexity: complexity(asShare(fit.relation, m, detail, exactSum), candidate.run, constants), plain: 0 });
     }
     passing.sort((a, b) => b.fit.hits - a.fit.hits || a.complexity - b.complexity);
     const keys = new Set<string>();
@@ -381,7 +394,7 @@ export function findColumnRelations(m: Matrix, detail: readonly number[], exactS
       if (columns.length < 2) continue;
       const key = columns.join(',');
       if (keys.has(key)) continue;
-      if (!accepts(p.fit.hits, p.fit.rows, fittedParameters(relation), chanceHits(p.candidate, sample))) continue;
+      if (!accepts(p.fit.hits, p.fit.rows, fittedParameters(relation), chanceHits(p.candidate, sample), isCopy(relation))) continue;
       keys.add(key);
       const mine: Accepted = { relation, complexity: p.complexity, plain: plainComplexity(relation, constants), columns };
       const other = byKey.get(key);
@@ -394,7 +407,7 @@ export function findColumnRelations(m: Matrix, detail: readonly number[], exactS
     const derived = followsFrom(a.columns, kept.map((k) => k.columns));
     if (derived) continue;
     const full = countHits(m, a.relation, { rows: presentRows[a.relation.target]!, shift: 0 });
-    if (full.hits < Math.ceil(MAJORITY * full.rows) || full.rows < 3 + fittedParameters(a.relation)) continue;
+    if (full.hits < Math.ceil((isCopy(a.relation) ? CONSTANT_SHARE : MAJORITY) * full.rows) || full.rows < 3 + fittedParameters(a.relation)) continue;
     kept.push(a);
     verdicts.push({ relation: a.relation, ...full });
   }

@@ -1,0 +1,75 @@
+// The finder over a whole workbook: every numeric block on every sheet that no known kind (allocation, RPA, DUO,
+// budget, system register) has claimed is checked here, so no block with figures goes unread.
+import type { Finding } from '../findings/finding.js';
+import type { SheetRange } from '../reconcile/unread.js';
+import { isBlank } from '../util/cells.js';
+import { findBlocks, sheetRow, type Block, type SheetGrid } from './blocks.js';
+import { checkBlock, type BlockCheck } from './index.js';
+
+/** What became of one numeric block. */
+export type BlockStatus = 'known' | 'relations' | 'none';
+
+export interface WorkbookRelations {
+  /** Every numeric block with what became of it: read by a known kind, checked here, or read with nothing found. */
+  readonly blocks: readonly { readonly block: Block; readonly status: BlockStatus; readonly range: SheetRange; readonly check?: BlockCheck }[];
+  readonly findings: Finding[];
+}
+
+/** A block belongs to a known table when at least half of its figures lie in ranges a known kind read. */
+export function isClaimed(block: Block, claimed: readonly SheetRange[]): boolean {
+  const ranges = claimed.filter((s) => s.sheet === block.sheet);
+  if (ranges.length === 0) return false;
+  let figures = 0;
+  let inside = 0;
+  for (let i = 0; i < block.rows.length; i++) {
+    const row = sheetRow(block, i);
+    for (let j = 0; j < block.columns.length; j++) {
+      if (!block.figures[i]![j]) continue;
+      figures++;
+      const column = block.originColumn + block.columns[j]!;
+      if (ranges.some((r) => row >= r.top && row <= r.bottom && column >= r.left && column <= r.right)) inside++;
+    }
+  }
+  return inside * 2 >= figures;
+}
+
+/** The rectangle a block occupies, labels included: what it reads, so nothing in it is «ikke lest». */
+export function blockRange(grid: SheetGrid, block: Block): SheetRange {
+  let left = Infinity;
+  let right = -Infinity;
+  for (const r of [...block.headerRows, ...block.rows]) {
+    const row = grid.cells[r] ?? [];
+    for (let c = 0; c < row.length; c++) {
+      if (isBlank(row[c])) continue;
+      left = Math.min(left, c);
+      right = Math.max(right, c);
+    }
+  }
+  const top = block.headerRows.length ? block.headerRows[0]! : block.rows[0]!;
+  return {
+    sheet: block.sheet,
+    top: block.originRow + top,
+    bottom: block.originRow + block.rows[block.rows.length - 1]!,
+    left: block.originColumn + (Number.isFinite(left) ? left : block.columns[0]!),
+    right: block.originColumn + (Number.isFinite(right) ? right : block.columns[block.columns.length - 1]!),
+  };
+}
+
+/** Runs the relation finder on every numeric block of every sheet that the known kinds left. */
+export function checkWorkbookRelations(grids: readonly SheetGrid[], claimed: readonly SheetRange[] = []): WorkbookRelations {
+  const blocks: { block: Block; status: BlockStatus; range: SheetRange; check?: BlockCheck }[] = [];
+  const findings: Finding[] = [];
+  for (const grid of grids) {
+    for (const block of findBlocks(grid)) {
+      const range = blockRange(grid, block);
+      if (isClaimed(block, claimed)) {
+        blocks.push({ block, status: 'known', range });
+        continue;
+      }
+      const check = checkBlock(block, grid);
+      blocks.push({ block, status: check.related ? 'relations' : 'none', range, check });
+      findings.push(...check.findings);
+    }
+  }
+  return { blocks, findings };
+}
