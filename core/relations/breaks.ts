@@ -41,10 +41,10 @@ export function exactAt(block: Block, m: Matrix, j: number, i: number): Dec | un
   return f ? exact(f) : undefined;
 }
 
-function neighbours(block: Block, m: Matrix, j: number, i: number): { above?: Dec; below?: Dec } {
-  const above = i > 0 ? exactAt(block, m, j, i - 1) : undefined;
-  const below = i + 1 < m.rows ? exactAt(block, m, j, i + 1) : undefined;
-  return { ...(above ? { above } : {}), ...(below ? { below } : {}) };
+function neighbours(block: Block, m: Matrix, j: number, i: number): { above?: Dec; below?: Dec; above2?: Dec; below2?: Dec } {
+  const at = (r: number) => (r >= 0 && r < m.rows ? exactAt(block, m, j, r) : undefined);
+  const found = { above: at(i - 1), below: at(i + 1), above2: at(i - 2), below2: at(i + 2) };
+  return Object.fromEntries(Object.entries(found).filter(([, v]) => v !== undefined));
 }
 
 function suspect(block: Block, m: Matrix, row: number, column: number, actual: Dec, corrected: Dec, tolerance: Dec, isTarget: boolean): Suspect {
@@ -123,14 +123,14 @@ export function sumEvent(block: Block, m: Matrix, sum: SumRow, column: number, e
   const own = suspect(block, m, sum.row, column, actual, expected, tol, true);
   const suspects: Suspect[] = [];
   const diff = expected.minus(actual);
+  // The part closest to the shortfall, when one is within rounding of it.
   let leftOut: number | undefined;
+  let closest: Dec | undefined;
   for (const p of sum.parts) {
     const v = exactAt(block, m, column, p);
     if (!v || v.isZero()) continue;
-    if (v.minus(diff).abs().lessThanOrEqualTo(tol)) {
-      leftOut = p;
-      break;
-    }
+    const gap = v.minus(diff).abs();
+    if (gap.lessThanOrEqualTo(tol) && (!closest || gap.lessThan(closest))) [leftOut, closest] = [p, gap];
   }
   suspects.push(leftOut !== undefined && !own.cause ? { ...own, cause: { kind: 'left-out', row: leftOut } } : own);
   // A part is a suspect when the sum holds with it corrected and the slip is recognisable (or another relation

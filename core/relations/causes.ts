@@ -50,14 +50,23 @@ export interface CauseContext {
   /** The same column's figure in the row above and below, when there is one. */
   readonly above?: Dec;
   readonly below?: Dec;
+  /** Two rows up and down: a first or last row's copy is judged by the row beyond its one neighbour. */
+  readonly above2?: Dec;
+  readonly below2?: Dec;
 }
 
 /** The recognisable cause of one broken figure, in order of how sure the reading is. */
 export function causeOf(ctx: CauseContext): Cause | undefined {
   const { actual, expected, tolerance, decimals } = ctx;
   if (!expected.isZero() && actual.plus(expected).abs().lessThanOrEqualTo(tolerance)) return { kind: 'sign' };
-  if (ctx.above !== undefined && actual.equals(ctx.above) && actual.minus(expected).abs().greaterThan(tolerance)) return { kind: 'copied', from: 'above' };
-  if (ctx.below !== undefined && actual.equals(ctx.below) && actual.minus(expected).abs().greaterThan(tolerance)) return { kind: 'copied', from: 'below' };
+  // A copy stands out from its column: where both neighbours hold the same figure (a rate, a fixed fee) it is the
+  // column's own figure, not a copy.
+  const sameAbove = ctx.above !== undefined && actual.equals(ctx.above);
+  const sameBelow = ctx.below !== undefined && actual.equals(ctx.below);
+  const off = actual.minus(expected).abs().greaterThan(tolerance);
+  const differs = (x: Dec | undefined) => x !== undefined && !actual.equals(x);
+  if (off && sameAbove && (differs(ctx.below) || (ctx.below === undefined && differs(ctx.above2)))) return { kind: 'copied', from: 'above' };
+  if (off && sameBelow && (differs(ctx.above) || (ctx.above === undefined && differs(ctx.below2)))) return { kind: 'copied', from: 'below' };
   const factor = powerOfTenFactor(actual, expected, tolerance);
   if (factor !== undefined) return { kind: 'factor', factor };
   if (isTransposition(actual, expected, decimals)) return { kind: 'transposed' };

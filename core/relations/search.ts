@@ -401,10 +401,14 @@ export function findColumnRelations(m: Matrix, detail: readonly number[], exactS
       if (!other || natural(mine) < natural(other)) byKey.set(key, mine);
     }
   }
-  const chosen = [...byKey.values()].sort((a, b) => a.columns.length - b.columns.length || a.plain - b.plain);
+  // Relations that hold for more of their rows first, then the smaller, then the simpler. A relation over a subset
+  // of a kept relation's columns that holds for fewer rows is a weaker reading of the same figures.
+  const scored = [...byKey.values()].map((a) => ({ a, share: shareOf(countHits(m, a.relation, { rows: presentRows[a.relation.target]!, shift: 0 })) }));
+  scored.sort((x, y) => y.share - x.share || x.a.columns.length - y.a.columns.length || x.a.plain - y.a.plain);
   const kept: Accepted[] = [];
-  for (const a of chosen) {
-    const derived = followsFrom(a.columns, kept.map((k) => k.columns));
+  for (const { a } of scored) {
+    const weaker = kept.some((k) => a.columns.every((c) => k.columns.includes(c)));
+    const derived = weaker || followsFrom(a.columns, kept.map((k) => k.columns));
     if (derived) continue;
     const full = countHits(m, a.relation, { rows: presentRows[a.relation.target]!, shift: 0 });
     if (full.hits < Math.ceil((isCopy(a.relation) ? CONSTANT_SHARE : MAJORITY) * full.rows) || full.rows < 3 + fittedParameters(a.relation)) continue;
@@ -451,6 +455,11 @@ function plainComplexity(rel: ColumnRelation, constants: ReadonlyMap<number, Dec
     k = t.sign === 1 ? k.times(v) : k.dividedBy(v);
   }
   return complexity({ ...rel, k, terms: rel.terms.filter((t) => !constants.has(t.column)) });
+}
+
+/** Share of the rows a relation holds for. */
+function shareOf(h: { hits: number; rows: number }): number {
+  return h.rows === 0 ? 0 : h.hits / h.rows;
 }
 
 /** Lower is more natural: fewest divisions, then simplest, then the rightmost column as the result. */
