@@ -149,8 +149,9 @@ export function sumEvent(block: Block, m: Matrix, sum: SumRow, column: number, e
  * Lays blame: for each event the suspect cell that explains most events, then has a recognised cause, then is
  * the relation's own figure. A part of a sum without a cause and without a second event is never blamed.
  */
-export function layBlame(all: readonly Event[]): Blame[] {
-  let events = all;
+export function layBlame(all: readonly Event[], reported: ReadonlySet<string> = new Set()): Blame[] {
+  // An event one of whose cells is already reported (a formula that breaks its column) is explained by it.
+  let events = all.filter((e) => !e.suspects.some((s) => reported.has(key(s.row, s.column))));
   const count = new Map<string, number>();
   for (const e of events) {
     const seen = new Set<string>();

@@ -348,7 +348,7 @@ export function checkBlock(block: Block, grid?: SheetGrid): BlockCheck {
     drafts.push(...p.drafts, ...rangeDrafts(block, formulaAt, sums, reported));
     patternColumns = p.columns;
   }
-  for (const blame of layBlame(events)) {
+  for (const blame of layBlame(events, reported)) {
     const k = `${blame.suspect.row}:${blame.suspect.column}`;
     if (reported.has(k)) continue;
     reported.add(k);

@@ -7,7 +7,9 @@ import { wholeInverse } from './search.js';
 
 /** A figure as nb-NO prints it, at the given decimals («1 234,50», «−12 000»). */
 export function figure(value: Dec, decimals: number): string {
-  return formatNumber(value, Math.max(0, Math.min(decimals, 10)));
+  const d = Math.max(0, Math.min(decimals, 10));
+  // Beyond øre a stored float's decimals are not printed precision: show the digits it has, not trailing zeros.
+  return formatNumber(value, d <= 2 ? d : Math.max(2, Math.min(d, value.toDecimalPlaces(d, Dec.ROUND_HALF_UP).decimalPlaces())));
 }
 
 /** A constant as a person would write it: 12, 0,5, 1,25; long fractions cut at six decimals. */
