@@ -3,9 +3,11 @@
 import { runKostnadBench } from './kostnad.js';
 import { runRegisterBench } from './register.js';
 import { runSheetsCallsBench } from './sheets-calls.js';
+import { runRelationsBench } from './relations.js';
 
 const results: object[] = [];
 results.push(await runKostnadBench());
 results.push(...(await runRegisterBench()));
 results.push(...(await runSheetsCallsBench()));
+results.push(...(await runRelationsBench()));
 for (const r of results) console.log(JSON.stringify(r));

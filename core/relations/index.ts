@@ -303,11 +303,10 @@ export function checkBlock(block: Block, grid?: SheetGrid): BlockCheck {
   const events: Event[] = [];
   const valueOf = (j: number, i: number) => m.values[j]![i]!;
   for (const v of verdicts) {
-    const k = v.relation.kind === 'product' ? v.relation.k.toNumber() : 0;
     for (const i of detail) {
       const t = m.values[v.relation.target]![i]!;
       if (Number.isNaN(t)) continue;
-      const pred = predict(v.relation, valueOf, i, k);
+      const pred = predict(v.relation, valueOf, i);
       if (!Number.isFinite(pred)) continue;
       const tol = tolerance(v.relation, m, i, pred, valueOf);
       if (Math.abs(t - pred) <= tol) continue;

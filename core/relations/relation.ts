@@ -21,18 +21,47 @@ export type ColumnRelation =
 
 export type Values = (j: number, i: number) => number;
 
+/** A relation's constants as floats, taken once per relation rather than once per row. */
+interface Numeric {
+  readonly value: number;
+  readonly k: number;
+  readonly a: number;
+  readonly b: number;
+  readonly cap: number;
+  readonly floor: number;
+}
+
+const numerics = new WeakMap<ColumnRelation, Numeric>();
+
+function numericOf(rel: ColumnRelation): Numeric {
+  let n = numerics.get(rel);
+  if (!n) {
+    n = {
+      value: rel.kind === 'constant' ? rel.value.toNumber() : 0,
+      k: rel.kind === 'product' ? rel.k.toNumber() : 0,
+      a: rel.kind === 'affine' ? rel.a.toNumber() : 0,
+      b: rel.kind === 'affine' ? rel.b.toNumber() : 0,
+      cap: rel.kind === 'affine' && rel.cap ? rel.cap.toNumber() : Infinity,
+      floor: rel.kind === 'affine' && rel.floor ? rel.floor.toNumber() : -Infinity,
+    };
+    numerics.set(rel, n);
+  }
+  return n;
+}
+
 /** What the relation gives for row i (NaN when an input is missing or a divisor is zero). */
-export function predict(rel: ColumnRelation, value: Values, i: number, k: number = rel.kind === 'product' ? rel.k.toNumber() : 0): number {
+export function predict(rel: ColumnRelation, value: Values, i: number): number {
+  const n = numericOf(rel);
   switch (rel.kind) {
     case 'constant':
-      return rel.value.toNumber();
+      return n.value;
     case 'linear': {
       let s = 0;
       for (const t of rel.terms) s += t.sign * value(t.column, i);
       return s;
     }
     case 'product': {
-      let p = k;
+      let p = n.k;
       for (const t of rel.terms) {
         const v = value(t.column, i);
         if (t.sign === 1) p *= v;
@@ -41,10 +70,8 @@ export function predict(rel: ColumnRelation, value: Values, i: number, k: number
       return p;
     }
     case 'affine': {
-      let p = rel.a.toNumber() + rel.b.toNumber() * value(rel.x, i);
-      if (rel.cap !== undefined && p > rel.cap.toNumber()) p = rel.cap.toNumber();
-      if (rel.floor !== undefined && p < rel.floor.toNumber()) p = rel.floor.toNumber();
-      return p;
+      const p = n.a + n.b * value(rel.x, i);
+      return Math.max(n.floor, Math.min(n.cap, p));
     }
   }
 }
@@ -118,7 +145,7 @@ export function tolerance(rel: ColumnRelation, m: Matrix, i: number, predicted: 
       }
       break;
     case 'affine':
-      if (!m.integral[rel.x]) tol += Math.abs(rel.b.toNumber()) * halfUnitOf(cellDecimals(m, rel.x, i));
+      if (!m.integral[rel.x]) tol += Math.abs(numericOf(rel).b) * halfUnitOf(cellDecimals(m, rel.x, i));
       break;
     case 'constant':
       break;

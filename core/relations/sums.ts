@@ -30,37 +30,52 @@ function sumTolerance(m: Matrix, j: number, row: number, parts: readonly number[
   return tol + 1e-9 * Math.abs(m.values[j]![row]!);
 }
 
-function score(m: Matrix, row: number, parts: readonly number[], sums: readonly number[]): { matching: number; present: number; nonZero: number } {
+/** Running per-column totals of a range of rows: the sum, the rounding it may carry, and how many figures. */
+class Running {
+  readonly sums: Float64Array;
+  readonly slack: Float64Array;
+  readonly counts: Int32Array;
+  constructor(columns: number) {
+    this.sums = new Float64Array(columns);
+    this.slack = new Float64Array(columns);
+    this.counts = new Int32Array(columns);
+  }
+  add(m: Matrix, i: number): void {
+    for (let j = 0; j < m.columns; j++) {
+      const v = m.values[j]![i]!;
+      if (Number.isNaN(v)) continue;
+      this.sums[j] = this.sums[j]! + v;
+      this.slack[j] = this.slack[j]! + halfUnitOf(cellDecimals(m, j, i));
+      this.counts[j] = this.counts[j]! + 1;
+    }
+  }
+  clear(): void {
+    this.sums.fill(0);
+    this.slack.fill(0);
+    this.counts.fill(0);
+  }
+  static of(m: Matrix, rows: readonly number[]): Running {
+    const r = new Running(m.columns);
+    for (const i of rows) r.add(m, i);
+    return r;
+  }
+}
+
+function score(m: Matrix, row: number, range: Running): { matching: number; present: number; nonZero: number } {
   let matching = 0;
   let present = 0;
   let nonZero = 0;
   for (let j = 0; j < m.columns; j++) {
     const v = m.values[j]![row]!;
-    if (Number.isNaN(v)) continue;
-    let any = false;
-    for (const p of parts) if (!Number.isNaN(m.values[j]![p]!)) any = true;
-    if (!any) continue;
+    if (Number.isNaN(v) || range.counts[j] === 0) continue;
     present++;
-    if (Math.abs(v - sums[j]!) <= sumTolerance(m, j, row, parts)) {
+    const tol = halfUnitOf(cellDecimals(m, j, row)) + range.slack[j]! + 1e-9 * Math.abs(v);
+    if (Math.abs(v - range.sums[j]!) <= tol) {
       matching++;
       if (v !== 0) nonZero++;
     }
   }
   return { matching, present, nonZero };
-}
-
-/** Per-column sums of a set of rows, ignoring missing figures. */
-function sumsOf(m: Matrix, parts: readonly number[]): number[] {
-  const out: number[] = [];
-  for (let j = 0; j < m.columns; j++) {
-    let s = 0;
-    for (const p of parts) {
-      const v = m.values[j]![p]!;
-      if (!Number.isNaN(v)) s += v;
-    }
-    out.push(s);
-  }
-  return out;
 }
 
 /**
@@ -72,25 +87,18 @@ export function findSumRows(m: Matrix, labels: readonly string[]): SumRow[] {
   let section: number[] = [];
   let subtotals: number[] = [];
   let sinceTotal: number[] = [];
-  // Running sums, so each row costs one comparison per column and range (the section's sums are kept likewise).
-  const runSection = new Float64Array(m.columns);
-  const runAll = new Float64Array(m.columns);
-  const add = (acc: Float64Array, i: number) => {
-    for (let j = 0; j < m.columns; j++) {
-      const v = m.values[j]![i]!;
-      if (!Number.isNaN(v)) acc[j] = acc[j]! + v;
-    }
-  };
+  const runSection = new Running(m.columns);
+  const runAll = new Running(m.columns);
   for (let i = 0; i < m.rows; i++) {
     const labelled = isSumLabel(labels[i] ?? '');
-    type Option = { parts: number[]; sums: number[]; kind: 'section' | 'subtotals' | 'all' };
+    type Option = { parts: number[]; range: Running; kind: 'section' | 'subtotals' | 'all' };
     const options: Option[] = [];
-    if (section.length >= 2 || (labelled && section.length >= 1)) options.push({ parts: section, sums: [...runSection], kind: 'section' });
-    if (subtotals.length >= 2) options.push({ parts: subtotals, sums: sumsOf(m, subtotals), kind: 'subtotals' });
-    if (sinceTotal.length > section.length && sinceTotal.length >= 2) options.push({ parts: sinceTotal, sums: [...runAll], kind: 'all' });
+    if (section.length >= 2 || (labelled && section.length >= 1)) options.push({ parts: section, range: runSection, kind: 'section' });
+    if (subtotals.length >= 2) options.push({ parts: subtotals, range: Running.of(m, subtotals), kind: 'subtotals' });
+    if (sinceTotal.length > section.length && sinceTotal.length >= 2) options.push({ parts: sinceTotal, range: runAll, kind: 'all' });
     let chosen: (Option & { matching: number; present: number; nonZero: number }) | undefined;
     for (const o of options) {
-      const s = score(m, i, o.parts, o.sums);
+      const s = score(m, i, o.range);
       if (!chosen || s.matching > chosen.matching) chosen = { ...o, ...s };
     }
     let isSum = false;
@@ -105,16 +113,16 @@ export function findSumRows(m: Matrix, labels: readonly string[]): SumRow[] {
       } else {
         subtotals = [];
         sinceTotal = [];
-        runAll.fill(0);
+        runAll.clear();
       }
       section = [];
-      runSection.fill(0);
+      runSection.clear();
       continue;
     }
     section.push(i);
     sinceTotal.push(i);
-    add(runSection, i);
-    add(runAll, i);
+    runSection.add(m, i);
+    runAll.add(m, i);
   }
   return found;
 }
