@@ -8,9 +8,8 @@ import { run } from '../../cli/main.js';
 import { sheetFormulas } from '../../cli/formulas.js';
 import { sheetCells } from '../../cli/workbook.js';
 import { a1 } from '../../core/findings/finding.js';
-import { reconcileSheets } from '../../core/reconcile/index.js';
-import { checkBlock, findBlocks, isClaimed, type ClaimedSpan } from '../../core/relations/index.js';
-import { findRegisterHeader } from '../../core/register/index.js';
+import { reconcileSheets, registerRange, type SheetRange } from '../../core/reconcile/index.js';
+import { checkBlock, findBlocks, isClaimed } from '../../core/relations/index.js';
 import { probes } from '../core/relations/probes.js';
 import { putGrid, readBack, tempDir, vesteralenWorkbook, writeBoardWorkbook } from './workbooks.js';
 
@@ -116,11 +115,11 @@ describe('ingen tabell med tall er ulest', () => {
       const workbook = await readBack(path);
       const grids = workbook.worksheets.map((ws) => ({ ...sheetCells(ws), formulas: sheetFormulas(ws) }));
       // What the known kinds read: board tables and budgets by their headers, registers, and the DH_* tables.
-      const claimed: ClaimedSpan[] = reconcileSheets(grids).tables.map((t) => ({ sheet: t.sheet, firstRow: t.firstRow, lastRow: t.lastRow }));
+      const claimed: SheetRange[] = [...reconcileSheets(grids).claimed];
       for (const g of grids) {
-        const header = findRegisterHeader(g.cells);
-        if (header) claimed.push({ sheet: g.sheet, firstRow: header.row + 1, lastRow: g.cells.length });
-        if (/^DH_/i.test(g.sheet)) claimed.push({ sheet: g.sheet, firstRow: 1, lastRow: g.cells.length });
+        const register = registerRange(g);
+        if (register) claimed.push(register);
+        if (/^DH_/i.test(g.sheet)) claimed.push({ sheet: g.sheet, top: 1, left: 1, bottom: g.cells.length, right: 100 });
       }
       const counts = { known: 0, relations: 0, none: 0 };
       for (const g of grids) {
@@ -148,6 +147,23 @@ describe('ingen tabell med tall er ulest', () => {
       tally.push(`${name}: ${counts.known} kjente, ${counts.relations} med sammenhenger, ${counts.none} uten`);
     }
     console.log(tally.join('\n'));
+  });
+
+  it('et ark med tall bare i tabeller relasjonsfinneren leser, er ikke «ikke lest»', async () => {
+    const wb = new ExcelJS.Workbook();
+    // Kommune names and figures in a table no known kind reads: the finder reads it, so nothing is unread.
+    putGrid(wb.addWorksheet('Tilskudd'), [
+      ['Kommune', 'Søkt', 'Innvilget', 'Avslått'],
+      ['Rana', 500000, 300000, 200000],
+      ['Vefsn', 420000, 420000, 0],
+      ['Alstahaug', 150000, 90000, 60000],
+      ['Brønnøy', 275000, 175000, 100000],
+    ]);
+    const path = file('tilskudd-kommuner.xlsx');
+    await wb.xlsx.writeFile(path);
+    const { findings } = await kontroll(path);
+    expect(findings.filter((f) => f.rule === 'kontroll.ikke-lest')).toEqual([]);
+    expect(findings).toEqual([]);
   });
 
   it('en tabell uten sammenhenger meldes som lest (info), og tekst som «3.300.000,-» er tall', async () => {

@@ -22,6 +22,17 @@ const UNKNOWN_HEADERS: CellValue[][] = [
   [null, 'Alstahaug', 60_000],
 ];
 
+/**
+ * Kommune names with figures that form no table: each figure stands alone in its column, so neither a known kind nor
+ * the relation finder (which reads every block with a column of figures) can read them.
+ */
+const SCATTERED: CellValue[][] = [
+  [null, null, null, null],
+  [null, 'Kontingent IKT-forum', null, null],
+  [null, 'Rana', 120_000, null],
+  [null, 'Vefsn', null, 80_000],
+];
+
 const ALLOCATION: CellValue[][] = [
   ['Kommune', 'Innbyggere', 'Fordelt etter innbyggertall', 'Totalt'],
   ['Rana', 25899, 595677, 752197.48],
@@ -30,11 +41,11 @@ const ALLOCATION: CellValue[][] = [
 ];
 
 describe('kontroll.ikke-lest', () => {
-  it('et ark med kommunenavn og tall uten kjent tabell gir en advarsel på arkets første brukte celle, som sier hva kontrollen så etter', () => {
-    const findings = unread([{ sheet: 'Kontingent', cells: UNKNOWN_HEADERS }]);
+  it('et ark med kommunenavn og tall som ingen tabell leser, gir en advarsel på arkets første brukte celle, som sier hva kontrollen så etter', () => {
+    const findings = unread([{ sheet: 'Kontingent', cells: SCATTERED }]);
     expect(findings).toHaveLength(1);
     expect(findings[0]).toMatchObject({ severity: 'warning', sheet: 'Kontingent', cell: 'B2', row: 2 });
-    expect(findings[0]!.message).toContain('B4:C6');
+    expect(findings[0]!.message).toContain('B3:D4');
     expect(findings[0]!.message).toMatch(/fordelingstabeller.*RPA- og DUO-tabeller.*systemregistre/);
   });
 
@@ -46,12 +57,18 @@ describe('kontroll.ikke-lest', () => {
     expect(unread(sheets)).toEqual([]);
   });
 
-  it('ett ark gjenkjent og et annet med en ukjent kommunetabell: bare det andre arket får advarselen', () => {
+  it('ett ark gjenkjent og et annet med spredte tall ved kommunenavn: bare det andre arket får advarselen', () => {
     const sheets = [
       { sheet: 'Fordeling', cells: ALLOCATION },
-      { sheet: 'Kontingent', cells: UNKNOWN_HEADERS },
+      { sheet: 'Kontingent', cells: SCATTERED },
     ];
     expect(unread(sheets).map((f) => f.sheet)).toEqual(['Kontingent']);
+  });
+
+  it('en tabell med ukjente overskrifter leses av relasjonsfinneren: meldt som lest uten sammenhenger, ikke som ulest', () => {
+    const result = reconcileSheets([{ sheet: 'Kontingent', cells: UNKNOWN_HEADERS }], { data, reportUnread: true });
+    expect(result.findings.map((f) => [f.rule, f.severity, f.cell])).toEqual([['tabell.ingen-sammenheng', 'info', 'C4']]);
+    expect(result.findings[0]!.message).toContain('er lest, ingen sammenhenger funnet');
   });
 
   it('områder som leses andre steder (systemregister, DH_-tabeller) er ikke uleste', () => {
@@ -104,7 +121,11 @@ describe('kontroll.ikke-lest', () => {
       fc.property(fc.array(grid, { minLength: 1, maxLength: 3 }), (grids) => {
         const sheets = grids.map((cells, i) => ({ sheet: `Ark${i + 1}`, cells }));
         const result = reconcileSheets(sheets, { data, reportUnread: true });
-        if (result.claimed.length === 0) expect(result.findings.some((f) => f.rule === 'kontroll.ikke-lest')).toBe(true);
+        // Read means claimed by a known kind or read by the relation finder; a block the finder read without finding
+        // a relation is listed as read (info). Nothing read at all is always said.
+        const read = result.relations?.blocks ?? [];
+        if (result.claimed.length === 0 && read.length === 0) expect(result.findings.some((f) => f.rule === 'kontroll.ikke-lest')).toBe(true);
+        for (const b of read.filter((x) => x.status === 'none')) expect(result.findings.some((f) => f.rule === 'tabell.ingen-sammenheng' && f.sheet === b.block.sheet)).toBe(true);
       }),
       { numRuns: 150 },
     );
