@@ -7,6 +7,7 @@ import { datasetFromWorkbook } from '../dataset.js';
 import { countText, findingJson, findingLine } from '../format.js';
 import { CliError, EXIT_FINDINGS, EXIT_OK, isoDate, type CliIo } from '../io.js';
 import { USAGE_KONTROLL } from '../usage.js';
+import { checkWorkbookRelations } from '../../core/relations/index.js';
 import { sheetFormulas } from '../formulas.js';
 import { formulasWithoutResult, loadWorkbook, readTable, sheetCells, tableNames, type Workbook } from '../workbook.js';
 
@@ -53,7 +54,7 @@ export async function kontroll(argv: readonly string[], io: CliIo): Promise<numb
     return header ? [{ sheet, header }] : [];
   });
   const registerRanges = sheets.flatMap((sheet) => registerRange(sheet) ?? []);
-  const reconciliation = reconcileSheets(sheets, { data, reportUnread: true, claimed: [...registerRanges, ...ownTableRanges(workbook)] });
+  const reconciliation = reconcileSheets(sheets, { data, reportUnread: true, findRelations: checkWorkbookRelations, claimed: [...registerRanges, ...ownTableRanges(workbook)] });
   const found: { kind: keyof typeof KIND_LABEL; where: string; rows: number }[] = reconciliation.tables.map((t) => ({ kind: t.kind, where: `${t.sheet}!${t.cell}`, rows: t.rows }));
   const findings: Finding[] = [...reconciliation.findings];
   for (const ws of workbook.worksheets) {

@@ -15,7 +15,7 @@ import { locateTables, type LocatedTable, type SheetCells, type TableKind } from
 import { projectNamedBy, reconcileProjectTable } from './project.js';
 import { reconcileRpaTable, type RpaReconciliation } from './rpa.js';
 import { rangeOf, unreadFindings, type SheetRange } from './unread.js';
-import { checkWorkbookRelations, type SheetGrid, type WorkbookRelations } from '../relations/index.js';
+import type { SheetGrid, WorkbookRelations } from '../relations/index.js';
 
 export * from './allocation.js';
 export * from './budget.js';
@@ -44,10 +44,11 @@ export interface ReconcileOptions {
   /** Ranges the caller reads itself (system registers, the add-in's DH_ tables): claimed, so never "unread". */
   readonly claimed?: readonly SheetRange[];
   /**
-   * Check every other numeric block by the arithmetic its rows obey (core/relations). Default: with reportUnread,
-   * so what kontroll cannot read by kind is read by relation before anything is called unread.
+   * The relation finder (core/relations checkWorkbookRelations): checks every numeric block no known kind read by
+   * the arithmetic its rows obey, before anything is called unread. Passed in rather than imported, so a caller
+   * that does not use it (the panel, whose bundle has a size budget) does not carry it.
    */
-  readonly findRelations?: boolean;
+  readonly findRelations?: (sheets: readonly SheetGrid[], claimed: readonly SheetRange[]) => WorkbookRelations;
 }
 
 /** A table found in a workbook, for reports ("Fordeling 2026!A3: fordelingstabell, 19 rader"). */
@@ -188,7 +189,7 @@ export function reconcileSheets(sheets: readonly SheetCells[], options: Reconcil
   const claimed = [...tables.map((t) => t.range), ...(options.claimed ?? [])];
   // Every numeric block no known kind read (key figures per inhabitant included) is checked by the arithmetic its rows
   // obey; what the finder read is read, so only figures outside every block can still be «ikke lest».
-  const relations = options.findRelations ?? options.reportUnread ? checkWorkbookRelations(sheets as readonly SheetGrid[], claimed) : undefined;
+  const relations = options.findRelations?.(sheets as readonly SheetGrid[], claimed);
   const readByRelation = relations ? relations.blocks.filter((b) => b.status !== 'known').map((b) => b.range) : [];
   const unread = options.reportUnread ? unreadFindings(sheets, [...claimed, ...seen, ...readByRelation], registry, claimed.length + readByRelation.length > 0) : [];
   const findings = sortFindings([...budgets, ...allocations, ...rpa, ...duo, ...arkivplan].flatMap((x) => x.findings).concat(unread, relations?.findings ?? []));

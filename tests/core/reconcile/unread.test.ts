@@ -6,11 +6,12 @@ import { DatasetContext } from '../../../core/dataset/context.js';
 import { HELGELAND_2026 } from '../../../core/dataset/helgeland2026.js';
 import { reconcileSheets, splitKommuneLabel, type SheetRange } from '../../../core/reconcile/index.js';
 import type { SheetCells } from '../../../core/reconcile/locate.js';
+import { checkWorkbookRelations } from '../../../core/relations/index.js';
 import type { CellValue } from '../../../core/util/cells.js';
 
 const data = new DatasetContext(HELGELAND_2026);
 const unread = (sheets: SheetCells[], claimed: SheetRange[] = []) =>
-  reconcileSheets(sheets, { data, reportUnread: true, claimed }).findings.filter((f) => f.rule === 'kontroll.ikke-lest');
+  reconcileSheets(sheets, { data, reportUnread: true, claimed, findRelations: checkWorkbookRelations }).findings.filter((f) => f.rule === 'kontroll.ikke-lest');
 
 /** A table a person made, with headers kontroll does not know (no population, no «Totalt»). */
 const UNKNOWN_HEADERS: CellValue[][] = [
@@ -66,7 +67,7 @@ describe('kontroll.ikke-lest', () => {
   });
 
   it('en tabell med ukjente overskrifter leses av relasjonsfinneren: meldt som lest uten sammenhenger, ikke som ulest', () => {
-    const result = reconcileSheets([{ sheet: 'Kontingent', cells: UNKNOWN_HEADERS }], { data, reportUnread: true });
+    const result = reconcileSheets([{ sheet: 'Kontingent', cells: UNKNOWN_HEADERS }], { data, reportUnread: true, findRelations: checkWorkbookRelations });
     expect(result.findings.map((f) => [f.rule, f.severity, f.cell])).toEqual([['tabell.ingen-sammenheng', 'info', 'C4']]);
     expect(result.findings[0]!.message).toContain('er lest, ingen sammenhenger funnet');
   });
@@ -120,7 +121,7 @@ describe('kontroll.ikke-lest', () => {
     fc.assert(
       fc.property(fc.array(grid, { minLength: 1, maxLength: 3 }), (grids) => {
         const sheets = grids.map((cells, i) => ({ sheet: `Ark${i + 1}`, cells }));
-        const result = reconcileSheets(sheets, { data, reportUnread: true });
+        const result = reconcileSheets(sheets, { data, reportUnread: true, findRelations: checkWorkbookRelations });
         // Read means claimed by a known kind or read by the relation finder; a block the finder read without finding
         // a relation is listed as read (info). Nothing read at all is always said.
         const read = result.relations?.blocks ?? [];
