@@ -1,7 +1,8 @@
 // `dh kontroll` and the relation finder on real .xlsx files: formulas (R1C1 pattern breaks, short SUM ranges,
 // stored results that disagree with their formula), and every numeric block of every fixture workbook accounted
 // for — read by a known kind, checked by the finder, or listed as read with no relation found.
-import { join } from 'node:path';
+import { readdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { run } from '../../cli/main.js';
@@ -89,7 +90,7 @@ describe('formler i arbeidsboken', () => {
 });
 
 describe('ingen tabell med tall er ulest', () => {
-  /** The fixture workbooks: the board document (numbers and text), Vesterålen's own tables, and the probe tables. */
+  /** The fixture workbooks: the board document (numbers and text), Vesterålen's own tables, the probe tables and the real files. */
   async function fixtures(): Promise<{ name: string; path: string }[]> {
     const list: { name: string; path: string }[] = [];
     for (const style of ['numbers', 'text'] as const) {
@@ -105,6 +106,9 @@ describe('ingen tabell med tall er ulest', () => {
     const probePath = file('prover.xlsx');
     await wb.xlsx.writeFile(probePath);
     list.push({ name: 'prøvetabeller', path: probePath });
+    // Every workbook file kept under tests/fixtures (real files saved by Apache POI and LibreOffice).
+    const real = resolve(import.meta.dirname, '../fixtures/real');
+    for (const name of readdirSync(real).filter((n) => /\.xls[xm]$/i.test(n))) list.push({ name, path: join(real, name) });
     return list;
   }
 
