@@ -72,6 +72,20 @@ function isYearHeader(figures: ReadonlyMap<number, Figure>): boolean {
   return years.size >= 2;
 }
 
+/**
+ * A row numbering the columns (1 2 3 … under the headers, as official tables print) is a header, not figures: whole
+ * numbers counting up by one from column to column, in a row without a label.
+ */
+function isColumnNumbering(figures: ReadonlyMap<number, Figure>, row: readonly CellValue[] | undefined): boolean {
+  if (figures.size < 2) return false;
+  if ((row ?? []).some((v, c) => !isBlank(v) && !figures.has(c))) return false;
+  const cols = [...figures.keys()].sort((a, b) => a - b);
+  return cols.every((c, k) => {
+    const f = figures.get(c)!;
+    return Number.isInteger(f.num) && (k === 0 ? f.num >= 1 && f.num <= 3 : f.num === figures.get(cols[k - 1]!)!.num + 1);
+  });
+}
+
 /** Rows that may sit inside a block without ending it: blank, or a lone section label («Driftsinntekter»). */
 function isSectionRow(row: readonly CellValue[] | undefined): boolean {
   if (!row) return true;
@@ -100,7 +114,8 @@ export function findBlocks(grid: SheetGrid): Block[] {
     }
     return m;
   });
-  const isFigureRow = (r: number) => rowFigures[r]!.size > 0 && !isYearHeader(rowFigures[r]!);
+  const isHeaderFigures = (r: number) => isYearHeader(rowFigures[r]!) || isColumnNumbering(rowFigures[r]!, cells[r]);
+  const isFigureRow = (r: number) => rowFigures[r]!.size > 0 && !isHeaderFigures(r);
   const runs: number[][] = [];
   let r = 0;
   while (r < cells.length) {
@@ -138,11 +153,14 @@ function buildBlock(grid: SheetGrid, run: readonly number[], rowFigures: readonl
   for (let h = run[0]! - 1; h >= 0 && headerRows.length < 3; h--) {
     const row = cells[h];
     if (!row || row.every((v) => isBlank(v))) break;
-    if (rowFigures[h]!.size > 0 && !isYearHeader(rowFigures[h]!)) break;
+    if (rowFigures[h]!.size > 0 && !isYearHeader(rowFigures[h]!) && !isColumnNumbering(rowFigures[h]!, row)) break;
     headerRows.unshift(h);
   }
+  // A title (one cell alone on its row) is not a column's header; the rows with several headings are.
+  const headingRows = headerRows.filter((h) => (cells[h] ?? []).filter((v) => !isBlank(v)).length >= 2);
   const headerOf = (c: number) =>
-    headerRows
+    headingRows
+      .filter((h) => !(rowFigures[h]!.has(c) && isColumnNumbering(rowFigures[h]!, cells[h])))
       .map((h) => cells[h]?.[c])
       .filter((v) => !isBlank(v))
       .map((v) => cellText(v).trim())

@@ -6,8 +6,9 @@
 // When a relation is accepted (how we decide it is not chance):
 //   1. it holds, within the rounding the printed figures allow, in a clear majority of the rows it can be tried on:
 //      at least two thirds of them, on the sample and again on all rows;
-//   2. enough rows take part to outnumber what was fitted: at least 3 rows, plus one per fitted parameter
-//      (a factor k: 4 rows; fixed part and rate: 5 rows);
+//   2. enough rows take part to outnumber what was fitted: at least 3 rows, plus two per fitted parameter
+//      (a factor k: 5 rows; fixed part and rate: 7 rows), and a fitted relation may miss at most a fifth of its rows
+//      (a ratio that only roughly holds at coarse printed precision is no relation);
 //   3. it explains more than chance: the target column is shifted against its inputs (by a third, a half and
 //      two thirds of the sample), the relation is fitted again, and the rows it then «holds» for are what chance
 //      gives. The relation must hold for at least max(2, a third of the rows) more rows than that.
@@ -295,7 +296,22 @@ function chanceHits(candidate: Candidate, sample: readonly number[]): number {
 }
 
 function accepts(hits: number, rows: number, parameters: number, chance: number, copy = false): boolean {
-  return rows >= 3 + parameters && hits >= Math.ceil((copy ? CONSTANT_SHARE : MAJORITY) * rows) && hits - chance >= Math.max(2, Math.ceil(rows / 3));
+  return enoughRows(rows, parameters) && holdsFor(hits, rows, parameters, copy) && hits - chance >= Math.max(2, Math.ceil(rows / 3));
+}
+
+/** Rows a relation needs: 3 with nothing fitted, two more per fitted parameter (a factor: 5 rows; fixed part and rate: 7). */
+function enoughRows(rows: number, parameters: number): boolean {
+  return rows >= 3 + 2 * parameters;
+}
+
+/**
+ * A clear majority: two thirds of the rows for a relation with nothing fitted; a fitted one (a factor, a rate) bends to
+ * the rows, so it may miss at most a fifth of them (at least one): a rounded ratio that roughly holds is no relation.
+ */
+function holdsFor(hits: number, rows: number, parameters: number, copy = false): boolean {
+  if (copy) return hits >= Math.ceil(CONSTANT_SHARE * rows);
+  if (parameters > 0) return rows - hits <= Math.max(1, Math.floor(rows / 5));
+  return hits >= Math.ceil(MAJORITY * rows);
 }
 
 /** A column equal to another (k = 1, one term). */
@@ -327,6 +343,24 @@ function asShare(rel: ColumnRelation, m: Matrix, rows: readonly number[], exactS
     }
   }
   return rel;
+}
+
+/** Half a printed unit above this share of a typical figure: too coarse to tell a product or a rate from chance. */
+const COARSE = 0.01;
+
+/**
+ * A column printed so coarsely (0,15 %, 12 %) that among hundreds of candidate relations some fit most rows within
+ * rounding by chance: it takes part in no column relation (its sum rows are still checked).
+ */
+function isCoarse(m: Matrix, target: number, rows: readonly number[]): boolean {
+  const rel: number[] = [];
+  for (const i of rows) {
+    const v = Math.abs(m.values[target]![i]!);
+    if (v > 0) rel.push(halfUnitOf(cellDecimals(m, target, i)) / v);
+  }
+  if (rel.length === 0) return false;
+  rel.sort((a, b) => a - b);
+  return rel[Math.floor(rel.length / 2)]! > COARSE;
 }
 
 /** Divisions in a relation: a column is most naturally the product of others, not their quotient. */
@@ -372,6 +406,7 @@ export function findColumnRelations(m: Matrix, detail: readonly number[], exactS
       }
     }
   }
+  const coarseColumns = range(0, m.columns - 1).map((j) => isCoarse(m, j, spread(presentRows[j]!)));
   const byKey = new Map<string, Accepted>();
   for (let target = m.columns - 1; target >= 0; target--) {
     if (constants.has(target)) continue;
@@ -379,10 +414,12 @@ export function findColumnRelations(m: Matrix, detail: readonly number[], exactS
     if (rows.length < 3) continue;
     const sample = spread(rows);
     const inputs = range(0, m.columns - 1).filter((c) => c !== target && presentRows[c]!.length >= 2);
+    const coarse = coarseColumns[target]!;
     const passing: { candidate: Candidate; fit: Fit; complexity: number; plain: number }[] = [];
     for (const candidate of candidates(m, target, inputs)) {
       const fit = candidate.fit({ rows: sample, shift: 0 });
       if (!fit || fit.rows < 3 || fit.hits < Math.ceil(MAJORITY * fit.rows)) continue;
+      if (coarse || inputsOf(fit.relation).some((c) => coarseColumns[c])) continue;
       passing.push({ candidate, fit, complexity: complexity(asShare(fit.relation, m, detail, exactSum), candidate.run, constants), plain: 0 });
     }
     passing.sort((a, b) => b.fit.hits - a.fit.hits || a.complexity - b.complexity);
@@ -411,7 +448,7 @@ export function findColumnRelations(m: Matrix, detail: readonly number[], exactS
     const derived = weaker || followsFrom(a.columns, kept.map((k) => k.columns));
     if (derived) continue;
     const full = countHits(m, a.relation, { rows: presentRows[a.relation.target]!, shift: 0 });
-    if (full.hits < Math.ceil((isCopy(a.relation) ? CONSTANT_SHARE : MAJORITY) * full.rows) || full.rows < 3 + fittedParameters(a.relation)) continue;
+    if (!holdsFor(full.hits, full.rows, fittedParameters(a.relation), isCopy(a.relation)) || !enoughRows(full.rows, fittedParameters(a.relation))) continue;
     kept.push(a);
     verdicts.push({ relation: a.relation, ...full });
   }
