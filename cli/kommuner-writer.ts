@@ -1,30 +1,23 @@
-// The single place `dh innbyggere` writes DH_Kommuner into a workbook file. It sets only the cells the update
-// names inside the existing table (the table keeps its sheet, place and size); a new table, or one without a
-// Referansedato column, is written whole through the same owned-table writer `dh oppdater` uses. When the
-// in-place package writer lands, this function is what switches to it.
+// The single place `dh innbyggere` writes DH_Kommuner into a workbook file: through the package writer `dh oppdater`
+// uses (cli/package), which updates a table in place (same name, sheet and position) and leaves every other part of
+// the file as it was. DH_Kommuner is written whole from the plan (only Innbyggere and Referansedato differ from what
+// the user had), DH_Endringer with it.
+import { readFile } from 'node:fs/promises';
+import { basename, resolve } from 'node:path';
 import type { KommunerUpdate } from '../core/workbook/kommuner-update.js';
-import type { TableData } from '../core/workbook/table.js';
-import { writeOwnedTable, type Workbook } from './workbook.js';
+import { CliError } from './io.js';
+import { PackageRefusal, writeOwnedTables } from './package/owned-tables.js';
+import { refuseIfOpen, writeAtomically } from './package/save.js';
 
-export function writeKommunerTable(workbook: Workbook, existing: TableData | undefined, update: KommunerUpdate): void {
-  const ws = existing?.sheet !== undefined ? workbook.getWorksheet(existing.sheet) : undefined;
-  if (existing && update.inPlace && ws) {
-    const headerRow = existing.originRow ?? 1;
-    const firstColumn = existing.originColumn ?? 1;
-    for (const cell of update.inPlace) {
-      const target = ws.getRow(headerRow + 1 + cell.row).getCell(firstColumn + cell.column);
-      // A column the user keeps as real dates stays a date column (its number format shows it as before).
-      const asDate = target.value instanceof Date && typeof cell.value === 'string' ? dateOf(cell.value) : undefined;
-      target.value = (asDate ?? cell.value) as never;
-    }
-  } else {
-    writeOwnedTable(workbook, update.table);
+export async function writeKommunerFile(file: string, out: string, update: KommunerUpdate): Promise<void> {
+  await refuseIfOpen(file);
+  if (resolve(out) !== resolve(file)) await refuseIfOpen(out);
+  let bytes: Uint8Array;
+  try {
+    bytes = await writeOwnedTables(await readFile(resolve(file)), [update.table, ...(update.endringer ? [update.endringer] : [])]);
+  } catch (error) {
+    if (error instanceof PackageRefusal) throw new CliError(error.message);
+    throw new CliError(`Kunne ikke skrive DH_Kommuner i «${basename(file)}» (${error instanceof Error ? error.message : String(error)}). Ingenting er skrevet.`);
   }
-  if (update.endringer) writeOwnedTable(workbook, update.endringer);
-}
-
-/** dd.mm.åååå → the UTC date exceljs stores for a date cell. */
-function dateOf(text: string): Date | undefined {
-  const m = /^(\d{2})\.(\d{2})\.(\d{4})$/.exec(text);
-  return m ? new Date(Date.UTC(Number(m[3]), Number(m[2]) - 1, Number(m[1]))) : undefined;
+  await writeAtomically(out, bytes);
 }

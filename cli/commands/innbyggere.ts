@@ -9,10 +9,10 @@ import { OPTIONS, parseArgs, stringFlag } from '../args.js';
 import { datasetFromWorkbook, defaultDataset } from '../dataset.js';
 import { countText, textTable } from '../format.js';
 import { CliError, EXIT_OK, isoDate, type CliIo } from '../io.js';
-import { writeKommunerTable } from '../kommuner-writer.js';
+import { writeKommunerFile } from '../kommuner-writer.js';
 import { fetchSsbJson, ssbSettings } from '../ssb-client.js';
 import { USAGE_INNBYGGERE } from '../usage.js';
-import { loadWorkbook, readTable, saveWorkbook } from '../workbook.js';
+import { loadWorkbook, readTable } from '../workbook.js';
 
 /**
  * dh innbyggere [--kvartal 2025K2 | --aar 2026] [--kommuner 1833,1824,…] [--svar svar.json] [--fil bok.xlsx -o ut.xlsx] [--json]
@@ -94,8 +94,7 @@ export async function innbyggere(argv: readonly string[], io: CliIo): Promise<nu
     const existing = readTable(workbook, 'DH_Kommuner');
     const plan = planKommunerUpdate(existing, active.data.dataset.members, figures, isoDate(io.now?.() ?? new Date()), readTable(workbook, 'DH_Endringer'));
     if (!plan.ok) throw new CliError(plan.error.message);
-    writeKommunerTable(workbook, existing, plan.value);
-    await saveWorkbook(workbook, out);
+    await writeKommunerFile(file!, out, plan.value);
     written = `${countText(plan.value.changes.filter((c) => c.column === 'Innbyggere').length, 'innbyggertall endret', 'innbyggertall endret')} i DH_Kommuner${plan.value.endringer ? ' (ført i DH_Endringer)' : ''}. Skrev «${out}».`;
   }
 
