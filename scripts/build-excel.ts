@@ -1,7 +1,9 @@
 // `npm run build`, Excel part (SPEC §7): writes dist/excel/
 //   functions.js    IIFE, no DOM: registers every catalog function with CustomFunctions.associate on load
 //   functions.json  from custom-functions-metadata over the generated JSDoc (scripts/gen-excel-functions.ts)
-//   taskpane.html + taskpane.js (+ .css if any)   the shared panel with the Excel host (shared runtime page)
+//   taskpane.html + taskpane.js (+ .css if any)   the shared panel with the Excel host (shared runtime page);
+//                   taskpane.js is an ES module (code splitting): views other than the first are in chunks/,
+//                   fetched when their tab is first opened, so the initial load is the entry + its static imports
 //   commands.html + commands.js, hjelp.html, assets/icon-*.png, manifest.xml (base URL rewritten)
 // and fails when functions.json is stale/incomplete or anything in dist/excel mentions HyperFormula (GPL).
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -19,8 +21,11 @@ const SRC = resolve(ROOT, 'addin-excel/src');
 
 /** The one place the development base URL is defined; manifest/manifest.xml uses it for every URL. */
 export const DEV_BASE_URL = 'https://localhost:3000/';
-/** Budget for the task pane's initial JavaScript (TOOLCHAIN: ≤ 250 kB gzip). */
+/** Budget for the task pane's initial JavaScript: taskpane.js and the chunks it imports statically, each
+ *  gzipped as served (issue 15 aims at 180 kB; this is what the split build meets, lower it as the load shrinks). */
 export const TASKPANE_GZIP_BUDGET = 250 * 1024;
+/** Where the task pane's split chunks go, under dist/excel. */
+export const TASKPANE_CHUNK_DIR = 'chunks';
 export const ICON_SIZES = [16, 32, 64, 80] as const;
 
 /** The base URL the built manifest points at: DH_BASE_URL (https, with a trailing slash) or the dev server. */
@@ -172,6 +177,30 @@ export interface ExcelBuildReport {
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} kB`;
 
+/**
+ * The task pane's initial load: taskpane.js and every chunk it reaches through static imports (what the
+ * browser fetches before the panel can render), each gzipped on its own as a server sends it. Chunks reached
+ * only through import() are left out: they load when a view is opened. The import graph is esbuild's own
+ * reading of the built files (metafile, nothing written), not a pattern over minified code.
+ */
+export async function taskpaneInitialLoad(dir: string = DIST_EXCEL): Promise<{ readonly files: string[]; readonly gzipBytes: number }> {
+  const entry = resolve(dir, 'taskpane.js');
+  const { metafile } = await esbuild.build({ entryPoints: [entry], bundle: true, write: false, metafile: true, format: 'esm', logLevel: 'silent', absWorkingDir: dir });
+  const inputs = metafile.inputs;
+  const seen = new Set<string>();
+  const visit = (path: string) => {
+    if (seen.has(path)) return;
+    const input = inputs[path];
+    if (!input) throw new Error(`${path} mangler i dist/excel.`);
+    seen.add(path);
+    for (const imported of input.imports) if (imported.kind === 'import-statement') visit(imported.path);
+  };
+  visit(relative(dir, entry).split('\\').join('/'));
+  const files = [...seen];
+  const gzipBytes = files.reduce((sum, file) => sum + gzipSync(readFileSync(resolve(dir, file)), { level: 9 }).length, 0);
+  return { files, gzipBytes };
+}
+
 export async function build(): Promise<ExcelBuildReport> {
   const base = baseUrl();
   rmSync(DIST_EXCEL, { recursive: true, force: true });
@@ -194,12 +223,22 @@ export async function build(): Promise<ExcelBuildReport> {
     define: { 'process.env.NODE_ENV': '"production"' },
     metafile: true,
   };
-  const results = await Promise.all([
+  const [functionsResult, taskpaneResult, commandsResult] = await Promise.all([
     esbuild.build({ ...common, entryPoints: [resolve(SRC, 'functions/functions.ts')], outfile: resolve(DIST_EXCEL, 'functions.js') }),
-    esbuild.build({ ...common, entryPoints: [resolve(SRC, 'taskpane/index.tsx')], outfile: resolve(DIST_EXCEL, 'taskpane.js'), jsx: 'automatic' }),
+    // ES modules with splitting: Office's task pane browsers (Edge WebView2, Safari WKWebView, modern browsers
+    // for Excel on the web) all run <script type="module"> and dynamic import().
+    esbuild.build({
+      ...common,
+      format: 'esm',
+      splitting: true,
+      entryPoints: { taskpane: resolve(SRC, 'taskpane/index.tsx') },
+      outdir: DIST_EXCEL,
+      chunkNames: `${TASKPANE_CHUNK_DIR}/[name]-[hash]`,
+      jsx: 'automatic',
+    }),
     esbuild.build({ ...common, entryPoints: [resolve(SRC, 'commands/commands.ts')], outfile: resolve(DIST_EXCEL, 'commands.js') }),
   ]);
-  for (const result of results) {
+  for (const result of [functionsResult, taskpaneResult, commandsResult]) {
     const inputs = Object.keys(result.metafile?.inputs ?? {});
     const gpl = inputs.filter((i) => /hyperformula/i.test(i));
     if (gpl.length) throw new Error(`HyperFormula (GPL-3.0) er med i Excel-bunten: ${gpl.join(', ')}`);
@@ -220,11 +259,15 @@ export async function build(): Promise<ExcelBuildReport> {
   const gpl = filesMentioningHyperFormula(DIST_EXCEL);
   if (gpl.length) throw new Error(`dist/excel nevner HyperFormula (GPL-3.0): ${gpl.map((f) => relative(ROOT, f)).join(', ')}`);
   const taskpane = readFileSync(resolve(DIST_EXCEL, 'taskpane.js'));
-  const taskpaneGzipBytes = gzipSync(taskpane, { level: 9 }).length;
+  const initial = await taskpaneInitialLoad(DIST_EXCEL);
+  const taskpaneGzipBytes = initial.gzipBytes;
+  const onDemandFiles = readdirSync(resolve(DIST_EXCEL, TASKPANE_CHUNK_DIR)).filter((f) => !initial.files.includes(`${TASKPANE_CHUNK_DIR}/${f}`));
   const functionsGzipBytes = gzipSync(readFileSync(resolve(DIST_EXCEL, 'functions.js')), { level: 9 }).length;
   console.log(`  excel: ${generated.metadata.functions.length} funksjoner i functions.json; functions.js ${kb(functionsGzipBytes)} gzip`);
-  console.log(`  excel: taskpane.js ${kb(taskpane.length)} (${kb(taskpaneGzipBytes)} gzip, budsjett ${kb(TASKPANE_GZIP_BUDGET)})`);
-  if (taskpaneGzipBytes > TASKPANE_GZIP_BUDGET) console.warn(`  ADVARSEL: taskpane.js er over budsjettet på ${kb(TASKPANE_GZIP_BUDGET)} gzip`);
+  console.log(
+    `  excel: oppgaveruten, første last ${kb(taskpaneGzipBytes)} gzip (${initial.files.length} filer: ${initial.files.join(', ')}; budsjett ${kb(TASKPANE_GZIP_BUDGET)}); ${onDemandFiles.length} filer lastes ved behov`,
+  );
+  if (taskpaneGzipBytes > TASKPANE_GZIP_BUDGET) console.warn(`  ADVARSEL: oppgaverutens første last er over budsjettet på ${kb(TASKPANE_GZIP_BUDGET)} gzip`);
   if (base !== DEV_BASE_URL) console.log(`  excel: manifest.xml peker på ${base}`);
   return {
     files: filesUnder(DIST_EXCEL).map((f) => relative(DIST_EXCEL, f)).sort(),

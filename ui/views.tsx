@@ -1,13 +1,39 @@
 // The panel's views, in tab order. Adding a view is local: a folder ui/<job>/ with its actions.ts and View.tsx,
 // and one entry here. The panel names no view itself; it renders the tabs and the selected view from this list.
-import type { ReactNode } from 'react';
+// Only the first view is imported statically: every other view is a dynamic import, so the Excel task pane
+// (built with code splitting) loads its code when the tab is first opened and the first load stays small
+// (issue 15). New views go in with onDemand(...), never as a static import.
+import { lazy, Suspense, type ComponentType, type ReactNode } from 'react';
 import type { Status } from './common.js';
 import type { DatasetOrigin, LoadedDataset } from './dataset/actions.js';
 import { FordelingView } from './fordeling/FordelingView.js';
-import { GevinstView } from './gevinst/GevinstView.js';
 import type { PanelHost } from './host.js';
-import { RegisterView } from './register/RegisterView.js';
-import { StyremoteView } from './styremote/StyremoteView.js';
+
+/** A view whose module is fetched the first time it renders. */
+function onDemand<P extends object>(load: () => Promise<ComponentType<P>>): ComponentType<P> {
+  return lazy(() => load().then((component) => ({ default: component })));
+}
+
+const Styremote = onDemand(() => import('./styremote/StyremoteView.js').then((m) => m.StyremoteView));
+const Register = onDemand(() => import('./register/RegisterView.js').then((m) => m.RegisterView));
+const Gevinst = onDemand(() => import('./gevinst/GevinstView.js').then((m) => m.GevinstView));
+
+/** Shown for the moment a view's code is being fetched (the first time its tab is opened). */
+function ViewLoading(): ReactNode {
+  return (
+    <div data-testid="view-loading" role="status" style={{ padding: '12px', fontSize: '12px' }}>
+      Laster …
+    </div>
+  );
+}
+
+function suspended<P extends object>(View: ComponentType<P>, props: P): ReactNode {
+  return (
+    <Suspense fallback={<ViewLoading />}>
+      <View {...props} />
+    </Suspense>
+  );
+}
 
 /** What every view may use: the host, the dataset in use (and the choice of it), the year, today's date. */
 export interface PanelContext {
@@ -57,10 +83,10 @@ export const PANEL_VIEWS = [
   {
     id: 'styremote',
     label: 'Styremøte',
-    render: (c: PanelContext) => <StyremoteView host={c.host} loaded={c.loaded} year={c.year} years={c.years} onYear={c.onYear} today={c.today} revision={c.revision} />,
+    render: (c: PanelContext) => suspended(Styremote, { host: c.host, loaded: c.loaded, year: c.year, years: c.years, onYear: c.onYear, today: c.today, revision: c.revision }),
   },
-  { id: 'register', label: 'Systemregister', render: (c: PanelContext) => <RegisterView host={c.host} loaded={c.loaded} today={c.today} /> },
-  { id: 'gevinst', label: 'Gevinst', render: (c: PanelContext) => <GevinstView host={c.host} today={c.today} revision={c.revision} /> },
+  { id: 'register', label: 'Systemregister', render: (c: PanelContext) => suspended(Register, { host: c.host, loaded: c.loaded, today: c.today }) },
+  { id: 'gevinst', label: 'Gevinst', render: (c: PanelContext) => suspended(Gevinst, { host: c.host, today: c.today, revision: c.revision }) },
 ] as const satisfies readonly PanelViewDef[];
 
 export type PanelTab = (typeof PANEL_VIEWS)[number]['id'];

@@ -1,12 +1,24 @@
 // The panel renders in Node (no DOM): server-render it and check the Norwegian text, the nb-NO figures and
 // the data-testid hooks the browser e2e test relies on. Interaction is covered through ui/<job>/actions.ts.
+// Views other than the first load on demand (React.lazy): the first view renders synchronously, the others
+// through prerender, which waits for every Suspense boundary like a browser waits for the view's chunk.
+import type { ReactNode } from 'react';
 import { renderToString } from 'react-dom/server';
+import { prerenderToNodeStream } from 'react-dom/static';
 import { describe, expect, it } from 'vitest';
 import { PanelApp, todayIso, type PanelTab } from '../../ui/Panel.js';
 import { MemoryHost } from '../fakes/memory-host.js';
 
 function render(tab: PanelTab = 'fordeling', host = new MemoryHost()): string {
   return renderToString(<PanelApp host={host} today="2026-03-01" initialTab={tab} />);
+}
+
+async function renderLoaded(tab: PanelTab, host = new MemoryHost()): Promise<string> {
+  const element: ReactNode = <PanelApp host={host} today="2026-03-01" initialTab={tab} />;
+  const { prelude } = await prerenderToNodeStream(element);
+  const chunks: Buffer[] = [];
+  for await (const chunk of prelude) chunks.push(Buffer.from(chunk as Uint8Array));
+  return Buffer.concat(chunks).toString('utf8');
 }
 
 /** Text content without tags, entities decoded, spaces normalised. */
@@ -40,20 +52,29 @@ describe('Panel (server-rendered)', () => {
     expect(html).toMatch(/<option[^>]*value="2026"[^>]*selected/);
   });
 
-  it('renders the other tabs with their buttons', () => {
-    const styremote = render('styremote');
+  it('views other than the first are not in the first render: they show «Laster …» until their code is fetched', () => {
+    for (const tab of ['styremote', 'register', 'gevinst'] as const) {
+      const html = render(tab);
+      expect(html, tab).toContain('data-testid="view-loading"');
+      expect(html, tab).not.toContain(`data-testid="view-${tab}"`);
+    }
+    expect(render('fordeling')).not.toContain('data-testid="view-loading"');
+  });
+
+  it('renders the other tabs with their buttons', async () => {
+    const styremote = await renderLoaded('styremote');
     expect(styremote).toContain('data-testid="refresh-button"');
     expect(text(styremote)).toContain('Oppdater alle tabeller');
     expect(styremote).toContain('data-testid="reconcile-findings"');
     expect(styremote).toMatch(/data-testid="finding-item"[^>]*data-cell="DH_Fordeling_2026!F21"/);
 
-    const register = render('register');
+    const register = await renderLoaded('register');
     for (const id of ['check-button', 'register-source-active', 'register-source-table', 'highlight-checkbox']) expect(register, id).toContain(`data-testid="${id}"`);
     expect(text(register)).toContain('Kontroller');
     expect(text(register)).toContain('Marker celler');
-    expect(render('register', new MemoryHost({ highlight: false }))).not.toContain('highlight-checkbox');
+    expect(await renderLoaded('register', new MemoryHost({ highlight: false }))).not.toContain('highlight-checkbox');
 
-    const gevinst = render('gevinst');
+    const gevinst = await renderLoaded('gevinst');
     expect(gevinst).toContain('data-testid="gevinst-insert"');
     expect(gevinst).toContain('data-testid="gevinst-compute"');
     expect(text(gevinst)).toContain('Sett inn mal (DH_Gevinst)');
