@@ -4,10 +4,12 @@ import { runKostnadBench } from './kostnad.js';
 import { runRegisterBench } from './register.js';
 import { runSheetsCallsBench } from './sheets-calls.js';
 import { runRelationsBench } from './relations.js';
+import { runScalingBench } from './scaling.js';
 
 const results: object[] = [];
 results.push(await runKostnadBench());
 results.push(...(await runRegisterBench()));
 results.push(...(await runSheetsCallsBench()));
 results.push(...(await runRelationsBench()));
+results.push(...runScalingBench());
 for (const r of results) console.log(JSON.stringify(r));

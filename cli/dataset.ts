@@ -2,7 +2,7 @@ import { DatasetContext } from '../core/dataset/context.js';
 import { HELGELAND_2026 } from '../core/dataset/helgeland2026.js';
 import { datasetFromTables } from '../core/workbook/from-tables.js';
 import { CliError } from './io.js';
-import { loadWorkbook, readTable, type Workbook } from './workbook.js';
+import { readTable, readWorkbook, type WorkbookData } from './workbook.js';
 
 export interface ActiveDataset {
   readonly data: DatasetContext;
@@ -19,7 +19,7 @@ export function defaultDataset(): ActiveDataset {
 }
 
 /** The dataset a workbook's own DH_Kommuner / DH_Nokkel / DH_Prosjekter describe (the default for the rest). */
-export function datasetFromWorkbook(workbook: Workbook): ActiveDataset {
+export function datasetFromWorkbook(workbook: WorkbookData): ActiveDataset {
   const result = datasetFromTables((name) => readTable(workbook, name), HELGELAND_2026);
   if (!result.ok) throw new CliError(result.error.message);
   if (result.value.used.length === 0) return defaultDataset();
@@ -29,5 +29,5 @@ export function datasetFromWorkbook(workbook: Workbook): ActiveDataset {
 /** --fil given: the workbook's tables; otherwise the embedded default. */
 export async function datasetFor(file: string | undefined): Promise<ActiveDataset> {
   if (!file) return defaultDataset();
-  return datasetFromWorkbook(await loadWorkbook(file));
+  return datasetFromWorkbook(await readWorkbook(file));
 }

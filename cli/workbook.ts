@@ -1,5 +1,6 @@
-// Reading and writing .xlsx files for the CLI (exceljs). Everything the engine sees is plain CellValue
-// grids and TableData; exceljs stays at this edge.
+// Reading and writing .xlsx files for the CLI. Reading is our own bounded, sparse reader (cli/xlsx): only the
+// cells a sheet has, streamed, within the limits in cli/xlsx/limits.ts. Writing owned tables still goes
+// through exceljs. Everything the engine sees is plain CellValue grids and TableData.
 import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
@@ -11,15 +12,17 @@ import { normalizeKey } from '../core/util/text.js';
 import { isFormulaCell, renderFormula, type OwnedCell, type OwnedTable, type TableData } from '../core/workbook/table.js';
 import { CliError } from './io.js';
 import { carryOverDocumentParts, findLosses, lossMessage } from './package-check.js';
+import { Budget } from './xlsx/limits.js';
+import { readWorkbookFile, type SheetData, type WorkbookData } from './xlsx/package.js';
+import { cellKey, type CellRange } from './xlsx/sheet.js';
 
 export type Workbook = ExcelJS.Workbook;
-type Worksheet = ExcelJS.Worksheet;
+export type { CellRange, SheetData, WorkbookData };
 
 /** The bytes each workbook was read from, so a save can check that nothing of the user's is lost. */
 const originals = new WeakMap<Workbook, Uint8Array>();
 
-/** Opens an .xlsx file. A missing, unreadable or corrupt file is a CliError with one Norwegian line. */
-export async function loadWorkbook(path: string): Promise<Workbook> {
+async function checkPath(path: string): Promise<string> {
   const full = resolve(path);
   let stat;
   try {
@@ -32,78 +35,126 @@ export async function loadWorkbook(path: string): Promise<Workbook> {
   if (ext === '.xls' || ext === '.csv' || ext === '.ods') {
     throw new CliError(`«${basename(path)}» er ikke en .xlsx-fil. Lagre den som Excel-arbeidsbok (.xlsx) og prøv igjen.`);
   }
+  return full;
+}
+
+/**
+ * Reads an .xlsx/.xlsm file for checking: sparse, streamed and within the limits (cli/xlsx/limits.ts).
+ * A missing, unreadable, encrypted, corrupt or too large file is a CliError with one Norwegian line.
+ */
+export async function readWorkbook(path: string, budget = new Budget(basename(path))): Promise<WorkbookData> {
+  return readWorkbookFile(await checkPath(path), budget);
+}
+
+/**
+ * Opens an .xlsx file with exceljs, for writing owned tables. Read with readWorkbook first: it refuses what
+ * exceljs cannot hold within the limits, so this only sees files that passed.
+ */
+export async function loadWorkbook(path: string): Promise<Workbook> {
+  const full = await checkPath(path);
   const workbook = new ExcelJS.Workbook();
   try {
     const bytes = await fs.readFile(full);
     await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
     originals.set(workbook, bytes);
   } catch {
-    throw new CliError(`Kan ikke lese «${basename(path)}» som en Excel-arbeidsbok (.xlsx): filen er skadet eller har feil format.`);
+    throw new CliError(`«${basename(path)}» kan leses, men ikke skrives tilbake av dh (exceljs kan ikke tolke pakken). Ingenting er skrevet; kontroller den med «dh kontroll».`);
   }
   if (workbook.worksheets.length === 0) throw new CliError(`«${basename(path)}» har ingen regneark.`);
   return workbook;
 }
 
-/** One exceljs cell value as the engine's CellValue: formulas give their result, rich text its text. */
-export function toCellValue(value: ExcelJS.CellValue | undefined): CellValue {
-  if (value === null || value === undefined) return null;
-  if (typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean') return value;
-  if (value instanceof Date) return value;
-  if (typeof value === 'object') {
-    const v = value as unknown as Record<string, unknown>;
-    if ('error' in v && typeof v.error === 'string') return { cellError: v.error };
-    if ('formula' in v || 'sharedFormula' in v) {
-      const result = v.result as ExcelJS.CellValue | undefined;
-      if (result !== null && typeof result === 'object' && 'error' in (result as object)) return { cellError: String((result as { error: unknown }).error) };
-      return toCellValue(result);
-    }
-    if (Array.isArray(v.richText)) return (v.richText as { text?: string }[]).map((t) => t.text ?? '').join('');
-    if ('text' in v && typeof v.text === 'string') return v.text;
-    if ('hyperlink' in v && typeof v.hyperlink === 'string') return v.hyperlink;
-  }
-  return String(value);
+/** Formula cells that carry no result (the file was saved by a program that does not calculate): how many, and the first. */
+export function formulasWithoutResult(sheet: SheetData): { count: number; first?: string } {
+  return sheet.formulasWithoutResult;
+}
+
+/** A sheet's cells as a grid whose cells[0][0] is A1; each row as long as its last cell, never wider. */
+export function sheetCells(sheet: SheetData): SheetCells {
+  return { sheet: sheet.name, cells: sheet.rows, originRow: 1, originColumn: 1 };
 }
 
 /**
- * Formula cells that carry no result: the file was saved by a program that does not calculate (a script, an
- * export), so the figures dh would check are simply not in it. Returns how many, and the first one.
+ * Tables whose numbers may be percentages (DH_Nokkel: Andel likt, Prisindeks). A cell Excel shows as «150 %»
+ * holds 1.5; read bare, that would be 1,5 percent points. In these tables a number with a percent format is
+ * passed on as the text the user sees («150 %»), which core reads as a percentage and never rescales.
  */
-export function formulasWithoutResult(ws: Worksheet): { count: number; first?: string } {
-  let count = 0;
-  let first: string | undefined;
-  ws.eachRow({ includeEmpty: false }, (row) => {
-    row.eachCell({ includeEmpty: false }, (cell) => {
-      const v = cell.value as unknown;
-      if (v === null || typeof v !== 'object' || v instanceof Date) return;
-      const o = v as Record<string, unknown>;
-      if (!('formula' in o || 'sharedFormula' in o)) return;
-      if (o.result !== undefined && o.result !== null) return;
-      count++;
-      first ??= cell.address;
-    });
-  });
-  return first === undefined ? { count } : { count, first };
+const PERCENT_TABLES = new Set(['DH_Nokkel'].map(normalizeKey));
+
+/** The values of a block of cells; with `percent`, a number formatted as a percentage becomes its text («3,9 %»). */
+function block(sheet: SheetData, range: CellRange, percent = false): CellValue[][] {
+  const out: CellValue[][] = [];
+  // Only the rows and columns the sheet has: a range over whole columns costs no more than the used cells.
+  const lastRow = Math.min(range.toRow, sheet.rows.length);
+  for (let r = range.fromRow; r <= lastRow; r++) {
+    const row = sheet.rows[r - 1] ?? [];
+    const lastColumn = Math.min(range.toColumn, row.length);
+    const line: CellValue[] = [];
+    for (let c = range.fromColumn; c <= lastColumn; c++) {
+      const value = row[c - 1] ?? null;
+      if (percent && typeof value === 'number' && sheet.percent.has(cellKey(r, c))) line.push(`${new Dec(String(value)).times(100).toFixed().replace('.', ',')} %`);
+      else line.push(value);
+    }
+    out.push(line);
+  }
+  return out;
 }
 
-/** The used range of a sheet as a grid whose cells[0][0] is A1. */
-export function sheetCells(ws: Worksheet): SheetCells {
-  const rows: CellValue[][] = [];
-  const rowCount = ws.rowCount;
-  const columnCount = ws.columnCount;
-  for (let r = 1; r <= rowCount; r++) {
-    const row = ws.getRow(r);
-    const line: CellValue[] = [];
-    if (row.cellCount > 0) {
-      for (let c = 1; c <= columnCount; c++) {
-        const cell = row.getCell(c);
-        // exceljs repeats a merged cell's value in every cell it covers; Excel keeps it in the upper-left cell only.
-        line.push(cell.isMerged && cell.master !== cell ? null : toCellValue(cell.value));
-      }
-      while (line.length && isBlank(line[line.length - 1])) line.pop();
-    }
-    rows.push(line);
+/**
+ * The block as TableData. Blank rows inside the table are kept, as core's tableFromValues keeps them: rows[i]
+ * is sheet row origin.row + 1 + i, so every message names the real cell. Trailing blank rows are dropped.
+ */
+function tableData(name: string, sheet: SheetData, values: CellValue[][], range: CellRange): TableData {
+  const [header = [], ...rows] = values;
+  let end = rows.length;
+  while (end > 0 && rows[end - 1]!.every(isBlank)) end--;
+  const width = range.toColumn - range.fromColumn + 1;
+  // The header keeps the table's width (blank names included); data rows may be shorter, as a sheet row is.
+  const headers = Array.from({ length: Math.min(width, Math.max(header.length, ...rows.slice(0, end).map((r) => r.length), 0)) }, (_, c) => cellText(header[c] ?? null));
+  return {
+    name,
+    sheet: sheet.name,
+    headers,
+    rows: rows.slice(0, end).map((r) => (r.length < headers.length ? [...r, ...Array<CellValue>(headers.length - r.length).fill(null)] : r)),
+    originRow: range.fromRow,
+    originColumn: range.fromColumn,
+  };
+}
+
+/**
+ * The table called `name` (SPEC §6): an Excel table, else a named range, else a sheet of that name
+ * (its first non-empty row is the header). Names compare case-insensitively.
+ */
+export function readTable(book: WorkbookData, name: string): TableData | undefined {
+  const wanted = normalizeKey(name);
+  const percent = PERCENT_TABLES.has(wanted);
+  const sheetOf = (sheetName: string) => book.sheets.find((s) => s.name === sheetName) ?? book.sheets.find((s) => normalizeKey(s.name) === normalizeKey(sheetName));
+  const table = book.tables.find((t) => normalizeKey(t.name) === wanted);
+  const tableSheet = table && sheetOf(table.sheet);
+  if (table && tableSheet) {
+    const values = block(tableSheet, table.range, percent);
+    const rowsInRange = table.range.toRow - table.range.fromRow + 1;
+    if (table.totalsRow && values.length === rowsInRange && values.length > 1) values.pop();
+    return tableData(table.name, tableSheet, values, table.range);
   }
-  return { sheet: ws.name, cells: rows, originRow: 1, originColumn: 1 };
+  const defined = book.definedNames.find((d) => normalizeKey(d.name) === wanted && d.range && d.sheet);
+  const definedSheet = defined?.sheet !== undefined ? sheetOf(defined.sheet) : undefined;
+  if (defined?.range && definedSheet) return tableData(defined.name, definedSheet, block(definedSheet, defined.range, percent), defined.range);
+  const sheet = book.sheets.find((s) => normalizeKey(s.name) === wanted);
+  if (sheet) {
+    const first = sheet.rows.findIndex((row) => row.some((c) => !isBlank(c)));
+    if (first < 0) return undefined;
+    let width = 1;
+    for (const row of sheet.rows) width = Math.max(width, row.length);
+    const range = { fromRow: first + 1, fromColumn: 1, toRow: sheet.rows.length, toColumn: width };
+    return tableData(sheet.name, sheet, block(sheet, range, percent), range);
+  }
+  return undefined;
+}
+
+/** Names of every Excel table, named range and sheet in the workbook. */
+export function tableNames(book: WorkbookData): string[] {
+  return [...book.tables.map((t) => t.name), ...book.definedNames.map((d) => d.name), ...book.sheets.map((s) => s.name)];
 }
 
 interface Address {
@@ -126,9 +177,9 @@ function parseRange(ref: string): { from: Address; to: Address } | undefined {
   return from && to ? { from, to } : undefined;
 }
 
-/** An Excel table found in the workbook: its sheet and its ref (header row included). */
+/** An Excel table found in an exceljs workbook: its sheet and its ref (header row included). */
 interface FoundTable {
-  ws: Worksheet;
+  ws: ExcelJS.Worksheet;
   name: string;
   ref: string;
   totalsRow: boolean;
@@ -144,96 +195,6 @@ function excelTables(workbook: Workbook): FoundTable[] {
     }
   }
   return found;
-}
-
-/**
- * Tables whose numbers may be percentages (DH_Nokkel: Andel likt, Prisindeks). A cell Excel shows as «150 %»
- * holds 1.5; read bare, that would be 1,5 percent points. In these tables a number with a percent format is
- * passed on as the text the user sees («150 %»), which core reads as a percentage and never rescales.
- */
-const PERCENT_TABLES = new Set(['DH_Nokkel'].map(normalizeKey));
-
-function isPercentFormat(numFmt: string | undefined): boolean {
-  return !!numFmt && /%/.test(numFmt.replace(/"[^"]*"|\\./g, ''));
-}
-
-/** A cell's value; with `percent`, a number formatted as a percentage becomes its text («3,9 %»). */
-function tableCell(cell: ExcelJS.Cell | undefined, percent: boolean): CellValue {
-  if (!cell) return null;
-  const value = toCellValue(cell.value);
-  if (percent && typeof value === 'number' && isPercentFormat(cell.numFmt)) return `${new Dec(String(value)).times(100).toFixed().replace('.', ',')} %`;
-  return value;
-}
-
-/** The values of a block of cells, read without creating any (the workbook may be saved afterwards). */
-function block(ws: Worksheet, from: Address, to: Address, percent = false): CellValue[][] {
-  const out: CellValue[][] = [];
-  for (let r = from.row; r <= to.row; r++) {
-    const line: CellValue[] = [];
-    for (let c = from.column; c <= to.column; c++) line.push(tableCell(ws.findCell(r, c), percent));
-    out.push(line);
-  }
-  return out;
-}
-
-/**
- * The block as TableData. Blank rows inside the table are kept, as core's tableFromValues keeps them: rows[i]
- * is sheet row origin.row + 1 + i, so every message names the real cell. Trailing blank rows are dropped.
- */
-function tableData(name: string, ws: Worksheet, values: CellValue[][], origin: Address): TableData {
-  const [header = [], ...rows] = values;
-  let end = rows.length;
-  while (end > 0 && rows[end - 1]!.every(isBlank)) end--;
-  return {
-    name,
-    sheet: ws.name,
-    headers: header.map((h) => cellText(h)),
-    rows: rows.slice(0, end),
-    originRow: origin.row,
-    originColumn: origin.column,
-  };
-}
-
-/**
- * The table called `name` (SPEC §6): an Excel table, else a named range, else a sheet of that name
- * (its first non-empty row is the header). Names compare case-insensitively.
- */
-export function readTable(workbook: Workbook, name: string): TableData | undefined {
-  const wanted = normalizeKey(name);
-  const percent = PERCENT_TABLES.has(wanted);
-  const table = excelTables(workbook).find((t) => normalizeKey(t.name) === wanted);
-  if (table) {
-    const range = parseRange(table.ref);
-    if (range) {
-      const values = block(table.ws, range.from, range.to, percent);
-      if (table.totalsRow && values.length > 1) values.pop();
-      return tableData(table.name, table.ws, values, range.from);
-    }
-  }
-  const defined = definedRange(workbook, name);
-  if (defined) return tableData(name, defined.ws, block(defined.ws, defined.from, defined.to, percent), defined.from);
-  const ws = workbook.worksheets.find((w) => normalizeKey(w.name) === wanted);
-  if (ws) {
-    const grid = sheetCells(ws).cells;
-    const first = grid.findIndex((row) => row.some((c) => !isBlank(c)));
-    if (first < 0) return undefined;
-    const width = Math.max(...grid.map((r) => r.length));
-    const to = { row: grid.length, column: Math.max(width, 1) };
-    return tableData(ws.name, ws, block(ws, { row: first + 1, column: 1 }, to, percent), { row: first + 1, column: 1 });
-  }
-  return undefined;
-}
-
-function definedRange(workbook: Workbook, name: string): { ws: Worksheet; from: Address; to: Address } | undefined {
-  const model = (workbook.definedNames as unknown as { model?: { name: string; ranges: string[] }[] }).model ?? [];
-  const entry = model.find((d) => normalizeKey(d.name) === normalizeKey(name));
-  const ref = entry?.ranges?.[0];
-  if (!ref) return undefined;
-  const m = /^'?(.+?)'?!(.+)$/.exec(ref);
-  if (!m) return undefined;
-  const ws = workbook.getWorksheet(m[1]!.replace(/''/g, "'"));
-  const range = parseRange(m[2]!);
-  return ws && range ? { ws, ...range } : undefined;
 }
 
 /** Number format for an owned column, from its header and values: kroner, whole numbers or percent. */
@@ -363,10 +324,4 @@ export async function saveWorkbook(workbook: Workbook, path: string, options: Sa
     const reason = error instanceof Error && 'code' in error ? ` (${String((error as NodeJS.ErrnoException).code)})` : '';
     throw new CliError(`Kunne ikke skrive «${path}»${reason}. Filen er ikke endret.`);
   }
-}
-
-/** Names of every Excel table, named range and sheet in the workbook. */
-export function tableNames(workbook: Workbook): string[] {
-  const model = (workbook.definedNames as unknown as { model?: { name: string }[] }).model ?? [];
-  return [...excelTables(workbook).map((t) => t.name), ...model.map((d) => d.name), ...workbook.worksheets.map((w) => w.name)];
 }

@@ -8,21 +8,22 @@ import { countText, findingJson, findingLine } from '../format.js';
 import { CliError, EXIT_FINDINGS, EXIT_OK, isoDate, type CliIo } from '../io.js';
 import { USAGE_KONTROLL } from '../usage.js';
 import { checkWorkbookRelations } from '../../core/relations/index.js';
-import { sheetFormulas } from '../formulas.js';
-import { formulasWithoutResult, loadWorkbook, readTable, sheetCells, tableNames, type Workbook } from '../workbook.js';
+import { Budget } from '../xlsx/limits.js';
+import { formulasWithoutResult, readTable, readWorkbook, sheetCells, tableNames, type WorkbookData } from '../workbook.js';
 
 /**
  * The add-in's own tables (DH_Kommuner, DH_Prosjekter, DH_Fordeling_2026, …) where they stand: read as the dataset or
  * written by the add-in, so never reported as unread.
  */
-function ownTableRanges(workbook: Workbook): SheetRange[] {
+function ownTableRanges(workbook: WorkbookData): SheetRange[] {
   const names = [...new Set(tableNames(workbook).filter((n) => /^DH_/i.test(n)))];
   return names.flatMap((name) => {
     const t = readTable(workbook, name);
     if (!t?.sheet) return [];
     const top = t.originRow ?? 1;
     const left = t.originColumn ?? 1;
-    const width = Math.max(t.headers.length, ...t.rows.map((r) => r.length), 1);
+    let width = Math.max(t.headers.length, 1);
+    for (const r of t.rows) width = Math.max(width, r.length);
     return [{ sheet: t.sheet, top, left, bottom: top + t.rows.length, right: left + width - 1 }];
   });
 }
@@ -45,33 +46,36 @@ export async function kontroll(argv: readonly string[], io: CliIo): Promise<numb
   const dato = stringFlag(args, 'dato');
   const today = dato !== undefined ? parseIsoDate(dato) : isoDate(io.now?.() ?? new Date());
 
-  const workbook = await loadWorkbook(file);
+  const budget = new Budget(file);
+  const workbook = await readWorkbook(file, budget);
   const { data, used } = datasetFromWorkbook(workbook);
   // Formula text rides along with the values: the relation finder compares formulas with their column's pattern.
-  const sheets = workbook.worksheets.map((ws) => ({ ...sheetCells(ws), formulas: sheetFormulas(ws) }));
+  const sheets = workbook.sheets.map((ws) => ({ ...sheetCells(ws), formulas: ws.formulas }));
+  budget.check();
   const registers = sheets.flatMap((sheet) => {
     const header = findRegisterHeader(sheet.cells);
     return header ? [{ sheet, header }] : [];
   });
   const registerRanges = sheets.flatMap((sheet) => registerRange(sheet) ?? []);
   const reconciliation = reconcileSheets(sheets, { data, reportUnread: true, findRelations: checkWorkbookRelations, claimed: [...registerRanges, ...ownTableRanges(workbook)] });
+  budget.check();
   const found: { kind: keyof typeof KIND_LABEL; where: string; rows: number }[] = reconciliation.tables.map((t) => ({ kind: t.kind, where: `${t.sheet}!${t.cell}`, rows: t.rows }));
   const findings: Finding[] = [...reconciliation.findings];
-  for (const ws of workbook.worksheets) {
+  for (const ws of workbook.sheets) {
     const { count, first } = formulasWithoutResult(ws);
     if (count === 0 || first === undefined) continue;
-    const cell = ws.getCell(first);
     findings.push({
       rule: 'kontroll.formel-uten-resultat',
       severity: 'warning',
       sheet: ws.name,
       cell: first,
-      row: Number(cell.row),
+      row: Number(/\d+$/.exec(first)![0]),
       column: first.replace(/\d+$/, ''),
       message: `${count === 1 ? 'Én celle har en formel' : `${countText(count, 'celle', 'celler')} har formler`} uten lagret resultat (første: ${first}), så tallene der kan ikke kontrolleres. Filen er lagret av et program som ikke regner ut formler: åpne og lagre den i Excel, og kontroller på nytt.`,
     });
   }
   for (const { sheet, header } of registers) {
+    budget.check();
     findings.push(...checkRegister(sheet.cells, { sheet: sheet.sheet, originRow: sheet.originRow ?? 1, originColumn: sheet.originColumn ?? 1, today, data }));
     const rows = registerDataRowCount(sheet.cells, header);
     found.push({ kind: 'register', where: `${sheet.sheet}!${a1(header.row + 1, 1)}`, rows });

@@ -8,7 +8,7 @@ import { datasetFromWorkbook } from '../dataset.js';
 import { countText } from '../format.js';
 import { CliError, EXIT_OK, isoDate, type CliIo } from '../io.js';
 import { USAGE_OPPDATER } from '../usage.js';
-import { loadWorkbook, readTable, tableNames } from '../workbook.js';
+import { readTable, readWorkbook, tableNames } from '../workbook.js';
 import { PackageRefusal, writeOwnedTables } from '../package/owned-tables.js';
 import { refuseIfOpen, writeAtomically } from '../package/save.js';
 
@@ -28,14 +28,14 @@ export async function oppdater(argv: readonly string[], io: CliIo): Promise<numb
   if (!file) throw new CliError('Oppgi arbeidsboken som skal oppdateres, f.eks. «dh oppdater arbeidsbok.xlsx».');
   if (extra.length) throw new CliError(`For mange argumenter: «${extra.join(' ')}». Bruk: dh oppdater <fil.xlsx> [-o ut.xlsx].`);
   const out = stringFlag(args, 'ut');
-  const workbook = await loadWorkbook(file);
-  const { data, used } = datasetFromWorkbook(workbook);
+  const book = await readWorkbook(file);
+  const { data, used } = datasetFromWorkbook(book);
 
   const yearArg = stringFlag(args, 'aar');
   let year: number;
   if (yearArg !== undefined) year = parseYear(yearArg);
   else {
-    const existing = tableNames(workbook)
+    const existing = tableNames(book)
       .map((n) => /^DH_Fordeling_(\d{4})$/i.exec(n)?.[1])
       .filter((y): y is string => !!y)
       .map(Number);
@@ -46,7 +46,7 @@ export async function oppdater(argv: readonly string[], io: CliIo): Promise<numb
   }
 
   const today = isoDate(io.now?.() ?? new Date());
-  const plan = planRefresh(data.dataset, year, (name) => readTable(workbook, name), today, { removeStale: true });
+  const plan = planRefresh(data.dataset, year, (name) => readTable(book, name), today, { removeStale: true });
   if (!plan.ok) throw new CliError(plan.error.message);
   const { toWrite, toRemove, skipped, changes, endringer } = plan.value;
   const source = used.length ? `arbeidsbokens tabeller ${used.join(', ')}` : data.dataset.name;
@@ -94,7 +94,6 @@ function skippedText(skipped: readonly string[], removed: readonly string[], use
   const removedText = removed.length === 0 ? '' : removed.length === 1 ? ` Den gamle tabellen ${removed[0]} er fjernet.` : ` De gamle tabellene ${joinWords(removed)} er fjernet.`;
   return skippedTablesNote(skipped, used.some((u) => /^DH_Prosjekter$/i.test(u)), HELGELAND_2026.name) + removedText;
 }
-
 
 async function copyAtomically(from: string, to: string): Promise<void> {
   const target = resolve(to);

@@ -23,10 +23,10 @@ export function plainNumber(value: number | Dec): string {
  * Why a number cannot be a kommunenummer (1833,5, 0, −1833, 18330), or undefined when it can be one or is not
  * a number at all. Names and numbers as text are left to the registry.
  */
-export function kommuneNumberProblem(value: unknown, where?: string): string | undefined {
+export function kommuneNumberProblem(value: unknown, where?: () => string): string | undefined {
   if (typeof value !== 'number') return undefined;
   if (Number.isInteger(value) && value > 0 && value < 10000) return undefined;
-  return `${plainNumber(value)}${where ? ` i ${where}` : ''} er ikke et kommunenummer: skriv kommunenummeret med fire sifre (f.eks. 1833) eller kommunenavnet.`;
+  return `${plainNumber(value)}${where ? ` i ${where()}` : ''} er ikke et kommunenummer: skriv kommunenummeret med fire sifre (f.eks. 1833) eller kommunenavnet.`;
 }
 
 /** Coerces one scalar argument to the type its parameter declares; blank optionals become undefined. */

@@ -22,39 +22,91 @@ const projectParam = {
   description: 'Valgfritt prosjekt, f.eks. "RPA" eller "DUO" (årskostnad; bare år med fordelingsnøkkel fra vedtaksåret).',
 } as const;
 
-/** Where a cell sits in a range, counted from 1 inside the range: "rad 2" in a column, "kolonne 3" in a row. */
-function placeIn(range: unknown[][], r: number, c: number): string {
-  const width = Math.max(0, ...range.map((row) => row.length));
-  if (width <= 1) return `rad ${r + 1}`;
-  if (range.length === 1) return `kolonne ${c + 1}`;
-  return `rad ${r + 1}, kolonne ${c + 1}`;
+/**
+ * Where a cell sits in a range, counted from 1 inside the range: "rad 2" in a column, "kolonne 3" in a row.
+ * The range's shape is measured once, here, and the text built only when a message needs it: measuring it
+ * for every cell made a function quadratic in its range.
+ */
+function placer(range: unknown[][]): (r: number, c: number) => string {
+  let width = 0;
+  for (const row of range) if (row.length > width) width = row.length;
+  return (r, c) => {
+    if (width <= 1) return `rad ${r + 1}`;
+    if (range.length === 1) return `kolonne ${c + 1}`;
+    return `rad ${r + 1}, kolonne ${c + 1}`;
+  };
 }
 
-/** Cells of a range that are not blank, with their position, in reading order. */
-function nonBlankCells(range: unknown[][]): { r: number; c: number; value: unknown }[] {
-  const cells: { r: number; c: number; value: unknown }[] = [];
-  range.forEach((row, r) => row.forEach((value, c) => {
-    if (!isBlank(value)) cells.push({ r, c, value });
-  }));
-  return cells;
+/** Row and column (inside the range) of each resolved cell, by index. */
+interface CellPositions {
+  readonly r: number[];
+  readonly c: number[];
 }
 
-function resolveMembers(ctx: FunctionContext, range: unknown[][]): Result<{ members: Member[]; cells: { r: number; c: number }[] }> {
-  const members: Member[] = [];
-  const cells: { r: number; c: number }[] = [];
-  for (const cell of nonBlankCells(range)) {
-    if (isErrorLike(cell.value)) {
-      return fail(`Kommunen i ${placeIn(range, cell.r, cell.c)} i området er feilverdien ${cellText(cell.value)}: rett cellen eller ta den ut av området.`);
+/**
+ * Calls `visit` for each kommune named in a range, in reading order, with its cell. One pass over the range;
+ * a name or number met before is looked up once (ranges repeat the same few kommuner), and nothing is
+ * allocated per cell, so the cost is linear in cells. `visit` may stop the pass by returning an error.
+ */
+function eachMember(ctx: FunctionContext, range: unknown[][], visit: (member: Member, r: number, c: number) => DhError | void): Result<number> {
+  const placeIn = placer(range);
+  const seen = new Map<unknown, Member>();
+  let count = 0;
+  for (let r = 0; r < range.length; r++) {
+    const row = range[r]!;
+    for (let c = 0; c < row.length; c++) {
+      const value = row[c];
+      if (isBlank(value)) continue;
+      let member = typeof value === 'string' || typeof value === 'number' ? seen.get(value) : undefined;
+      if (!member) {
+        if (isErrorLike(value)) {
+          return fail(`Kommunen i ${placeIn(r, c)} i området er feilverdien ${cellText(value)}: rett cellen eller ta den ut av området.`);
+        }
+        const problem = kommuneNumberProblem(value, () => `${placeIn(r, c)} i området`);
+        if (problem) return fail(problem);
+        const resolved = ctx.data.resolveMember(value);
+        if (!resolved.ok) return resolved;
+        member = resolved.value;
+        if (typeof value === 'string' || typeof value === 'number') seen.set(value, member);
+      }
+      const stop = visit(member, r, c);
+      if (stop) return { ok: false, error: stop };
+      count++;
     }
-    const problem = kommuneNumberProblem(cell.value, `${placeIn(range, cell.r, cell.c)} i området`);
-    if (problem) return fail(problem);
-    const member = ctx.data.resolveMember(cell.value);
-    if (!member.ok) return member;
-    members.push(member.value);
-    cells.push({ r: cell.r, c: cell.c });
   }
-  if (members.length === 0) return { ok: false, error: dhError('Ingen kommuner i området.') };
-  return { ok: true, value: { members, cells } };
+  if (count === 0) return { ok: false, error: dhError('Ingen kommuner i området.') };
+  return ok(count);
+}
+
+/** Row and column (inside the range) of each resolved cell, by index. */
+interface CellPositions {
+  readonly r: number[];
+  readonly c: number[];
+}
+
+/**
+ * The kommuner of a range, each once, with their cells: the second cell naming the same kommune (by name or
+ * number) is an error naming both cells, reported when it is met.
+ */
+function resolveDistinctMembers(ctx: FunctionContext, range: unknown[][]): Result<{ members: Member[]; cells: CellPositions }> {
+  const members: Member[] = [];
+  // Positions as two number arrays, not an object per cell: a large range must not become a large heap.
+  const cells: CellPositions = { r: [], c: [] };
+  const first = new Map<string, number>();
+  const placeIn = placer(range);
+  const result = eachMember(ctx, range, (m, r, c) => {
+    const seen = first.get(m.kommunenr);
+    if (seen !== undefined) {
+      const shown = (rr: number, cc: number) => `«${cellText(range[rr]![cc])}» i ${placeIn(rr, cc)}`;
+      return dhError(`${m.name} (${m.kommunenr}) står to ganger i området (${shown(cells.r[seen]!, cells.c[seen]!)} og ${shown(r, c)}): fjern den ene, så får hver kommune én del.`);
+    }
+    first.set(m.kommunenr, members.length);
+    members.push(m);
+    cells.r.push(r);
+    cells.c.push(c);
+  });
+  if (!result.ok) return result;
+  return ok({ members, cells });
 }
 
 /**
@@ -77,22 +129,6 @@ function yearlyNumbers(range: unknown[][], what: string): Result<Dec[]> {
     }
   }
   return ok(values.slice(0, years));
-}
-
-/** Each kommune once: the second cell naming the same kommune (by name or number) is an error naming both cells. */
-function duplicateMember(range: unknown[][], members: readonly Member[], cells: readonly { r: number; c: number }[]): DhError | undefined {
-  const first = new Map<string, number>();
-  for (let i = 0; i < members.length; i++) {
-    const seen = first.get(members[i]!.kommunenr);
-    if (seen === undefined) {
-      first.set(members[i]!.kommunenr, i);
-      continue;
-    }
-    const shown = (j: number) => `«${cellText(range[cells[j]!.r]![cells[j]!.c])}» i ${placeIn(range, cells[j]!.r, cells[j]!.c)}`;
-    const m = members[i]!;
-    return dhError(`${m.name} (${m.kommunenr}) står to ganger i området (${shown(seen)} og ${shown(i)}): fjern den ene, så får hver kommune én del.`);
-  }
-  return undefined;
 }
 
 export const KOSTNAD: CatalogEntry = {
@@ -208,11 +244,9 @@ export const FORDEL: CatalogEntry = {
   returns: { kind: 'matrix', format: 'kroner', description: 'Ett beløp per kommune, i samme form som området.' },
   examples: [{ formula: '=DH.FORDEL(100000;A2:A20)', result: 'en kolonne som summerer til 100 000,00' }],
   implementation(ctx, amount: Dec, kommuner: unknown[][], key?: string, weightsRange?: unknown[][]): CellResult {
-    const resolved = resolveMembers(ctx, kommuner);
+    const resolved = resolveDistinctMembers(ctx, kommuner);
     if (!resolved.ok) return resolved.error;
     const { members, cells } = resolved.value;
-    const duplicate = duplicateMember(kommuner, members, cells);
-    if (duplicate) return duplicate;
     const mode = normalizeKey(key ?? 'innbyggere');
     let weights: Dec[];
     if (mode === '' || mode.startsWith('innbygg') || mode === 'folketall') {
@@ -222,7 +256,9 @@ export const FORDEL: CatalogEntry = {
     } else if (mode.startsWith('vekt')) {
       if (!weightsRange) return dhError('Nøkkel "vekter" krever et område med vekter.');
       const w: Dec[] = [];
-      for (const { r, c } of cells) {
+      for (let i = 0; i < members.length; i++) {
+        const r = cells.r[i]!;
+        const c = cells.c[i]!;
         const n = parseNumber(weightsRange[r]?.[c]);
         if (!n.ok || n.value.isNegative()) return dhError(`Vekt for ${members[w.length]!.name} mangler eller er ugyldig.`);
         w.push(n.value);
@@ -238,7 +274,9 @@ export const FORDEL: CatalogEntry = {
     }
     const parts = splitLargestRemainder(amount, weights);
     const out: CellResult[][] = kommuner.map((row) => row.map(() => ''));
-    cells.forEach(({ r, c }, i) => {
+    members.forEach((_, i) => {
+      const r = cells.r[i]!;
+      const c = cells.c[i]!;
       out[r]![c] = toCellNumber(parts[i]!);
     });
     return out;
@@ -320,9 +358,11 @@ export const DEKNING: CatalogEntry = {
   returns: { kind: 'number', format: 'percent', description: 'Andel mellom 0 og 1.' },
   examples: [{ formula: '=DH.DEKNING(A2:A10)', result: '0,62 (62 %)' }],
   implementation(ctx, kommuner: unknown[][]): CellResult {
-    const resolved = resolveMembers(ctx, kommuner);
+    const unique = new Map<string, number>();
+    const resolved = eachMember(ctx, kommuner, (m) => {
+      unique.set(m.kommunenr, m.population);
+    });
     if (!resolved.ok) return resolved.error;
-    const unique = new Map(resolved.value.members.map((m) => [m.kommunenr, m.population]));
     const total = ctx.data.dataset.members.reduce((acc, m) => acc + m.population, 0);
     return populationShare([...unique.values()], total).toNumber();
   },

@@ -164,7 +164,18 @@ export function cellText(value: unknown): string {
   return String(value).trim();
 }
 
-/** Text that a spreadsheet would execute as a formula if written as-is. */
+/**
+ * A signed plain number as a person types it: digits (grouped by spaces, as nb-NO and phone numbers are),
+ * an optional decimal part and exponent, an optional percent sign. No operator anywhere after the sign.
+ */
+const SIGNED_PLAIN_NUMBER = /^[+\-][\s\u00a0\u202f]*\d[\d\s\u00a0\u202f]*(?:[.,]\d+)?(?:[eE][+\-]?\d+)?\s*(?:%|kr\.?)?\s*$/;
+
+/**
+ * Text that a spreadsheet would evaluate as a formula if written as-is: a leading = + - or @ followed by
+ * anything but a plain number. «+1+1», «-2+3» and «-2+3+cmd|' /C calc'!A0» are formulas; «-40» and
+ * «+47 75 13 20 00» are numbers.
+ */
 export function looksLikeFormula(value: unknown): boolean {
-  return typeof value === 'string' && /^[=+\-@]/.test(value) && !/^[-+]?\s*\d/.test(value);
+  if (typeof value !== 'string' || !/^[=+\-@]/.test(value)) return false;
+  return value.charCodeAt(0) === 61 || value.charCodeAt(0) === 64 || !SIGNED_PLAIN_NUMBER.test(value);
 }

@@ -102,7 +102,9 @@ describe('parseDate', () => {
 });
 
 describe('looksLikeFormula', () => {
-  it.each([['=SUM(A1)', true], ['+47 123', false], ['-40', false], ['@bruker', true], ['-kr', true], ['Visma', false], [12, false]])('%s → %s', (v, e) => {
+  // Issue 16: a sign followed by anything but a plain number is evaluated by Excel and Sheets («+1+1» gives 2).
+  it.each([['=SUM(A1)', true], ['+47 123', false], ['-40', false], ['@bruker', true], ['-kr', true], ['Visma', false], [12, false],
+    ['+1+1', true], ['-2+3', true], ["-2+3+cmd|' /C calc'!A0", true], ['+1*2', true], ['-1E5', false], ['-1 234,56', false], ['+47 75 13 20 00', false], ['- 500', false], ['-1 234 kr', false], ['+3,9 %', false], ['-2-', true]])('%s → %s', (v, e) => {
     expect(looksLikeFormula(v)).toBe(e);
   });
 });
