@@ -12,7 +12,7 @@ import { CliError, EXIT_OK, isoDate, type CliIo } from '../io.js';
 import { writeKommunerFile } from '../kommuner-writer.js';
 import { fetchSsbJson, ssbSettings } from '../ssb-client.js';
 import { USAGE_INNBYGGERE } from '../usage.js';
-import { loadWorkbook, readTable } from '../workbook.js';
+import { readTable, readWorkbook } from '../workbook.js';
 
 /**
  * dh innbyggere [--kvartal 2025K2 | --aar 2026] [--kommuner 1833,1824,…] [--svar svar.json] [--fil bok.xlsx -o ut.xlsx] [--json]
@@ -44,7 +44,7 @@ export async function innbyggere(argv: readonly string[], io: CliIo): Promise<nu
   const saved = stringFlag(args, 'svar');
   if (!saved && !request) throw new CliError('Oppgi perioden: --kvartal 2025K2 (befolkning ved utgangen av kvartalet) eller --aar 2026 (per 1. januar).');
 
-  const workbook = file ? await loadWorkbook(file) : undefined;
+  const workbook = file ? await readWorkbook(file) : undefined;
   const active = workbook ? datasetFromWorkbook(workbook) : defaultDataset();
   const registry = active.data.registry;
   const listed = stringFlag(args, 'kommuner');
@@ -90,7 +90,7 @@ export async function innbyggere(argv: readonly string[], io: CliIo): Promise<nu
   for (const w of parsed.value.warnings.filter((w) => rows.some((r) => w.startsWith(`${r.name} (${r.kommunenr})`)))) io.stderr(`Merk: ${w}\n`);
 
   let written: string | undefined;
-  if (workbook && out) {
+  if (workbook && file && out) {
     const existing = readTable(workbook, 'DH_Kommuner');
     const plan = planKommunerUpdate(existing, active.data.dataset.members, figures, isoDate(io.now?.() ?? new Date()), readTable(workbook, 'DH_Endringer'));
     if (!plan.ok) throw new CliError(plan.error.message);
