@@ -80,15 +80,15 @@ describe('sparse reading', () => {
     expect(book.sheets[0]!.rows[9]).toEqual(['Avsnitt 10']);
   });
 
-  it('a validation over the whole sheet costs its definition, and oppdater refuses what its writer cannot take', async () => {
+  it('a validation over the whole sheet costs its definition, in kontroll and oppdater', async () => {
     const path = writeTo(join(dir, 'validering.xlsx'), wholeColumnValidation(3));
     const book = await readWorkbook(path);
     expect(book.sheets[0]!.cellCount).toBe(4);
     expect(book.sheets[0]!.validationArea).toBe(3 * 1_048_576 + 16_384 * 1_048_576);
+    expect((await dh('kontroll', path)).code).toBe(0);
     const r = await dh('oppdater', path, '-o', join(dir, 'validering-ut.xlsx'));
-    expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/^dh oppdater kan ikke skrive tilbake denne arbeidsboken: arket «Ark1» har datavalidering over mer enn 500 000 celler/);
-    expect(existsSync(join(dir, 'validering-ut.xlsx'))).toBe(false);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
   });
 
   it('a register of 20 000 rows is checked, not refused', async () => {
@@ -151,7 +151,8 @@ describe('the right words for each kind of file', () => {
     expect(book.sheets[0]!.rows).toEqual([['Kommune', 'Innbyggere'], ['Rana', 26000]]);
     const r = await dh('oppdater', path, '-o', join(dir, 'strict-ut.xlsx'));
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/«Strict Open XML-regneark».*Lagre som → «Excel-arbeidsbok \(\*\.xlsx\)».*Ingenting er skrevet\./);
+    expect(r.stderr).toMatch(/Strict/);
+    expect(r.stderr).toMatch(/lagre den som vanlig «Excel-arbeidsbok \(\.xlsx\)».*Ingenting er skrevet/);
   });
 
   it('a valid package with a part that is not XML names the part', async () => {
