@@ -1,22 +1,16 @@
 // A minimal https static server for dist/excel on https://localhost:3000 (the manifest's DEV_BASE_URL),
 // for sideloading. Uses the certificate `npm run certs:excel` (office-addin-dev-certs) installs in
-// ~/.office-addin-dev-certs/. Run: `npx tsx addin-excel/serve.ts` (PORT=3000 by default).
+// ~/.office-addin-dev-certs/. Run: `npx tsx addin-excel/serve.ts` (PORT=3000 by default). It listens on the
+// loopback addresses only (IPv4 and, where there is one, IPv6), never on the network.
 import { createServer } from 'node:https';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { extname, join, normalize, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
+import { staticHandler } from './dev/static-handler.js';
 
 const root = resolve(import.meta.dirname, '..', 'dist', 'excel');
 const certDir = join(homedir(), '.office-addin-dev-certs');
 const port = Number(process.env.PORT ?? 3000);
-const types: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.xml': 'application/xml; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.png': 'image/png',
-};
 
 if (!existsSync(join(root, 'manifest.xml'))) {
   console.error('dist/excel mangler: kjør `npm run build` først.');
@@ -27,13 +21,15 @@ if (!existsSync(join(certDir, 'localhost.crt')) || !existsSync(join(certDir, 'lo
   process.exit(2);
 }
 
-createServer({ cert: readFileSync(join(certDir, 'localhost.crt')), key: readFileSync(join(certDir, 'localhost.key')) }, (req, res) => {
-  const path = decodeURIComponent(new URL(req.url ?? '/', 'https://localhost').pathname);
-  const file = normalize(join(root, path === '/' ? 'taskpane.html' : path));
-  if (!file.startsWith(root) || !existsSync(file) || !statSync(file).isFile()) {
-    res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Finnes ikke');
-    return;
-  }
-  res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store', 'access-control-allow-origin': '*' });
-  res.end(readFileSync(file));
-}).listen(port, () => console.log(`DH for Excel: https://localhost:${port}/ (dist/excel)`));
+const options = { cert: readFileSync(join(certDir, 'localhost.crt')), key: readFileSync(join(certDir, 'localhost.key')) };
+const handler = staticHandler(root);
+createServer(options, handler)
+  .on('error', (error: NodeJS.ErrnoException) => {
+    console.error(`Kan ikke lytte på port ${port} (${error.code ?? 'ukjent årsak'}): er serveren allerede i gang? Velg en annen med PORT=…`);
+    process.exit(2);
+  })
+  .listen(port, '127.0.0.1', () => console.log(`DH for Excel: https://localhost:${port}/ (dist/excel, bare denne maskinen)`));
+// «localhost» may resolve to ::1 first; serve it there too, and carry on without IPv6 where the machine has none.
+createServer(options, handler)
+  .on('error', () => undefined)
+  .listen(port, '::1');

@@ -1,8 +1,9 @@
 /**
  * Errors are values inside core (STYLE §6). A DhError carries the Norwegian message a user sees and
- * the kind of sheet error a host maps it to: Excel #VALUE!/#N/A, Sheets a thrown Error, CLI exit 2.
+ * the kind of sheet error a host maps it to: Excel #VALUE!/#N/A/#NUM! ('number': a result that is not a
+ * finite number, or an amount a cell cannot hold to the øre), Sheets a thrown Error, CLI exit 2.
  */
-export type DhErrorKind = 'value' | 'notAvailable';
+export type DhErrorKind = 'value' | 'notAvailable' | 'number';
 
 export interface DhError {
   readonly dhError: true;

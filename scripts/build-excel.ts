@@ -6,6 +6,7 @@
 //                   fetched when their tab is first opened, so the initial load is the entry + its static imports
 //   commands.html + commands.js, hjelp.html, assets/icon-*.png, manifest.xml (base URL rewritten)
 // and fails when functions.json is stale/incomplete or anything in dist/excel mentions HyperFormula (GPL).
+import { TASKPANE_CSP } from '../addin-excel/dev/csp.js';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -245,12 +246,12 @@ export async function build(): Promise<ExcelBuildReport> {
   }
 
   // 3. Pages, help, icons, manifest.
-  let taskpaneHtml = readFileSync(resolve(SRC, 'taskpane/taskpane.html'), 'utf8');
+  let taskpaneHtml = withCsp(readFileSync(resolve(SRC, 'taskpane/taskpane.html'), 'utf8'));
   if (existsSync(resolve(DIST_EXCEL, 'taskpane.css'))) {
     taskpaneHtml = taskpaneHtml.replace('</head>', '    <link rel="stylesheet" href="taskpane.css" />\n  </head>');
   }
   writeFileSync(resolve(DIST_EXCEL, 'taskpane.html'), taskpaneHtml);
-  writeFileSync(resolve(DIST_EXCEL, 'commands.html'), readFileSync(resolve(SRC, 'commands/commands.html'), 'utf8'));
+  writeFileSync(resolve(DIST_EXCEL, 'commands.html'), withCsp(readFileSync(resolve(SRC, 'commands/commands.html'), 'utf8')));
   writeFileSync(resolve(DIST_EXCEL, 'hjelp.html'), helpPage());
   for (const size of ICON_SIZES) writeFileSync(resolve(DIST_EXCEL, `assets/icon-${size}.png`), iconPng(size));
   writeFileSync(resolve(DIST_EXCEL, 'manifest.xml'), manifestFor(base));
@@ -283,4 +284,11 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
     console.error(error instanceof Error ? error.message : String(error));
     process.exit(1);
   });
+}
+
+/** The pages carry their Content-Security-Policy themselves, so it holds wherever they are hosted. */
+function withCsp(html: string): string {
+  const meta = `<meta http-equiv="Content-Security-Policy" content="${TASKPANE_CSP}" />`;
+  if (!/<meta charset="UTF-8" \/>/.test(html)) throw new Error('siden mangler <meta charset="UTF-8" />: CSP-en kan ikke settes inn');
+  return html.replace(/<meta charset="UTF-8" \/>/, (m) => `${m}\n    ${meta}`);
 }

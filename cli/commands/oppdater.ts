@@ -1,6 +1,8 @@
 import { copyFile, readFile, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { planRefresh, skippedTablesNote } from '../../core/board/refresh.js';
+import { projectColumnNames } from '../../core/board/tables.js';
+import { MAX_COLUMN_NAME } from '../../core/workbook/owned-text.js';
 import { joinWords } from '../../core/util/text.js';
 import { HELGELAND_2026 } from '../../core/dataset/helgeland2026.js';
 import { OPTIONS, parseArgs, parseYear, stringFlag } from '../args.js';
@@ -84,6 +86,11 @@ export async function oppdater(argv: readonly string[], io: CliIo): Promise<numb
   }
   for (const name of toRemove) lines.push(`  ${name}: fjernet`);
   if (skippedLine) lines.push(skippedLine);
+  if (toWrite.some((t) => t.name === 'DH_Deltakelse')) {
+    for (const c of projectColumnNames(data.dataset).filter((c) => c.shortened)) {
+      lines.push(`Merk: prosjektnavnet «${Array.from(c.project).slice(0, 40).join('')}…» er lengre enn ${MAX_COLUMN_NAME} tegn og er forkortet i kolonnenavnet i DH_Deltakelse. Gi prosjektet et kortere navn i DH_Prosjekter.`);
+    }
+  }
   lines.push(`${countText(changes.length, 'endring', 'endringer')} ført i DH_Endringer. Skrev «${target}».`);
   io.stdout(lines.join('\n') + '\n');
   return EXIT_OK;

@@ -101,11 +101,13 @@ export function shareOf(allocation: Allocation, kommunenr: string): Dec | undefi
 
 /**
  * Frozen percentages for a cooperation agreement: each member's share in percent with `decimals`
- * decimals, largest remainder so they add up to exactly 100.
+ * decimals, largest remainder so they add up to exactly 100. A negative total (a credit shared out by the
+ * key, every part negative) has the same shares as the positive one: the parts' sizes are the weights.
  */
 export function frozenPercentages(allocation: Allocation, decimals = 4): { kommunenr: string; name: string; percent: Dec }[] {
   const unit = new Dec(10).pow(decimals);
-  const parts = apportion(new Dec(100).times(unit), allocation.rows.map((r) => r.total));
+  const credit = allocation.sum.isNegative();
+  const parts = apportion(new Dec(100).times(unit), allocation.rows.map((r) => (credit ? r.total.negated() : r.total)));
   return allocation.rows.map((r, i) => ({ kommunenr: r.kommunenr, name: r.name, percent: parts[i]!.dividedBy(unit) }));
 }
 

@@ -20,6 +20,11 @@ export function resolveKey(dataset: Dataset, year: number, depth = 0): Result<Re
     return fail(`Ingen fordelingsnøkkel for ${year} i ${dataset.name}${years.length ? ` (har ${years.join(', ')})` : ''}.`, 'notAvailable');
   }
   if (key.fixedAmount !== undefined || key.ratePerInhabitant !== undefined) {
+    // A negative key is a credit shared out like a charge; a key that charges one part and credits the other has
+    // no shares (a kommune's part could change sign with its population), so it is refused.
+    if ((key.fixedAmount?.isNegative() && key.ratePerInhabitant?.greaterThan(0)) || (key.ratePerInhabitant?.isNegative() && key.fixedAmount?.greaterThan(0))) {
+      return fail(`Fast beløp og sats pr innbygger for ${year} har motsatt fortegn: skriv begge som positive tall (en kostnad) eller begge som negative (en tilbakebetaling).`);
+    }
     return ok({ mode: 'fixedPlusRate', year, fixedAmount: key.fixedAmount ?? new Dec(0), ratePerInhabitant: key.ratePerInhabitant ?? new Dec(0), source: key });
   }
   if (key.totalToAllocate !== undefined) {

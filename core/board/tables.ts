@@ -6,6 +6,7 @@ import { splitPooledSaving } from '../benefits/pooled.js';
 import { Dec, roundOre, sum, toCellNumber } from '../money/kroner.js';
 import { fail, ok, type Result } from '../result.js';
 import type { OwnedCell, OwnedTable } from '../workbook/table.js';
+import { MAX_COLUMN_NAME, ownedText } from '../workbook/owned-text.js';
 
 const money = (d: Dec) => toCellNumber(d);
 
@@ -38,6 +39,14 @@ export function fordelingTable(dataset: Dataset, year: number): Result<OwnedTabl
 }
 
 /** DH_Deltakelse: members × project decisions, Ja/Nei, with each participant's annual project cost where known. */
+/**
+ * The column name each project gets in DH_Deltakelse: its name without control or bidi-override characters and
+ * at most 255 characters (Office's limit for a table column). `shortened` says a name was cut, for the finding.
+ */
+export function projectColumnNames(dataset: Dataset): { project: string; text: string; shortened: boolean }[] {
+  return dataset.projects.map((p) => ({ project: p.name, ...ownedText(p.name, MAX_COLUMN_NAME) }));
+}
+
 export function deltakelseTable(dataset: Dataset): OwnedTable {
   const members = sortedMembers(dataset.members);
   const projects = dataset.projects;
@@ -51,7 +60,8 @@ export function deltakelseTable(dataset: Dataset): OwnedTable {
     }))),
   ]);
   rows.push(['', `Deltakere (av ${members.length})`, ...projects.map((p) => `${p.participants.length}/${members.length}`), '']);
-  return { name: 'DH_Deltakelse', headers: ['Kommunenr', 'Kommune', ...projects.map((p) => p.name), 'Prosjektkostnad pr år (kjent)'], rows };
+  // Project names become column names: made safe and cut to Office's 255 characters (see projectColumnNames).
+  return { name: 'DH_Deltakelse', headers: ['Kommunenr', 'Kommune', ...projectColumnNames(dataset).map((c) => c.text), 'Prosjektkostnad pr år (kjent)'], rows };
 }
 
 /**

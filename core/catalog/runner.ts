@@ -1,7 +1,8 @@
 import { allocate, type Allocation } from '../allocation/allocate.js';
 import { DatasetContext } from '../dataset/context.js';
 import type { Dataset } from '../dataset/model.js';
-import { dhError, isDhError, type Result } from '../result.js';
+import { CellAmountError } from '../money/kroner.js';
+import { dhError, isDhError, type DhError, type Result } from '../result.js';
 import { coerceArg, isMatrix, unwrapSingle } from './coerce.js';
 import type { CatalogEntry, CellResult, FunctionContext } from './types.js';
 
@@ -35,7 +36,7 @@ export function callFunction(entry: CatalogEntry, ctx: FunctionContext, args: re
     }
     const values = entry.params.map((spec, i) => (spec.type === 'range' ? args[i] : unwrapSingle(args[i])));
     const liftedIndex = entry.params.map((spec, i) => (spec.type !== 'range' && isMatrix(values[i]) ? i : -1)).filter((i) => i >= 0);
-    if (liftedIndex.length === 0) return callScalar(entry, ctx, values);
+    if (liftedIndex.length === 0) return finite(callScalar(entry, ctx, values));
     const rows = Math.max(...liftedIndex.map((i) => (values[i] as unknown[][]).length));
     const cols = Math.max(...liftedIndex.map((i) => (values[i] as unknown[][])[0]?.length ?? 0));
     const out: CellResult[][] = [];
@@ -44,14 +45,24 @@ export function callFunction(entry: CatalogEntry, ctx: FunctionContext, args: re
       for (let c = 0; c < cols; c++) {
         const cellArgs = values.map((v, i) => (liftedIndex.includes(i) ? pick(v as unknown[][], r, c) : v));
         const result = callScalar(entry, ctx, cellArgs);
-        line.push(isMatrix(result) ? dhError('Resultatet kan ikke være en tabell inne i en tabell.') : result);
+        line.push(isMatrix(result) ? dhError('Resultatet kan ikke være en tabell inne i en tabell.') : finite(result));
       }
       out.push(line);
     }
     return out;
   } catch (error) {
-    return dhError(`Intern feil i ${entry.name}: ${error instanceof Error ? error.message : String(error)}`);
+    if (error instanceof CellAmountError) return dhError(error.message, 'number');
+    return dhError(`${entry.name} stoppet på en intern feil, så resultatet mangler. Kontroller argumentene; meld gjerne fra om feilen står igjen.`);
   }
+}
+
+const NOT_FINITE: DhError = dhError('Resultatet er ikke et endelig tall (for stort eller udefinert): kontroller argumentene.', 'number');
+
+/** Every number leaving the catalog is finite: Infinity and NaN become #NUM! with a Norwegian message. */
+function finite(result: CellResult): CellResult {
+  if (typeof result === 'number') return Number.isFinite(result) ? result : NOT_FINITE;
+  if (Array.isArray(result)) return result.map((row) => row.map((v) => (typeof v === 'number' && !Number.isFinite(v) ? NOT_FINITE : v)));
+  return result;
 }
 
 /** Broadcasting like a spreadsheet: a single row or column repeats along the other axis. */

@@ -40,7 +40,36 @@ export function toPlain(amount: Kroner): string {
   return roundOre(amount).toFixed(2);
 }
 
-/** Number for hosts that need one (Excel/Sheets cells). Exact for any øre amount below 2^53 øre. */
+/**
+ * The largest amount a cell number holds to the øre: 9 999 999 999 999,99 kr, 15 significant digits. A double
+ * gives back any decimal of 15 significant digits exactly (and Excel keeps 15 digits); with 16, øre amounts
+ * near 2^46 kr are closer together than the doubles (1/64 kr apart there) and would be rounded silently.
+ */
+export const MAX_CELL_KRONER: Kroner = new Dec('9999999999999.99');
+
+/** Why an amount cannot leave decimal.js as a cell number exactly, or undefined when it can. */
+export function cellAmountProblem(amount: Kroner): string | undefined {
+  if (!amount.isFinite()) return 'Resultatet er ikke et endelig tall (for stort eller udefinert): kontroller argumentene.';
+  if (roundOre(amount).abs().greaterThan(MAX_CELL_KRONER)) {
+    return 'Beløpet er for stort til å stå nøyaktig til øret i en celle (grensen er ± 9 999 999 999 999,99 kr): kontroller argumentene.';
+  }
+  return undefined;
+}
+
+/** Thrown by toCellNumber for an amount a cell cannot hold; its message is the Norwegian sentence a user sees. */
+export class CellAmountError extends RangeError {
+  constructor(message: string) {
+    super(message);
+    this.name = 'CellAmountError';
+  }
+}
+
+/**
+ * Number for hosts that need one (Excel/Sheets cells), exact to the øre. An amount past MAX_CELL_KRONER or not
+ * finite is never rounded silently: it throws CellAmountError (the catalog runner turns it into #NUM!).
+ */
 export function toCellNumber(amount: Kroner): number {
+  const problem = cellAmountProblem(amount);
+  if (problem) throw new CellAmountError(problem);
   return Number(roundOre(amount).toFixed(2));
 }

@@ -110,8 +110,8 @@ function rangeToMatrix(range: SimpleRangeValue): unknown[][] {
 }
 
 /** A DhError becomes the engine's own error value, so the cell shows #VALUE!/#N/A with the Norwegian text. */
-function toEngineError(message: string, kind: 'value' | 'notAvailable'): CellError {
-  return new CellError(kind === 'notAvailable' ? ErrorType.NA : ErrorType.VALUE, message);
+function toEngineError(message: string, kind: 'value' | 'notAvailable' | 'number'): CellError {
+  return new CellError(kind === 'notAvailable' ? ErrorType.NA : kind === 'number' ? ErrorType.NUM : ErrorType.VALUE, message);
 }
 
 function toEngineScalar(result: CellResult): number | string | boolean | CellError | typeof EmptyValue {

@@ -119,7 +119,7 @@ export function toExcelError(error: DhError): Error {
   const api = customFunctionsApi();
   const Ctor = api?.Error ?? DetachedError;
   const codes = api?.ErrorCode ?? { invalidValue: '#VALUE!', notAvailable: '#N/A', invalidNumber: '#NUM!' };
-  return new Ctor(error.kind === 'notAvailable' ? codes.notAvailable : codes.invalidValue, error.message);
+  return new Ctor(error.kind === 'notAvailable' ? codes.notAvailable : error.kind === 'number' ? codes.invalidNumber : codes.invalidValue, error.message);
 }
 
 // ---------------------------------------------------------------------------------------------------

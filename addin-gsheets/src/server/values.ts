@@ -66,7 +66,7 @@ export function toInputValue(value: unknown): CellValue {
   return String(value);
 }
 
-export const ERROR_PREFIX = { notAvailable: '#I/T', value: '#VERDI!' } as const;
+export const ERROR_PREFIX = { notAvailable: '#I/T', value: '#VERDI!', number: '#NUM!' } as const;
 
 /** The text an error becomes inside an array result. */
 export function errorText(error: DhError): string {
