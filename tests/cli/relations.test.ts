@@ -6,8 +6,7 @@ import { join, resolve } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { run } from '../../cli/main.js';
-import { sheetFormulas } from '../../cli/formulas.js';
-import { sheetCells } from '../../cli/workbook.js';
+import { readWorkbook, sheetCells } from '../../cli/workbook.js';
 import { a1 } from '../../core/findings/finding.js';
 import { reconcileSheets, registerRange, type SheetRange } from '../../core/reconcile/index.js';
 import { checkBlock, findBlocks, isClaimed } from '../../core/relations/index.js';
@@ -116,8 +115,8 @@ describe('ingen tabell med tall er ulest', () => {
     const tally: string[] = [];
     for (const { name, path } of await fixtures()) {
       const { findings } = await kontroll(path);
-      const workbook = await readBack(path);
-      const grids = workbook.worksheets.map((ws) => ({ ...sheetCells(ws), formulas: sheetFormulas(ws) }));
+      const workbook = await readWorkbook(path);
+      const grids = workbook.sheets.map((ws) => ({ ...sheetCells(ws), formulas: ws.formulas }));
       // What the known kinds read: board tables and budgets by their headers, registers, and the DH_* tables.
       const claimed: SheetRange[] = [...reconcileSheets(grids).claimed];
       for (const g of grids) {
