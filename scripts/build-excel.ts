@@ -8,7 +8,7 @@
 // and fails when functions.json is stale/incomplete or anything in dist/excel mentions HyperFormula (GPL).
 import { TASKPANE_CSP } from '../addin-excel/dev/csp.js';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { deflateSync, gzipSync } from 'node:zlib';
 import * as esbuild from 'esbuild';
@@ -23,8 +23,8 @@ const SRC = resolve(ROOT, 'addin-excel/src');
 /** The one place the development base URL is defined; manifest/manifest.xml uses it for every URL. */
 export const DEV_BASE_URL = 'https://localhost:3000/';
 /** Budget for the task pane's initial JavaScript: taskpane.js and the chunks it imports statically, each
- *  gzipped as served (issue 15 aims at 180 kB; this is what the split build meets, lower it as the load shrinks). */
-export const TASKPANE_GZIP_BUDGET = 250 * 1024;
+ *  gzipped as served (issue 15 aims at 180 kB; the split build measured 221.7 kB, so 235 kB leaves room for the next feature but not for a heavy import in the first view). */
+export const TASKPANE_GZIP_BUDGET = 235 * 1024;
 /** Where the task pane's split chunks go, under dist/excel. */
 export const TASKPANE_CHUNK_DIR = 'chunks';
 export const ICON_SIZES = [16, 32, 64, 80] as const;
@@ -202,6 +202,60 @@ export async function taskpaneInitialLoad(dir: string = DIST_EXCEL): Promise<{ r
   return { files, gzipBytes };
 }
 
+const CORE_DIR = resolve(ROOT, 'core');
+
+/**
+ * Which core module (one line of core/index.ts) exports each public name. esbuild assigns a file to the
+ * task pane's first-load chunk when the entry can *reach* it through imports, used or not, so one import of
+ * the core/index.ts barrel would put all of core (reconciliation, scenarios, …) into the first load. Hosts
+ * keep importing from core/index.ts (its rule); only the built bundle goes straight to the module.
+ */
+async function coreExportTargets(): Promise<Map<string, string>> {
+  const targets = new Map<string, string>();
+  const index = readFileSync(resolve(CORE_DIR, 'index.ts'), 'utf8');
+  for (const match of index.matchAll(/export\s+(\*|\{([^}]*)\})\s+from\s+'([^']+)'/g)) {
+    const target = resolve(CORE_DIR, match[3]!.replace(/\.js$/, '.ts'));
+    let names: readonly string[];
+    if (match[1] === '*') {
+      const { metafile } = await esbuild.build({ entryPoints: [target], bundle: true, write: false, metafile: true, format: 'esm', platform: 'browser', outdir: DIST_EXCEL, logLevel: 'silent' });
+      names = Object.values(metafile.outputs)[0]!.exports;
+    } else {
+      // `export { a as b }` would need the original name: such names stay unmapped (their imports keep the barrel).
+      names = match[2]!.split(',').map((n) => n.trim()).filter((n) => n && !/\sas\s/.test(n));
+    }
+    // A name two `export *` lines both give is not exported by the barrel at all (ES module rules): leave it out.
+    for (const name of names) targets.set(name, targets.has(name) && targets.get(name) !== target ? '' : target);
+  }
+  return targets;
+}
+
+/** esbuild plugin: `import { a, b } from '…/core/index.js'` outside core becomes one import per core module. */
+function directCoreImports(targets: ReadonlyMap<string, string>): esbuild.Plugin {
+  const barrel = resolve(CORE_DIR, 'index.js');
+  return {
+    name: 'dh-direct-core-imports',
+    setup(build) {
+      build.onLoad({ filter: /\.tsx?$/ }, (args) => {
+        if (args.path.startsWith(CORE_DIR) || args.path.includes('node_modules')) return undefined;
+        const source = readFileSync(args.path, 'utf8');
+        if (!source.includes('core/index.js')) return undefined;
+        const contents = source.replace(/import\s*\{([^}]*)\}\s*from\s*'([^']*core\/index\.js)';?/g, (statement, list: string, specifier: string) => {
+          if (resolve(dirname(args.path), specifier) !== barrel) return statement;
+          const byTarget = new Map<string, string[]>();
+          for (const raw of list.split(',').map((n) => n.trim()).filter(Boolean)) {
+            if (raw.startsWith('type ')) continue;
+            const target = targets.get(raw.split(/\s+as\s+/)[0]!);
+            if (!target) return statement;
+            byTarget.set(target, [...(byTarget.get(target) ?? []), raw]);
+          }
+          return [...byTarget].map(([target, names]) => `import { ${names.join(', ')} } from ${JSON.stringify(target)};`).join(' ');
+        });
+        return { contents, loader: args.path.endsWith('x') ? 'tsx' : 'ts', resolveDir: dirname(args.path) };
+      });
+    },
+  };
+}
+
 export async function build(): Promise<ExcelBuildReport> {
   const base = baseUrl();
   rmSync(DIST_EXCEL, { recursive: true, force: true });
@@ -236,6 +290,7 @@ export async function build(): Promise<ExcelBuildReport> {
       outdir: DIST_EXCEL,
       chunkNames: `${TASKPANE_CHUNK_DIR}/[name]-[hash]`,
       jsx: 'automatic',
+      plugins: [directCoreImports(await coreExportTargets())],
     }),
     esbuild.build({ ...common, entryPoints: [resolve(SRC, 'commands/commands.ts')], outfile: resolve(DIST_EXCEL, 'commands.js') }),
   ]);
