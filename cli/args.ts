@@ -3,6 +3,8 @@ import { CliError } from './io.js';
 export interface ParsedArgs {
   readonly positional: readonly string[];
   readonly flags: ReadonlyMap<string, string | true>;
+  /** Every value of a repeatable option, in the order given (`--med A=1 --med B=2`). */
+  readonly lists: ReadonlyMap<string, readonly string[]>;
 }
 
 /** An option a command accepts: its canonical name, the spellings users type, and whether it takes a value. */
@@ -12,6 +14,8 @@ export interface OptionSpec {
   readonly value: boolean;
   /** Norwegian placeholder for the value in messages, e.g. "arbeidsbok.xlsx". */
   readonly placeholder?: string;
+  /** The option may be given more than once; every value is kept in `lists`. */
+  readonly repeat?: boolean;
 }
 
 export const OPTIONS = {
@@ -25,6 +29,12 @@ export const OPTIONS = {
   kvartal: { name: 'kvartal', spellings: ['--kvartal', '-k'], value: true, placeholder: 'ÅÅÅÅKn, f.eks. 2025K2' },
   kommuner: { name: 'kommuner', spellings: ['--kommuner'], value: true, placeholder: 'kommunenr,kommunenr,…' },
   svar: { name: 'svar', spellings: ['--svar'], value: true, placeholder: 'svar.json' },
+  uten: { name: 'uten', spellings: ['--uten'], value: true, placeholder: 'KOMMUNE[,KOMMUNE…]', repeat: true },
+  med: { name: 'med', spellings: ['--med'], value: true, placeholder: 'KOMMUNE=INNBYGGERE', repeat: true },
+  fast: { name: 'fast', spellings: ['--fast'], value: true, placeholder: 'BELØP' },
+  sats: { name: 'sats', spellings: ['--sats'], value: true, placeholder: 'KR' },
+  andelLikt: { name: 'andelLikt', spellings: ['--andel-likt'], value: true, placeholder: 'PROSENT' },
+  sammeSum: { name: 'sammeSum', spellings: ['--samme-sum'], value: false },
 } as const satisfies Record<string, OptionSpec>;
 
 /**
@@ -34,6 +44,7 @@ export const OPTIONS = {
 export function parseArgs(argv: readonly string[], allowed: readonly OptionSpec[]): ParsedArgs {
   const positional: string[] = [];
   const flags = new Map<string, string | true>();
+  const lists = new Map<string, string[]>();
   let onlyPositional = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
@@ -58,9 +69,11 @@ export function parseArgs(argv: readonly string[], allowed: readonly OptionSpec[
     if (eq > 0) value = arg.slice(eq + 1);
     else if (i + 1 < argv.length && (!argv[i + 1]!.startsWith('-') || /^-\d/.test(argv[i + 1]!))) value = argv[++i];
     if (value === undefined || value === '') throw new CliError(`Valget «${spelling}» mangler verdi (${spec.placeholder ?? 'verdi'}).`);
+    if (!spec.repeat && flags.has(spec.name)) throw new CliError(`Valget «${spelling}» er gitt to ganger: gi det én gang.`);
     flags.set(spec.name, value);
+    if (spec.repeat) lists.set(spec.name, [...(lists.get(spec.name) ?? []), value]);
   }
-  return { positional, flags };
+  return { positional, flags, lists };
 }
 
 /** The year argument: a whole number between 1900 and 2200. */

@@ -7,10 +7,19 @@ export const USAGE_KOSTNAD = `dh kostnad <kommune> <år> [--prosjekt P] [--fil a
   Eksempel: dh kostnad Rana 2026   →   752 197,48 kr
 `;
 
-export const USAGE_FORDELING = `dh fordeling <år> [--fil arbeidsbok.xlsx] [--json]
+export const USAGE_FORDELING = `dh fordeling <år> [--fil arbeidsbok.xlsx] [--json] [scenario]
   Hele fordelingstabellen: kommunenummer, innbyggere, fast del, fordelt etter innbyggertall og totalt,
   med Sum og Kontroll (alltid 0,00 kr: delene summerer nøyaktig).
   --json skriver {"aar","rader":[{"kommune","kommunenr","innbyggere","kr"}],"sum","kontroll"}
+  «Hva om» (scenario; tabellen viser i dag, scenario og differanse = scenario − i dag):
+  --uten K[,K…]     kommuner som melder seg ut (betaler 0)
+  --med K=N         en ny kommune med N innbyggere (kan gis flere ganger)
+  --fast BELØP      nytt fast beløp pr kommune      --sats KR   ny sats pr innbygger
+  --andel-likt P    sum å fordele med P % likt og resten etter innbyggertall
+  --samme-sum       samme sum som i dag: fast beløp og sats skaleres med én felles faktor
+                    (standard er samme nøkkel: summen følger medlemmene)
+  --json legger til "scenario" og "i_dag"/"differanse" pr rad.
+  Eksempel: dh fordeling 2026 --uten Rana --samme-sum
 `;
 
 export const USAGE_KONTROLL = `dh kontroll <fil.xlsx> [--dato ÅÅÅÅ-MM-DD] [--json]
@@ -49,7 +58,7 @@ export const USAGE = `dh – DH-tillegget på kommandolinjen (kostnadsfordeling,
 
 Bruk:
   dh kostnad <kommune> <år> [--prosjekt P] [--fil arbeidsbok.xlsx] [--json]
-  dh fordeling <år> [--fil arbeidsbok.xlsx] [--json]
+  dh fordeling <år> [--fil arbeidsbok.xlsx] [--json] [--uten K] [--med K=N] [--fast B] [--sats S] [--andel-likt P] [--samme-sum]
   dh kontroll <fil.xlsx> [--dato ÅÅÅÅ-MM-DD] [--json]
   dh oppdater <fil.xlsx> [-o ut.xlsx] [--år ÅÅÅÅ]
   dh innbyggere [--kvartal 2025K2 | --aar 2026] [--kommuner …] [--svar svar.json] [--fil bok.xlsx -o ut.xlsx] [--json]
