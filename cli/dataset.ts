@@ -22,7 +22,8 @@ export function defaultDataset(): ActiveDataset {
 export function datasetFromWorkbook(workbook: WorkbookData): ActiveDataset {
   const result = datasetFromTables((name) => readTable(workbook, name), HELGELAND_2026);
   if (!result.ok) throw new CliError(result.error.message);
-  if (result.value.used.length === 0) return defaultDataset();
+  // Only DH_Gevinst / DH_Tilskudd: the default's members and key, with the workbook's benefits for the balance.
+  if (result.value.used.length === 0) return result.value.dataset === HELGELAND_2026 ? defaultDataset() : { data: new DatasetContext(result.value.dataset), used: [] };
   return { data: new DatasetContext(result.value.dataset), used: result.value.used };
 }
 

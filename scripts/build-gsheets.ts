@@ -40,6 +40,8 @@ function paramType(p: ParamSpec): string {
       return 'number|Array<Array<number>>';
     case 'text':
       return 'string';
+    case 'boolean':
+      return 'boolean';
     case 'range':
       return 'Array<Array<*>>';
     case 'date':

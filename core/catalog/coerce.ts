@@ -1,6 +1,6 @@
 import { Dec } from '../money/kroner.js';
 import { fail, ok, type Result } from '../result.js';
-import { isBlank, isCellError, isErrorLike, parseDate, parseNumber } from '../util/cells.js';
+import { isBlank, isCellError, isErrorLike, parseDate, parseNumber, parseYesNo } from '../util/cells.js';
 import type { ParamSpec } from './types.js';
 
 /** True for a 2-D array argument (what Excel and Sheets pass for a range). */
@@ -63,6 +63,10 @@ export function coerceArg(spec: ParamSpec, raw: unknown): Result<unknown> {
       const d = parseDate(value);
       if (!d.ok || typeof raw === 'boolean') return fail(`Argumentet «${spec.name}» er ikke en dato: ${d.ok ? 'SANN/USANN' : d.reason}. Skriv f.eks. 16.10.2025.`);
       return ok(d.value);
+    }
+    case 'boolean': {
+      const yn = parseYesNo(typeof raw === 'string' && /^(sann|usann)$/i.test(raw.trim()) ? /^sann$/i.test(raw.trim()) : raw);
+      return yn.ok ? ok(yn.value) : fail(`Argumentet «${spec.name}» må være SANN eller USANN (er «${String(raw)}»).`);
     }
     case 'number': {
       if (typeof raw === 'boolean') return fail(`Argumentet «${spec.name}» må være et tall, ikke ${raw ? 'SANN' : 'USANN'}.`);

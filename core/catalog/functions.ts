@@ -11,6 +11,7 @@ import { cellText, isBlank, isErrorLike, parseNumber } from '../util/cells.js';
 import { normalizeKey } from '../util/text.js';
 import { kommuneNumberProblem, plainNumber } from './coerce.js';
 import { OPPSIGELSE } from './oppsigelse.js';
+import { BALANSE, SCENARIO } from './scenario-functions.js';
 import type { CatalogEntry, CellResult, FunctionContext } from './types.js';
 
 const kommuneParam = { name: 'kommune', type: 'kommune', description: 'Kommunenavn eller kommunenummer, f.eks. "Rana" eller 1833.' } as const;
@@ -394,6 +395,7 @@ export const SJEKK: CatalogEntry = {
 /** Every DH function, in the order the README lists them. The single source for all hosts. */
 export const CATALOG: readonly CatalogEntry[] = [
   KOSTNAD, ANDEL, INNBYGGERE, KOMMUNENR, KOMMUNENAVN, FORDEL, TIDSVERDI, NETTOGEVINST, NNV, TILBAKEBETALING, DEKNING, SJEKK, OPPSIGELSE,
+  SCENARIO, BALANSE,
 ];
 
 

@@ -11,8 +11,9 @@ import type { Result } from '../result.js';
  * - text: trimmed string
  * - range: the raw 2-D array, never lifted (e.g. FORDEL's kommuner, NNV's kontantstrøm)
  * - date: ISO yyyy-mm-dd from a date cell (Excel serial, a Sheets Date), «16.10.2025» or «2025-10-16»
+ * - boolean: SANN/USANN, Ja/Nei, 1/0
  */
-export type ParamType = 'kommune' | 'year' | 'number' | 'text' | 'range' | 'date';
+export type ParamType = 'kommune' | 'year' | 'number' | 'text' | 'range' | 'date' | 'boolean';
 
 export interface ParamSpec {
   /** Norwegian parameter name as users see it in the formula tooltip (no spaces). */

@@ -76,6 +76,31 @@ export interface DuoInputs {
   readonly monthlyCost: ReadonlyMap<string, Kroner>;
 }
 
+/**
+ * A yearly benefit a workbook documents for one kommune (a DH_Gevinst row), for the kommune's balance.
+ * `source` says where it stands («DH_Gevinst rad 4»).
+ */
+export interface DocumentedGain {
+  readonly kommunenr: string;
+  readonly name: string;
+  readonly type?: string;
+  /** True when the benefit frees budget money (kontantfrigjørende), false for time or quality. */
+  readonly releasesBudget: boolean;
+  readonly annualBenefit: Kroner;
+  readonly annualCost: Kroner;
+  readonly source: string;
+}
+
+/** External funding a table states as one kommune's (a DH_Tilskudd row). */
+export interface Grant {
+  readonly kommunenr: string;
+  readonly name: string;
+  readonly amount: Kroner;
+  /** The year the grant belongs to; undefined counts for every year. */
+  readonly year?: number;
+  readonly source: string;
+}
+
 export interface Dataset {
   readonly name: string;
   readonly source: string;
@@ -86,4 +111,8 @@ export interface Dataset {
   readonly duo?: DuoInputs;
   /** DH_Arkivplan and the board's decision on it (sak 42-25). */
   readonly arkivplan?: ArkivplanInputs;
+  /** Benefits the workbook documents per kommune (DH_Gevinst). */
+  readonly gains?: readonly DocumentedGain[];
+  /** External funding stated per kommune (DH_Tilskudd). */
+  readonly grants?: readonly Grant[];
 }

@@ -1,4 +1,5 @@
-import type { AllocationKey, Dataset, Member, Project, ProjectSplit } from '../dataset/model.js';
+import type { AllocationKey, Dataset, Grant, Member, Project, ProjectSplit } from '../dataset/model.js';
+import { gainsFromTable, grantsFromTable } from './benefit-tables.js';
 import { KommuneRegistry } from '../kommuner/registry.js';
 import { DEFAULT_ARKIVPLAN_DECISION, type ArkivplanInputs } from '../arkivplan/model.js';
 import { arkivplanFromTable } from '../arkivplan/read.js';
@@ -417,7 +418,19 @@ export function datasetFromTables(source: TableSource, base: Dataset): Result<Wo
     arkivplan = { rows: parsed.value, decision: base.arkivplan?.decision ?? DEFAULT_ARKIVPLAN_DECISION };
     used.push(arkivplanTable.name);
   }
-  if (used.length === 0) return ok({ dataset: base, used });
+  // Benefits and grants describe the balance of what kommuner pay and get back; they never change the key, so they
+  // ride along without making the dataset «the workbook's own».
+  const gevinst = source('DH_Gevinst');
+  const tilskudd = source('DH_Tilskudd');
+  const gains = gevinst ? gainsFromTable(gevinst, members, registry) : undefined;
+  let grants: Grant[] | undefined;
+  if (tilskudd) {
+    const parsed = grantsFromTable(tilskudd, members, registry);
+    if (!parsed.ok) return parsed;
+    grants = parsed.value;
+  }
+  const extras = { ...(gains?.length ? { gains } : {}), ...(grants?.length ? { grants } : {}) };
+  if (used.length === 0) return ok({ dataset: Object.keys(extras).length ? { ...base, ...extras } : base, used });
   const fromBase = [
     ...(kommuner ? [] : ['kommuner']),
     ...(nokkel ? [] : ['fordelingsnøkkel']),
@@ -435,6 +448,7 @@ export function datasetFromTables(source: TableSource, base: Dataset): Result<Wo
     ...(inherits && base.rpa ? { rpa: base.rpa } : {}),
     ...(inherits && base.duo ? { duo: base.duo } : {}),
     ...(arkivplan ? { arkivplan } : {}),
+    ...extras,
   };
   return ok({ dataset, used });
 }

@@ -5,15 +5,21 @@ import { CATALOG, callFunction, createFunctionContext, excelSerialToIso, formatD
 
 const ctx = createFunctionContext(HELGELAND_2026, '2026-11-21');
 
-/** Arguments of an nb-NO formula with only literals (=DH.X("Rana";2026;0,04)); undefined when it refers to cells. */
+/**
+ * Arguments of an nb-NO formula with only literals (=DH.X("Rana";2026;0,04;;SANN)); an empty argument is omitted
+ * (undefined). Undefined when the formula refers to cells.
+ */
 function literalArgs(formula: string): unknown[] | undefined {
   const inner = /^=DH\.[A-Z]+\((.*)\)$/.exec(formula)?.[1];
   if (inner === undefined) return undefined;
   const args: unknown[] = [];
-  for (const part of inner.match(/"[^"]*"|[^;]+/g) ?? []) {
+  // Split on the semicolons outside quotes.
+  for (const part of inner.split(/;(?=(?:[^"]*"[^"]*")*[^"]*$)/)) {
     const text = part.trim();
-    if (/^".*"$/.test(text)) args.push(text.slice(1, -1));
+    if (text === '') args.push(undefined);
+    else if (/^".*"$/.test(text)) args.push(text.slice(1, -1));
     else if (/^-?\d+(,\d+)?$/.test(text)) args.push(Number(text.replace(',', '.')));
+    else if (/^(SANN|USANN)$/.test(text)) args.push(text === 'SANN');
     else return undefined;
   }
   return args;
@@ -49,6 +55,13 @@ describe('catalog examples', () => {
       // A date is returned as a serial and printed as dd.mm.åååå.
       expect(typeof value).toBe('number');
       expect(formatDate(excelSerialToIso(value as number))).toBe(printed.split(' ')[0]);
+      return;
+    }
+    if (entry.returns.kind === 'matrix') {
+      // A spilled table is described in words; the word it says the table ends in must be its last row's label.
+      expect(Array.isArray(value)).toBe(true);
+      const rows = value as unknown[][];
+      expect(printed).toMatch(new RegExp(`ender i ${String(rows.at(-1)![0])}$`));
       return;
     }
     const shown = printedNumber(printed);
