@@ -26,6 +26,8 @@ export * from './workbook/kommuner-update.js';
 export * from './arkivplan/index.js';
 export * from './board/tables.js';
 export * from './board/refresh.js';
+export * from './scenario/scenario.js';
+export * from './balance/balance.js';
 export * from './benefits/plan.js';
 export * from './ssb/index.js';
 export * from './reconcile/index.js';

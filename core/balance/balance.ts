@@ -30,7 +30,7 @@ export interface Balance {
   readonly getsBack: readonly BalanceLine[];
   readonly totalPays: Kroner;
   readonly totalGetsBack: Kroner;
-  /** getsBack − pays: positive when the kommune documentably gets back more than it pays. */
+  /** pays − getsBack, as the board's tables print netto (negative = gevinst): positive when the kommune pays more than it documentably gets back. */
   readonly net: Kroner;
   /** Of what it gets back, the part that frees budget money (the rest is time or quality). */
   readonly budgetFreed: Kroner;
@@ -142,7 +142,7 @@ export function kommuneBalance(dataset: Dataset, year: number, kommunenr: string
     getsBack,
     totalPays,
     totalGetsBack,
-    net: totalGetsBack.minus(totalPays),
+    net: totalPays.minus(totalGetsBack),
     budgetFreed: sum(getsBack.filter((l) => l.releasesBudget).map((l) => l.amount)),
     notes,
   });
@@ -159,4 +159,31 @@ export function allBalances(dataset: Dataset, year: number): Result<Balance[]> {
   return ok(balances);
 }
 
-export const NET_SIGN_TEXT = 'Netto = får igjen − betaler: positivt betyr at kommunen får mer igjen enn den betaler.';
+export const NET_SIGN_TEXT = 'Netto = betaler − får igjen, som i styrets tabeller: negativt betyr at kommunen får mer igjen enn den betaler.';
+
+/** Where a kommune's figures come from, in one short cell: the tables and rows its lines cite. */
+function sourcesOf(b: Balance): string {
+  const tables = [...b.pays, ...b.getsBack].map((l) => l.source.split(/[,:(]/)[0]!.trim());
+  return [...new Set(tables)].join('; ');
+}
+
+export const BALANSE_HEADERS = [
+  'Kommunenr', 'Kommune', 'Medlemsbidrag', 'Prosjekter m.m.', 'Betaler i alt',
+  'Får igjen: spart tid og kvalitet', 'Får igjen: frigjør budsjett', 'Får igjen i alt', 'Netto (betaler − får igjen)', 'Kilder',
+] as const;
+
+/** DH_Balanse rows: one per member, then Sum; amounts as exact decimals (the board table writer turns them into cells). */
+export function balanceRows(balances: readonly Balance[]): { kommunenr: string; name: string; figures: Kroner[]; sources: string }[] {
+  const rows = balances.map((b) => {
+    const key = b.pays[0]!.amount;
+    return {
+      kommunenr: b.kommunenr,
+      name: b.name,
+      figures: [key, b.totalPays.minus(key), b.totalPays, b.totalGetsBack.minus(b.budgetFreed), b.budgetFreed, b.totalGetsBack, b.net],
+      sources: sourcesOf(b),
+    };
+  });
+  const columns = rows[0]?.figures.length ?? 0;
+  const totals = Array.from({ length: columns }, (_, i) => sum(rows.map((r) => r.figures[i]!)));
+  return [...rows, { kommunenr: '', name: 'Sum', figures: totals, sources: '' }];
+}

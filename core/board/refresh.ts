@@ -135,9 +135,22 @@ export function planRefresh(
     }
   }
   if (changes.length === 0) return ok({ tables: built.value, toWrite, toRemove, skipped, changes });
-  const log = existing('DH_Endringer');
+  return ok({ tables: built.value, toWrite, toRemove, skipped, changes, endringer: endringerWith(existing('DH_Endringer'), changes, today) });
+}
+
+/** DH_Endringer with `changes` dated `today` on top of the rows the workbook's log already has. */
+export function endringerWith(log: TableData | undefined, changes: readonly Change[], today: string): OwnedTable {
   const oldRows: CellValue[][] = log ? log.rows.map((r) => [...r]) : [];
   const newRows = changes.map((c) => [today, c.table, c.key, c.label, c.column, c.before, c.after]);
-  const endringer: OwnedTable = { name: 'DH_Endringer', headers: [...ENDRINGER_HEADERS], rows: [...newRows, ...oldRows] };
-  return ok({ tables: built.value, toWrite, toRemove, skipped, changes, endringer });
+  return { name: 'DH_Endringer', headers: [...ENDRINGER_HEADERS], rows: [...newRows, ...oldRows] };
+}
+
+/**
+ * One owned table written on demand (DH_Scenario from «Hva om»): what to write, if anything, and DH_Endringer with
+ * its changes. Writing the same table twice changes nothing the second time.
+ */
+export function planOwnedTable(table: OwnedTable, existing: (name: string) => TableData | undefined, today: string): { changes: readonly Change[]; toWrite?: OwnedTable; endringer?: OwnedTable } {
+  const changes = diffTable(existing(table.name), table);
+  if (changes.length === 0) return { changes };
+  return { changes, toWrite: table, endringer: endringerWith(existing('DH_Endringer'), changes, today) };
 }

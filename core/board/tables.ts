@@ -1,6 +1,7 @@
 import { allocate, frozenPercentages, projectCost, sortedMembers } from '../allocation/allocate.js';
 import type { Dataset } from '../dataset/model.js';
 import { arkivplanstatusTable } from '../arkivplan/table.js';
+import { allBalances, BALANSE_HEADERS, balanceRows } from '../balance/balance.js';
 import { timeValueExact } from '../benefits/time-value.js';
 import { splitPooledSaving } from '../benefits/pooled.js';
 import { Dec, roundOre, sum, toCellNumber } from '../money/kroner.js';
@@ -111,6 +112,17 @@ export function duoTable(dataset: Dataset): OwnedTable | undefined {
   };
 }
 
+/**
+ * DH_Balanse: per member what it pays (key, projects) and what it documentably gets back (RPA, DUO, DH_Gevinst,
+ * DH_Tilskudd), and the net (betaler − får igjen, negative = gevinst, as the board prints netto). Sources per row; «Kommunens regnskap» shows the lines.
+ */
+export function balanseTable(dataset: Dataset, year: number): Result<OwnedTable> {
+  const balances = allBalances(dataset, year);
+  if (!balances.ok) return balances;
+  const rows: OwnedCell[][] = balanceRows(balances.value).map((r) => [r.kommunenr, r.name, ...r.figures.map(money), r.sources]);
+  return ok({ name: 'DH_Balanse', headers: [...BALANSE_HEADERS], rows });
+}
+
 /** The board tables about projects: built only when the dataset has the data for them. */
 export const PROJECT_TABLE_NAMES = ['DH_Deltakelse', 'DH_RPA', 'DH_DUO', 'DH_Arkivplanstatus'] as const;
 
@@ -158,5 +170,8 @@ export function boardTables(dataset: Dataset, year: number): Result<OwnedTable[]
   const duo = duoTable(dataset);
   if (duo) tables.push(duo);
   if (dataset.arkivplan) tables.push(arkivplanstatusTable(dataset.arkivplan));
+  const balanse = balanseTable(dataset, year);
+  if (!balanse.ok) return balanse;
+  tables.push(balanse.value);
   return ok(tables);
 }

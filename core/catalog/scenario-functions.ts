@@ -83,7 +83,7 @@ export const BALANSE: CatalogEntry = {
     { name: 'kommune', type: 'kommune', description: 'Kommunenavn eller kommunenummer, f.eks. "Vefsn".' },
     { name: 'år', type: 'year', description: 'Budsjettåret, f.eks. 2026.' },
   ],
-  returns: { kind: 'matrix', format: 'kroner', description: 'Tre kolonner (Post, Kr, Kilde): betaler, får igjen og netto.' },
+  returns: { kind: 'matrix', format: 'kroner', description: 'Tre kolonner (Post, Kr, Kilde): betaler (positivt), får igjen (negativt) og netto.' },
   examples: [{ formula: '=DH.BALANSE("Vefsn";2026)', result: 'en tabell med Post, Kr og Kilde som ender i Netto' }],
   implementation(ctx, kommune, year: number): CellResult {
     if (Array.isArray(kommune)) return dhError('BALANSE tar én kommune, ikke et område.');
@@ -93,10 +93,11 @@ export const BALANSE: CatalogEntry = {
     if (!balance.ok) return balance.error;
     const b = balance.value;
     const out: CellResult[][] = [['Post', 'Kr', 'Kilde']];
-    for (const line of b.pays) out.push([`Betaler: ${line.label}`, -toCellNumber(line.amount), line.source]);
-    out.push(['Betaler i alt', -toCellNumber(b.totalPays), '']);
-    for (const line of b.getsBack) out.push([`Får igjen: ${line.label}`, toCellNumber(line.amount), line.source]);
-    out.push(['Får igjen i alt', toCellNumber(b.totalGetsBack), b.notes.join(' ')]);
+    // As the board prints RPA and DUO: costs positive, savings negative, so the Kr column adds up to Netto.
+    for (const line of b.pays) out.push([`Betaler: ${line.label}`, toCellNumber(line.amount), line.source]);
+    out.push(['Betaler i alt', toCellNumber(b.totalPays), '']);
+    for (const line of b.getsBack) out.push([`Får igjen: ${line.label}`, -toCellNumber(line.amount), line.source]);
+    out.push(['Får igjen i alt', -toCellNumber(b.totalGetsBack), b.notes.join(' ')]);
     out.push(['Netto', toCellNumber(b.net), NET_SIGN_TEXT]);
     return out;
   },

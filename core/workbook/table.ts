@@ -51,7 +51,7 @@ export interface OwnedTable {
   readonly rows: readonly (readonly OwnedCell[])[];
 }
 
-export const OWNED_TABLE_PATTERN = /^DH_(Fordeling_\d{4}|Deltakelse|RPA|DUO|Arkivplanstatus|Funn|Endringer)$/;
+export const OWNED_TABLE_PATTERN = /^DH_(Fordeling_\d{4}|Deltakelse|RPA|DUO|Arkivplanstatus|Balanse|Scenario|Funn|Endringer)$/;
 
 export function isOwnedTableName(name: string): boolean {
   return OWNED_TABLE_PATTERN.test(name);

@@ -307,7 +307,7 @@ describe('dh oppdater', () => {
 
     const wb = await readBack(out);
     const tables = wb.worksheets.flatMap((ws) => (ws.getTables() as unknown as { table: { name: string } }[]).map((t) => `${ws.name}:${t.table.name}`));
-    expect(tables.sort()).toEqual(['DH_Arkivplanstatus:DH_Arkivplanstatus', 'DH_DUO:DH_DUO', 'DH_Deltakelse:DH_Deltakelse', 'DH_Endringer:DH_Endringer', 'DH_Fordeling_2026:DH_Fordeling_2026', 'DH_RPA:DH_RPA']);
+    expect(tables.sort()).toEqual(['DH_Arkivplanstatus:DH_Arkivplanstatus', 'DH_Balanse:DH_Balanse', 'DH_DUO:DH_DUO', 'DH_Deltakelse:DH_Deltakelse', 'DH_Endringer:DH_Endringer', 'DH_Fordeling_2026:DH_Fordeling_2026', 'DH_RPA:DH_RPA']);
     const fordeling = wb.getWorksheet('DH_Fordeling_2026')!;
     const header = (fordeling.getRow(1).values as unknown[]).slice(1);
     const totalColumn = header.indexOf('Totalt pr kommune') + 1;

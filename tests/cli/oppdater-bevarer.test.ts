@@ -145,14 +145,15 @@ describe('dh oppdater på et annet samarbeids arbeidsbok (egne DH_Kommuner og DH
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(r.stdout.split('\n')).toEqual([
-      'Oppdaterte 1 tabell for 2026 fra arbeidsbokens tabeller DH_Kommuner, DH_Nokkel:',
+      'Oppdaterte 2 tabeller for 2026 fra arbeidsbokens tabeller DH_Kommuner, DH_Nokkel:',
       '  DH_Fordeling_2026: ny tabell med 8 rader',
+      '  DH_Balanse: ny tabell med 8 rader',
       SKIPPED,
-      '1 endring ført i DH_Endringer. Skrev «' + path + '».',
+      '2 endringer ført i DH_Endringer. Skrev «' + path + '».',
       '',
     ]);
     const back = await readBack(path);
-    expect(back.worksheets.map((w) => w.name)).toEqual(['Budsjett', 'DH_Kommuner', 'DH_Nokkel', 'DH_Fordeling_2026', 'DH_Endringer']);
+    expect(back.worksheets.map((w) => w.name)).toEqual(['Budsjett', 'DH_Kommuner', 'DH_Nokkel', 'DH_Fordeling_2026', 'DH_Balanse', 'DH_Endringer']);
     const fordeling = back.getWorksheet('DH_Fordeling_2026')!;
     const names = [...Array(7).keys()].map((i) => fordeling.getRow(i + 2).getCell(2).value);
     expect(names).toEqual(['Lødingen', 'Vågan', 'Hadsel', 'Bø', 'Øksnes', 'Sortland', 'Andøy']);
@@ -170,13 +171,13 @@ describe('dh oppdater på et annet samarbeids arbeidsbok (egne DH_Kommuner og DH
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const lines = r.stdout.split('\n');
-    expect(lines[0]).toBe('Oppdaterte 1 tabell og fjernet 4 tabeller for 2026 fra arbeidsbokens tabeller DH_Kommuner, DH_Nokkel:');
+    expect(lines[0]).toBe('Oppdaterte 2 tabeller og fjernet 4 tabeller for 2026 fra arbeidsbokens tabeller DH_Kommuner, DH_Nokkel:');
     expect(lines).toEqual(expect.arrayContaining(['  DH_Deltakelse: fjernet', '  DH_RPA: fjernet', '  DH_DUO: fjernet']));
     expect(lines).toContain(`${SKIPPED} De gamle tabellene DH_Deltakelse, DH_RPA, DH_DUO og DH_Arkivplanstatus er fjernet.`);
     const back = await readBack(path);
     // The tables go; their sheets stay, empty, so a reference into them shows a blank, never #REF!.
     const tables = back.worksheets.flatMap((ws) => (ws.getTables() as unknown as { table: { name: string } }[]).map((t) => t.table.name));
-    expect(tables.sort()).toEqual(['DH_Endringer', 'DH_Fordeling_2026']);
+    expect(tables.sort()).toEqual(['DH_Balanse', 'DH_Endringer', 'DH_Fordeling_2026']);
     for (const name of ['DH_Deltakelse', 'DH_RPA', 'DH_DUO']) expect(back.getWorksheet(name)!.actualRowCount, name).toBe(0);
     const log = back.getWorksheet('DH_Endringer')!;
     const removed = [...Array(log.rowCount).keys()].map((i) => (log.getRow(i + 1).values as unknown[]).slice(1)).filter((row) => row[6] === '(fjernet)');

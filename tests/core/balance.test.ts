@@ -38,8 +38,8 @@ describe('Kommunens regnskap (DH.BALANSE)', () => {
     expect(vefsn.getsBack.every((l) => l.releasesBudget === false)).toBe(true);
   });
 
-  it('net is what it gets back minus what it pays, exactly', () => {
-    expect(vefsn.net.equals(sum(vefsn.getsBack.map((l) => l.amount)).minus(sum(vefsn.pays.map((l) => l.amount))))).toBe(true);
+  it('net is what it pays minus what it gets back (negative = gevinst, as the board prints netto), exactly', () => {
+    expect(vefsn.net.equals(sum(vefsn.pays.map((l) => l.amount)).minus(sum(vefsn.getsBack.map((l) => l.amount))))).toBe(true);
   });
 
   it('a kommune with no documented benefit shows 0 and says so', () => {
@@ -75,13 +75,15 @@ describe('Kommunens regnskap (DH.BALANSE)', () => {
     expect(b.budgetFreed.toFixed(2)).toBe('190000.00');
   });
 
-  it('DH.BALANSE spills Post | Kr | Kilde ending in Netto, payments negative', () => {
+  it('DH.BALANSE spills Post | Kr | Kilde ending in Netto; costs positive, savings negative, the lines add up to Netto', () => {
     const entry = CATALOG.find((e) => e.name === 'BALANSE')!;
     const out = callFunction(entry, createFunctionContext(HELGELAND_2026, '2026-11-21'), ['Vefsn', 2026]) as unknown[][];
     expect(out[0]).toEqual(['Post', 'Kr', 'Kilde']);
     expect(out.at(-1)![0]).toBe('Netto');
     expect(out.at(-1)![1]).toBeCloseTo(vefsn.net.toNumber(), 2);
     const key = out.find((r) => String(r[0]).includes('Medlemsbidrag'))!;
-    expect(key[1]).toBe(-466813.48);
+    expect(key[1]).toBe(466813.48);
+    const lines = out.filter((r) => /^(Betaler|Får igjen): /.test(String(r[0])));
+    expect(sum(lines.map((r) => new Dec(String(r[1])))).toFixed(2)).toBe(vefsn.net.toFixed(2));
   });
 });

@@ -22,7 +22,7 @@ describe('board tables', () => {
   const byName = new Map(tables.value.map((t) => [t.name, t]));
 
   it('builds DH_Fordeling_2026, DH_Deltakelse, DH_RPA and DH_DUO', () => {
-    expect([...byName.keys()]).toEqual(['DH_Fordeling_2026', 'DH_Deltakelse', 'DH_RPA', 'DH_DUO', 'DH_Arkivplanstatus']);
+    expect([...byName.keys()]).toEqual(['DH_Fordeling_2026', 'DH_Deltakelse', 'DH_RPA', 'DH_DUO', 'DH_Arkivplanstatus', 'DH_Balanse']);
   });
 
   it('writes Totalt pr kommune as a live DH.KOSTNAD formula', () => {
@@ -62,7 +62,7 @@ describe('refresh plan', () => {
   it('first refresh writes all tables and logs them; the second writes nothing', () => {
     const store = new Map<string, TableData>();
     const first = applyPlan(store, HELGELAND_2026, 2026, '2026-11-21');
-    expect(first.toWrite.map((t) => t.name)).toEqual(['DH_Fordeling_2026', 'DH_Deltakelse', 'DH_RPA', 'DH_DUO', 'DH_Arkivplanstatus']);
+    expect(first.toWrite.map((t) => t.name)).toEqual(['DH_Fordeling_2026', 'DH_Deltakelse', 'DH_RPA', 'DH_DUO', 'DH_Arkivplanstatus', 'DH_Balanse']);
     expect(first.endringer).toBeDefined();
     const snapshot = JSON.stringify([...store.entries()]);
     const second = applyPlan(store, HELGELAND_2026, 2026, '2026-11-22');
@@ -117,8 +117,8 @@ describe('a dataset without projects, RPA or DUO (another cooperation)', () => {
 
   it('builds only DH_Fordeling and says which project tables it left out', () => {
     const tables = boardTables(vesteralen, 2026);
-    expect(tables.ok && tables.value.map((t) => t.name)).toEqual(['DH_Fordeling_2026']);
-    expect(skippedBoardTables(vesteralen)).toEqual(['DH_Deltakelse', 'DH_RPA', 'DH_DUO', 'DH_Arkivplanstatus']);
+    expect(tables.ok && tables.value.map((t) => t.name)).toEqual(['DH_Fordeling_2026', 'DH_Balanse']);
+    expect(skippedBoardTables(vesteralen)).toEqual(['DH_Deltakelse', 'DH_RPA', 'DH_DUO', 'DH_Arkivplanstatus', 'DH_Balanse']);
     expect(skippedBoardTables(HELGELAND_2026)).toEqual([]);
   });
 

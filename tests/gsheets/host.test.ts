@@ -38,7 +38,7 @@ describe('refresh (planRefresh → writeOwnedTable for plan.toWrite)', () => {
     const first = await refreshBoard(host, HELGELAND_2026, 2026, TODAY);
     expect(first.ok, first.message).toBe(true);
     if (!first.ok) return;
-    expect(first.value.written).toEqual(['DH_Fordeling_2026', 'DH_Deltakelse', 'DH_RPA', 'DH_DUO', 'DH_Arkivplanstatus', 'DH_Endringer']);
+    expect(first.value.written).toEqual(['DH_Fordeling_2026', 'DH_Deltakelse', 'DH_RPA', 'DH_DUO', 'DH_Arkivplanstatus', 'DH_Balanse', 'DH_Endringer']);
     const ss = fake.spreadsheet;
     for (const name of first.value.written) {
       expect(ss.sheet(name), name).toBeDefined();

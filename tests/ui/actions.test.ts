@@ -106,7 +106,7 @@ describe('loadDataset', () => {
     );
     const refreshed = await refreshBoard(host, loaded.value.dataset, 2027, '2026-11-22');
     expect(refreshed.ok).toBe(true);
-    expect(host.writes.map((t) => t.name)).toEqual(['DH_Fordeling_2027', 'DH_Endringer']);
+    expect(host.writes.map((t) => t.name)).toEqual(['DH_Fordeling_2027', 'DH_Balanse', 'DH_Endringer']);
     expect(refreshed.message).toMatch(/Hoppet over DH_Deltakelse, DH_RPA, DH_DUO og DH_Arkivplanstatus/);
   });
 
@@ -178,7 +178,7 @@ describe('refreshBoard (Styremøte)', () => {
     const first = await refreshBoard(host, HELGELAND_2026, 2026, TODAY);
     expect(first.ok).toBe(true);
     if (!first.ok) return;
-    expect(first.value.written).toEqual(['DH_Fordeling_2026', 'DH_Deltakelse', 'DH_RPA', 'DH_DUO', 'DH_Arkivplanstatus', 'DH_Endringer']);
+    expect(first.value.written).toEqual(['DH_Fordeling_2026', 'DH_Deltakelse', 'DH_RPA', 'DH_DUO', 'DH_Arkivplanstatus', 'DH_Balanse', 'DH_Endringer']);
     expect(first.value.summary).toBe('5 endringer siden forrige oppdatering'.replace('5', String(first.value.changes.length)));
     const writesAfterFirst = host.writes.length;
 
@@ -260,7 +260,7 @@ describe('refreshBoard (Styremøte)', () => {
     const retry = await refreshBoard(host, changed, 2026, TODAY);
     expect(retry.ok).toBe(true);
     if (!retry.ok) return;
-    expect(retry.value.written).toEqual(['DH_Deltakelse', 'DH_Endringer']);
+    expect(retry.value.written).toEqual(['DH_Deltakelse', 'DH_Balanse', 'DH_Endringer']);
     const again = await refreshBoard(host, changed, 2026, TODAY);
     expect(again).toMatchObject({ ok: true, value: { written: [], summary: 'Ingen endringer' } });
   });
