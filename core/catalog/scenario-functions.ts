@@ -52,7 +52,7 @@ export const SCENARIO: CatalogEntry = {
   returns: { kind: 'number', format: 'kroner', description: 'Beløp i kroner med to desimaler (0 for en kommune som er tatt ut).' },
   examples: [
     { formula: '=DH.SCENARIO("Vefsn";2026;"Rana")', result: '466 813,48' },
-    { formula: '=DH.SCENARIO("Vefsn";2026;"Rana";;;;SANN)', result: '551 359,18' },
+    { formula: '=DH.SCENARIO("Vefsn";2026;"Rana";;;;SANN())', result: '551 359,18' },
   ],
   implementation(ctx, kommune, year: number, uten?: unknown[][], fast?: Dec, sats?: Dec, andelLikt?: Dec, sammeSum?: boolean): CellResult {
     const member = ctx.data.resolveMember(kommune);

@@ -19,7 +19,7 @@ function literalArgs(formula: string): unknown[] | undefined {
     if (text === '') args.push(undefined);
     else if (/^".*"$/.test(text)) args.push(text.slice(1, -1));
     else if (/^-?\d+(,\d+)?$/.test(text)) args.push(Number(text.replace(',', '.')));
-    else if (/^(SANN|USANN)$/.test(text)) args.push(text === 'SANN');
+    else if (/^(SANN|USANN)(\(\))?$/.test(text)) args.push(text.startsWith('SANN'));
     else return undefined;
   }
   return args;

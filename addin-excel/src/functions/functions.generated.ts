@@ -141,16 +141,30 @@ export function sjekk(register_område: any[][], visning?: any): any[][] {
 }
 
 /**
- * Oppsigelse av en avtale: med "opphør" (standard) er dato dagen oppsigelsen gis, og svaret er første dag uten avtale; med "frist" er dato dagen avtalen skal være ute, og svaret er siste dag oppsigelsen kan gis. Regel "fra dato" (standard: 16.10.2025 + 3 mnd = 16.01.2026) eller "fra månedsslutt" (fristen løper fra utgangen av måneden). Formater cellen som dato.
- * @customfunction OPPSIGELSE OPPSIGELSE
- * @param {any} dato Oppsigelsesdato (f.eks. vedtaksdato 16.10.2025), eller med "frist" datoen avtalen skal være ute.
- * @param {any} oppsigelsestid_mnd Oppsigelsestid i hele måneder, f.eks. 3.
- * @param {any} [hva] "opphør" (standard) eller "frist".
- * @param {any} [regel] "fra dato" (standard) eller "fra månedsslutt".
- * @returns {number} En dato (serienummer; formater som dato).
+ * Kommunens bidrag i et «hva om»-scenario: uten noen medlemmer og/eller med nytt fast beløp, ny sats eller andel likt. Samme nøkkel som standard; med samme_sum=SANN skaleres fast beløp og sats med én faktor så summen blir som i dag.
+ * @customfunction SCENARIO SCENARIO
+ * @param {any} kommune Kommunenavn eller kommunenummer, f.eks. "Vefsn".
+ * @param {any} år Budsjettåret, f.eks. 2026.
+ * @param {any[][]} [uten] Valgfritt område (eller én kommune) som melder seg ut og betaler 0.
+ * @param {any} [fast] Valgfritt nytt fast beløp pr kommune (kr).
+ * @param {any} [sats] Valgfri ny sats pr innbygger (kr).
+ * @param {any} [andel_likt] Valgfritt: sum å fordele med denne andelen likt (f.eks. 40 %), resten etter innbyggertall.
+ * @param {any} [samme_sum] SANN: samme sum som i dag (nøkkelen skaleres). USANN eller tom: samme nøkkel.
+ * @returns {number} Beløp i kroner med to desimaler (0 for en kommune som er tatt ut).
  */
-export function oppsigelse(dato: any, oppsigelsestid_mnd: any, hva?: any, regel?: any): number {
-  return invoke('OPPSIGELSE', [dato, oppsigelsestid_mnd, hva, regel]) as number;
+export function scenario(kommune: any, år: any, uten?: any[][], fast?: any, sats?: any, andel_likt?: any, samme_sum?: any): number {
+  return invoke('SCENARIO', [kommune, år, uten, fast, sats, andel_likt, samme_sum]) as number;
+}
+
+/**
+ * Kommunens regnskap for året: hva den betaler (nøkkel og prosjekter), hva den dokumentert får igjen (RPA, DUO, DH_Gevinst, tilskudd) og netto, hver linje med kilde. Netto = betaler − får igjen, som i styrets tabeller: negativt betyr at kommunen får mer igjen enn den betaler.
+ * @customfunction BALANSE BALANSE
+ * @param {any} kommune Kommunenavn eller kommunenummer, f.eks. "Vefsn".
+ * @param {any} år Budsjettåret, f.eks. 2026.
+ * @returns {any[][]} Tre kolonner (Post, Kr, Kilde): betaler (positivt), får igjen (negativt) og netto.
+ */
+export function balanse(kommune: any, år: any): any[][] {
+  return invoke('BALANSE', [kommune, år]) as any[][];
 }
 
 /** Id → function, in catalog order (functions.ts associates each with CustomFunctions). */
@@ -167,5 +181,6 @@ export const GENERATED_FUNCTIONS: Readonly<Record<string, (...args: any[]) => un
   TILBAKEBETALING: tilbakebetaling,
   DEKNING: dekning,
   SJEKK: sjekk,
-  OPPSIGELSE: oppsigelse,
+  SCENARIO: scenario,
+  BALANSE: balanse,
 };
