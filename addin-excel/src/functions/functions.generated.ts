@@ -141,6 +141,19 @@ export function sjekk(register_område: any[][], visning?: any): any[][] {
 }
 
 /**
+ * Oppsigelse av en avtale: med "opphør" (standard) er dato dagen oppsigelsen gis, og svaret er første dag uten avtale; med "frist" er dato dagen avtalen skal være ute, og svaret er siste dag oppsigelsen kan gis. Regel "fra dato" (standard: 16.10.2025 + 3 mnd = 16.01.2026) eller "fra månedsslutt" (fristen løper fra utgangen av måneden). Formater cellen som dato.
+ * @customfunction OPPSIGELSE OPPSIGELSE
+ * @param {any} dato Oppsigelsesdato (f.eks. vedtaksdato 16.10.2025), eller med "frist" datoen avtalen skal være ute.
+ * @param {any} oppsigelsestid_mnd Oppsigelsestid i hele måneder, f.eks. 3.
+ * @param {any} [hva] "opphør" (standard) eller "frist".
+ * @param {any} [regel] "fra dato" (standard) eller "fra månedsslutt".
+ * @returns {number} En dato (serienummer; formater som dato).
+ */
+export function oppsigelse(dato: any, oppsigelsestid_mnd: any, hva?: any, regel?: any): number {
+  return invoke('OPPSIGELSE', [dato, oppsigelsestid_mnd, hva, regel]) as number;
+}
+
+/**
  * Kommunens bidrag i et «hva om»-scenario: uten noen medlemmer og/eller med nytt fast beløp, ny sats eller andel likt. Samme nøkkel som standard; med samme_sum=SANN skaleres fast beløp og sats med én faktor så summen blir som i dag.
  * @customfunction SCENARIO SCENARIO
  * @param {any} kommune Kommunenavn eller kommunenummer, f.eks. "Vefsn".
@@ -181,6 +194,7 @@ export const GENERATED_FUNCTIONS: Readonly<Record<string, (...args: any[]) => un
   TILBAKEBETALING: tilbakebetaling,
   DEKNING: dekning,
   SJEKK: sjekk,
+  OPPSIGELSE: oppsigelse,
   SCENARIO: scenario,
   BALANSE: balanse,
 };
