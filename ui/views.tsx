@@ -17,6 +17,8 @@ function onDemand<P extends object>(load: () => Promise<ComponentType<P>>): Comp
 const Styremote = onDemand(() => import('./styremote/StyremoteView.js').then((m) => m.StyremoteView));
 const Register = onDemand(() => import('./register/RegisterView.js').then((m) => m.RegisterView));
 const Gevinst = onDemand(() => import('./gevinst/GevinstView.js').then((m) => m.GevinstView));
+const HvaOm = onDemand(() => import('./hvaom/HvaOmView.js').then((m) => m.HvaOmView));
+const Regnskap = onDemand(() => import('./regnskap/RegnskapView.js').then((m) => m.RegnskapView));
 
 /** Shown for the moment a view's code is being fetched (the first time its tab is opened). */
 function ViewLoading(): ReactNode {
@@ -87,6 +89,16 @@ export const PANEL_VIEWS = [
   },
   { id: 'register', label: 'Systemregister', render: (c: PanelContext) => suspended(Register, { host: c.host, loaded: c.loaded, today: c.today }) },
   { id: 'gevinst', label: 'Gevinst', render: (c: PanelContext) => suspended(Gevinst, { host: c.host, today: c.today, revision: c.revision }) },
+  {
+    id: 'hvaom',
+    label: 'Hva om',
+    render: (c: PanelContext) => suspended(HvaOm, { host: c.host, dataset: c.loaded.dataset, year: c.year, years: c.years, onYear: c.onYear, today: c.today }),
+  },
+  {
+    id: 'regnskap',
+    label: 'Regnskap',
+    render: (c: PanelContext) => suspended(Regnskap, { dataset: c.loaded.dataset, year: c.year, years: c.years, onYear: c.onYear }),
+  },
 ] as const satisfies readonly PanelViewDef[];
 
 export type PanelTab = (typeof PANEL_VIEWS)[number]['id'];

@@ -2,6 +2,7 @@
 // the selection and the finding marks. No DOM here, so the host and the tests run it in Node too.
 import { DetailedCellError, HyperFormula, type RawCellContent, type SimpleCellAddress } from 'hyperformula';
 import {
+  BALANCE_INPUT_TABLES,
   HELGELAND_2026,
   a1,
   cellText,
@@ -62,7 +63,7 @@ export interface EditResult {
 }
 
 /** Tables that make up the dataset (SPEC §6): an edit in them rebuilds the functions' model. */
-export const DATASET_INPUT_TABLES = ['DH_Kommuner', 'DH_Nokkel', 'DH_Prosjekter'] as const;
+export const DATASET_INPUT_TABLES = ['DH_Kommuner', 'DH_Nokkel', 'DH_Prosjekter', ...BALANCE_INPUT_TABLES] as const;
 
 const KRONER_HEADER = /beløp|belop|totalt|kostnad|besparelse|netto|fordelt|gevinst \(kr|\bkr\b|investering|årlig gevinst|sum å fordele|budsjett/i;
 const INTEGER_HEADER = /innbyggere|antall/i;

@@ -148,6 +148,28 @@ const VIEWS: readonly { id: string; prepare: () => Promise<void>; figures: strin
     figures: ['[data-testid="gevinst-row"] [data-key-figure]', '[data-testid="gevinst-total"] [data-key-figure]'],
     minFigures: 3,
   },
+  {
+    // «Hva om»: Rana leaves and the total stays; every other kommune's scenario figure must show.
+    id: 'hvaom',
+    prepare: async () => {
+      await page.getByTestId('hvaom-uten').selectOption('1833');
+      const samme = page.getByTestId('hvaom-samme-sum');
+      if (!(await samme.isChecked())) await samme.check();
+      await expect.poll(async () => (await page.getByTestId('hvaom-sum').innerText()).replace(/\s/g, ' ')).toBe('4 905 406,12 kr');
+    },
+    figures: ['[data-testid="hvaom-scenario"]', '[data-testid="hvaom-sum"]'],
+    minFigures: 20,
+  },
+  {
+    id: 'regnskap',
+    prepare: async () => {
+      await page.getByTestId('regnskap-kommune').selectOption('1824');
+      await page.getByTestId('regnskap-result').waitFor();
+      await expect.poll(async () => page.locator('[data-testid="regnskap-line"]').count()).toBeGreaterThanOrEqual(4);
+    },
+    figures: ['[data-testid="regnskap-line"] [data-key-figure]', '[data-testid="regnskap-net"] [data-key-figure]'],
+    minFigures: 5,
+  },
 ];
 
 describe.each([300, 350])('the panel at %i px', (width) => {

@@ -1,5 +1,6 @@
 // Which dataset the panel computes with: the embedded one, or the workbook's DH_Kommuner / DH_Nokkel / DH_Prosjekter.
 import {
+  BALANCE_INPUT_TABLES,
   datasetFromTables,
   HELGELAND_2026,
   lowerFirst,
@@ -45,7 +46,7 @@ export async function detectDatasetTables(host: PanelHost): Promise<ActionResult
  * `base`. Only reads: a bad table gives a Norwegian message naming the cell, and nothing is written.
  */
 export async function loadDataset(host: PanelHost, base: Dataset = HELGELAND_2026): Promise<ActionResult<LoadedDataset>> {
-  const read = await readTables(host, DATASET_TABLES, 'Ingenting er endret.');
+  const read = await readTables(host, [...DATASET_TABLES, ...BALANCE_INPUT_TABLES], 'Ingenting er endret.');
   if (!read.ok) return read;
   const tables = read.value;
   let parsed: ReturnType<typeof datasetFromTables>;
@@ -57,7 +58,9 @@ export async function loadDataset(host: PanelHost, base: Dataset = HELGELAND_202
   if (!parsed.ok) return failure(`${parsed.error.message} Rett tabellen og prøv igjen; ingenting er endret.`);
   const { dataset, used } = parsed.value;
   if (used.length === 0) {
-    return success(builtinDataset(base), `Arbeidsboken har ingen DH_Kommuner, DH_Nokkel eller DH_Prosjekter: bruker ${base.name}.`);
+    // DH_Gevinst / DH_Tilskudd alone: the embedded key, with the workbook's benefits for «Kommunens regnskap».
+    const loaded = dataset === base ? builtinDataset(base) : { ...builtinDataset(base), dataset };
+    return success(loaded, `Arbeidsboken har ingen DH_Kommuner, DH_Nokkel eller DH_Prosjekter: bruker ${base.name}.`);
   }
   // The dataset says what came from the workbook and what from the base; without project data the project
   // tables are left out of a refresh, and the panel says so up front.

@@ -8,6 +8,7 @@
 //   so a failure part-way leaves the previous version untouched (SPEC §6, §8);
 // - strings are written with number format "@" (text), so "=SUM(A1)", "+47…", "-", "@x" never become formulas.
 import {
+  BALANCE_INPUT_TABLES,
   columnLetter,
   createFunctionContext,
   datasetFromTables,
@@ -33,7 +34,7 @@ export const MAX_PAYLOAD_BYTES = 5_000_000;
 /** Estimated JSON size of one cell in a payload (value, quotes, separator, Office's envelope). */
 export const BYTES_PER_CELL = 64;
 /** Input tables whose changes reload the functions' model. */
-export const WATCHED_INPUT_TABLES = ['DH_Kommuner', 'DH_Nokkel', 'DH_Prosjekter'] as const;
+export const WATCHED_INPUT_TABLES = ['DH_Kommuner', 'DH_Nokkel', 'DH_Prosjekter', ...BALANCE_INPUT_TABLES] as const;
 /** Temporary and backup sheets/tables never start with "DH_", so they are never listed or mistaken for owned tables. */
 const TEMP_PREFIX = 'DHtmp_';
 

@@ -17,6 +17,7 @@
 //   the cached fingerprint, so such a cell is right even if it runs before onEdit has dropped the model.
 //   Entries expire after 6 hours at the latest (CacheService's longest expiry).
 import {
+  BALANCE_INPUT_TABLES,
   createFunctionContext,
   datasetFromTables,
   DatasetContext,
@@ -38,7 +39,7 @@ import { hasContent, readRawTable, type RawTable } from './workbook.js';
 declare const __DH_BUILD_ID__: string;
 export const BUILD_ID: string = typeof __DH_BUILD_ID__ === 'string' ? __DH_BUILD_ID__ : 'dev';
 
-export const INPUT_TABLES = ['DH_Kommuner', 'DH_Nokkel', 'DH_Prosjekter'] as const;
+export const INPUT_TABLES = ['DH_Kommuner', 'DH_Nokkel', 'DH_Prosjekter', ...BALANCE_INPUT_TABLES] as const;
 
 /** A prepared context is trusted for this long without looking again: one custom-function execution at most. */
 const MEMO_MS = 30_000;
