@@ -31,7 +31,8 @@ export const USAGE_KONTROLL = `dh kontroll <fil.xlsx> [--dato ÅÅÅÅ-MM-DD] [-
 `;
 
 export const USAGE_OPPDATER = `dh oppdater <fil.xlsx> [-o ut.xlsx] [--år ÅÅÅÅ]
-  Oppdaterer tabellene tillegget eier (DH_Fordeling_<år>, DH_Deltakelse, DH_RPA, DH_DUO) fra
+  Oppdaterer tabellene tillegget eier (DH_Fordeling_<år>, DH_Deltakelse, DH_RPA, DH_DUO,
+  DH_Arkivplanstatus, DH_Balanse) fra
   arbeidsbokens egne tabeller og fører endringene i DH_Endringer. Andre ark røres ikke.
   Gjelder arbeidsboken et annet samarbeid (andre kommuner i DH_Kommuner) uten DH_Prosjekter,
   hoppes prosjekttabellene over.
