@@ -26,7 +26,7 @@ import {
   type TableData,
 } from '../../../core/index.js';
 import type { CellMark, PanelHost, SheetValues } from '../../../ui/host.js';
-import { localToday, setModel } from '../functions/adapter.js';
+import { localToday, setModel } from '../functions/model-store.js';
 import { isPayloadLimitError, nextChunkRows, PAYLOAD_HEADROOM, payloadBytes } from './payload.js';
 
 /** Excel on the web refuses request/response payloads above 5 MB; stay under it. */

@@ -11,7 +11,7 @@
 //    (ExcelApi 1.7) and TableCollection.onAdded (ExcelApi 1.9, asked for with isSetSupported so this module
 //    never raises the manifest's minimum) register onChanged on a new DH_Kommuner at once.
 import { WATCHED_INPUT_TABLES, type ExcelHost } from './excel-host.js';
-import { getModelStore } from '../functions/adapter.js';
+import { getModelStore } from '../functions/model-store.js';
 
 /** Longest the functions wait for the first read of the workbook's tables before they compute anyway. */
 export const STARTUP_WAIT_MS = 15_000;
