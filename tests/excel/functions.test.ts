@@ -139,6 +139,20 @@ describe('dist/excel/functions.js loaded alone (no DOM, no Excel API)', () => {
     expect(Array.isArray(count) && Array.isArray((count as unknown[][])[0])).toBe(true);
   });
 
+  it('DH.BALANSE spills Vefsn’s balance with sources and DH.SCENARIO takes a range of kommuner to leave out', () => {
+    const ctx = createFunctionContext(HELGELAND_2026, today);
+    const balance = bundle.fns.get('BALANSE')!('Vefsn', 2026) as unknown[][];
+    expect(balance).toEqual(callFunction(entry('BALANSE'), ctx, ['Vefsn', 2026]));
+    expect(balance[0]).toEqual(['Post', 'Kr', 'Kilde']);
+    expect(balance.find((r) => String(r[0]).includes('Medlemsbidrag'))!.slice(1, 2)).toEqual([466813.48]);
+    expect(balance.some((r) => String(r[2]).startsWith('DH_RPA, rad Vefsn'))).toBe(true);
+    expect(balance.some((r) => String(r[2]).startsWith('DH_DUO, rad Vefsn'))).toBe(true);
+    expect(balance.at(-1)![0]).toBe('Netto');
+    // Omitted optionals arrive as null; a range of kommuner to leave out as any[][].
+    expect(bundle.fns.get('SCENARIO')!('Vefsn', 2026, [['Rana'], [null]], null, null, null, null)).toBe(466813.48);
+    expect(bundle.fns.get('SCENARIO')!('Vefsn', 2026, [['Rana']], null, null, null, true)).toBe(callFunction(entry('SCENARIO'), ctx, ['Vefsn', 2026, [['Rana']], undefined, undefined, undefined, true]));
+  });
+
   it('puts an Error object in the failing cell of a spilled result', () => {
     const result = bundle.fns.get('KOSTNAD')!([['Rana'], ['Ranna']], 2026, null) as unknown[][];
     expect(result[0]![0]).toBe(752197.48);

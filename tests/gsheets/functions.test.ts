@@ -261,6 +261,13 @@ describe('scalar errors and Sheets argument values', () => {
     expect(runtime.customFunction('DH_SJEKK', rows(oslo))).toBe(callFunction(entry('SJEKK'), createFunctionContext(HELGELAND_2026, today), [rows(serial)]));
   });
 
+  it('DH_BALANSE and DH_SCENARIO give what Excel gives', () => {
+    const { runtime } = loadAddon();
+    expect(sheets(runtime, 'BALANSE', 'Vefsn', 2026)).toEqual(excel(HELGELAND_2026, 'BALANSE', 'Vefsn', 2026));
+    expect((sheets(runtime, 'BALANSE', 'Vefsn', 2026) as unknown[][]).at(-1)![0]).toBe('Netto');
+    expect(sheets(runtime, 'SCENARIO', 'Vefsn', 2026, [['Rana']], '', '', '', true)).toBe(excel(HELGELAND_2026, 'SCENARIO', 'Vefsn', 2026, [['Rana']], undefined, undefined, undefined, true));
+  });
+
   it('custom functions only read: every call above ran in custom-function mode, where writes throw', () => {
     const { fake, runtime } = loadAddon();
     putWorkbookTables(fake);

@@ -15,6 +15,13 @@ function rowOf(wb: PreviewWorkbook, kommune: string): number {
 }
 
 describe('the default preview workbook', () => {
+  it('computes =DH.SCENARIO with a kommune left out and the same total', () => {
+    const { sheets, options } = defaultWorkbook();
+    const wb = new PreviewWorkbook([...sheets, { name: 'Hva om', rows: [['=DH.SCENARIO("Vefsn";2026;"Rana")', '=DH.SCENARIO("Vefsn";2026;"Rana";;;;SANN())']] }], { ...options, today: '2026-03-01' });
+    expect(wb.cell('Hva om', 0, 0).text).toBe('466 813,48');
+    expect(wb.cell('Hva om', 0, 1).text).toBe('551 359,18');
+  });
+
   it('opens on «Fordeling 2026» with tabs for the input tables, the register and the benefits', () => {
     const wb = open();
     expect(wb.sheetNames()).toEqual([FORDELING_SHEET, 'DH_Kommuner', 'DH_Nokkel', REGISTER_SHEET, GEVINST_SHEET]);
