@@ -79,6 +79,7 @@ export const PANEL_VIEWS = [
         year={c.year}
         years={c.years}
         onYear={c.onYear}
+        today={c.today}
       />
     ),
   },

@@ -1,12 +1,22 @@
 // «Fordeling»: the year's allocation (kommunenr, kommune, innbyggere, fast, fordelt, totalt, andel) with
 // Sum and Kontroll lines, the dataset choice, «Sett inn DH_Fordeling_<år>» and «Eksporter faste prosentandeler».
-import { useMemo, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useMemo, useState, type ReactNode } from 'react';
 import { Button, Radio, RadioGroup, Switch } from '@fluentui/react-components';
 import { BUDGET_GAP_CONVENTION } from '../../core/index.js';
 import type { DatasetOrigin, LoadedDataset } from '../dataset/actions.js';
 import { exportFrozenPercentages, fordelingView, insertFordeling, type FrozenPercentagesExport } from './actions.js';
 import type { PanelHost } from '../host.js';
 import { KeyFigureList, StatusLine, statusOf, useCommonStyles, YearSelect, type Status } from '../common.js';
+import type { Dataset } from '../../core/index.js';
+
+/** «Hent innbyggertall fra SSB»: only some users need it, so its code loads when the view first shows it. */
+const PopulationImport = lazy(async () => {
+  const [ui, actions] = await Promise.all([import('../innbyggere/PopulationImport.js'), import('../innbyggere/actions.js')]);
+  const Import = (p: { host: PanelHost; dataset: Dataset; year: number; today: string; basis?: string }) => (
+    <ui.PopulationImport host={p.host} dataset={p.dataset} year={p.year} today={p.today} defaultPeriod={actions.periodOf(p.basis, p.year)} />
+  );
+  return { default: Import };
+});
 
 export interface FordelingViewProps {
   readonly host: PanelHost;
@@ -19,6 +29,8 @@ export interface FordelingViewProps {
   readonly year: number;
   readonly years: readonly number[];
   readonly onYear: (year: number) => void;
+  /** ISO date used as «i dag» (DH_Endringer lines of an SSB import). */
+  readonly today?: string;
 }
 
 export function FordelingView(props: FordelingViewProps): ReactNode {
@@ -133,6 +145,11 @@ export function FordelingView(props: FordelingViewProps): ReactNode {
         <StatusLine status={{ intent: 'error', text: view.message }} testId="fordeling-error" />
       )}
       <StatusLine status={status} testId="fordeling-message" />
+      {host.updateTableCells && props.today ? (
+        <Suspense fallback={null}>
+          <PopulationImport host={host} dataset={loaded.dataset} year={year} today={props.today} {...(view.ok ? { basis: view.value.populationBasis } : {})} />
+        </Suspense>
+      ) : null}
       {exported ? (
         <div className={styles.view} data-testid="export-result">
           <h3 className={styles.subheading}>{`Faste prosentandeler ${year}`}</h3>
