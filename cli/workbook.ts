@@ -1,9 +1,8 @@
 // Reading and writing .xlsx files for the CLI. Reading is our own bounded, sparse reader (cli/xlsx): only the
 // cells a sheet has, streamed, within the limits in cli/xlsx/limits.ts. Writing owned tables still goes
 // through exceljs. Everything the engine sees is plain CellValue grids and TableData.
-import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
-import { basename, dirname, extname, join, resolve } from 'node:path';
+import { basename, extname, resolve } from 'node:path';
 import ExcelJS from 'exceljs';
 import { Dec } from '../core/money/kroner.js';
 import type { SheetCells } from '../core/reconcile/locate.js';
@@ -15,6 +14,7 @@ import { carryOverDocumentParts, findLosses, lossMessage } from './package-check
 import { Budget } from './xlsx/limits.js';
 import { readWorkbookFile, type SheetData, type WorkbookData } from './xlsx/package.js';
 import { cellKey, type CellRange } from './xlsx/sheet.js';
+import { writeAtomically } from './package/save.js';
 
 export type Workbook = ExcelJS.Workbook;
 export type { CellRange, SheetData, WorkbookData };
@@ -314,14 +314,5 @@ export async function saveWorkbook(workbook: Workbook, path: string, options: Sa
     }
     if (losses.length) throw new CliError(lossMessage(losses));
   }
-  const target = resolve(path);
-  const temp = join(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
-  try {
-    await fs.writeFile(temp, bytes, { flag: 'wx' });
-    await fs.rename(temp, target);
-  } catch (error) {
-    await fs.rm(temp, { force: true }).catch(() => undefined);
-    const reason = error instanceof Error && 'code' in error ? ` (${String((error as NodeJS.ErrnoException).code)})` : '';
-    throw new CliError(`Kunne ikke skrive «${path}»${reason}. Filen er ikke endret.`);
-  }
+  await writeAtomically(path, bytes);
 }

@@ -3,45 +3,34 @@
 // office/office.taskpane: default width Web (Excel) 350 px, Windows 320 px, Mac 270 px). Every view must fit: no
 // element wider than the panel, and every row's key figure inside the visible area. The 300 px screenshots go to
 // docs/ for the README. It also shows that the panel follows an edit of DH_Kommuner without another click.
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
+import { launchChromium, type Browser } from './browser.js';
 import { startServer, type RunningServer } from '../../scripts/start.js';
 
-const CHROMIUM = '/usr/bin/chromium';
 const DOCS = resolve(import.meta.dirname, '..', '..', 'docs');
 const TODAY = '2026-03-01';
 
 let server: RunningServer | undefined;
 let context: BrowserContext | undefined;
 let page: Page;
-let userDataDir: string | undefined;
+let browser: Browser | undefined;
 const pageErrors: string[] = [];
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(`Chromium mangler: ${CHROMIUM} finnes ikke. Installer den med «apt-get install -y chromium» (CI gjør det i .ci/run).`);
-  }
   server = await startServer({ port: 0 });
-  userDataDir = mkdtempSync(join(tmpdir(), 'dh-panel-width-'));
-  context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    viewport: { width: 1280, height: 900 },
-    locale: 'nb-NO',
-  });
-  page = context.pages()[0] ?? (await context.newPage());
+  browser = await launchChromium('dh-panel-width-', { width: 1280, height: 900 });
+  context = browser.context;
+  page = browser.page;
   page.on('pageerror', (error) => pageErrors.push(error.message));
   mkdirSync(DOCS, { recursive: true });
 });
 
 afterAll(async () => {
-  await context?.close();
+  await browser?.close();
   await server?.close();
-  if (userDataDir) rmSync(userDataDir, { recursive: true, force: true });
 });
 
 async function open(width: number): Promise<void> {

@@ -1,41 +1,31 @@
 // Browser test of `npm start`: the built preview in Debian's Chromium (playwright-core, no downloaded browser).
 // CI installs /usr/bin/chromium (.ci/run); without it this suite FAILS with a message, it never skips.
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
+import { launchChromium, type Browser } from './browser.js';
 import { REGISTER_HEADERS, registerRows } from '../../preview/src/default-workbook.js';
 import { startServer, type RunningServer } from '../../scripts/start.js';
 
-const CHROMIUM = '/usr/bin/chromium';
 const DOCS = resolve(import.meta.dirname, '..', '..', 'docs');
 const TODAY = '2026-03-01';
 
 let server: RunningServer | undefined;
 let context: BrowserContext | undefined;
 let page: Page;
-let userDataDir: string | undefined;
+let browser: Browser | undefined;
 const pageErrors: string[] = [];
 const consoleErrors: string[] = [];
 const foreignRequests: string[] = [];
 const requested: string[] = [];
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(`Chromium mangler: ${CHROMIUM} finnes ikke. Installer den med «apt-get install -y chromium» (CI gjør det i .ci/run) og kjør testene på nytt.`);
-  }
   server = await startServer({ port: 0 });
-  userDataDir = mkdtempSync(join(tmpdir(), 'dh-preview-e2e-'));
-  context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    viewport: { width: 1600, height: 900 },
-    locale: 'nb-NO',
-  });
-  page = context.pages()[0] ?? (await context.newPage());
+  browser = await launchChromium('dh-preview-e2e-', { width: 1600, height: 900 });
+  context = browser.context;
+  page = browser.page;
   page.on('pageerror', (error) => pageErrors.push(error.message));
   page.on('console', (message) => {
     if (message.type() === 'error') consoleErrors.push(message.text());
@@ -57,9 +47,8 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await context?.close();
+  await browser?.close();
   await server?.close();
-  if (userDataDir) rmSync(userDataDir, { recursive: true, force: true });
 });
 
 /** The A1 address of the first cell in column `col` whose text is `text`. */

@@ -1,37 +1,27 @@
 // «Hent innbyggertall fra SSB» in the preview, in Debian's Chromium, against the PxWebApi stand-in on 127.0.0.1: the
 // panel fetches from its own page (CORS), shows old and new side by side, writes DH_Kommuner only after «Skriv til
 // DH_Kommuner», and the sheet's =DH.KOSTNAD cells then use the new figure. Offline is a clear message.
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
+import { launchChromium, type Browser } from './browser.js';
 import { HELGELAND_2026 } from '../../core/index.js';
 import { startServer, type RunningServer } from '../../scripts/start.js';
 import { startFakeSsb, type FakeSsb } from '../cli/ssb-server.js';
 
-const CHROMIUM = '/usr/bin/chromium';
 let server: RunningServer | undefined;
 let ssb: FakeSsb | undefined;
 let context: BrowserContext | undefined;
 let page: Page;
-let userDataDir: string | undefined;
+let browser: Browser | undefined;
 const pageErrors: string[] = [];
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`Chromium mangler: ${CHROMIUM} finnes ikke. Installer den med «apt-get install -y chromium».`);
   ssb = await startFakeSsb();
   ssb.figures = new Map(HELGELAND_2026.members.map((m) => [m.kommunenr, m.kommunenr === '1833' ? m.population + 100 : m.population]));
   server = await startServer({ port: 0 });
-  userDataDir = mkdtempSync(join(tmpdir(), 'dh-ssb-e2e-'));
-  context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    viewport: { width: 1400, height: 900 },
-    locale: 'nb-NO',
-  });
-  page = context.pages()[0] ?? (await context.newPage());
+  browser = await launchChromium('dh-ssb-e2e-', { width: 1400, height: 900 });
+  context = browser.context;
+  page = browser.page;
   page.on('pageerror', (error) => pageErrors.push(error.message));
   // The SSB base URL is a setting: here the stand-in.
   await page.addInitScript((url) => {
@@ -43,10 +33,9 @@ beforeAll(async () => {
 }, 60_000);
 
 afterAll(async () => {
-  await context?.close();
+  await browser?.close();
   await server?.close();
   await ssb?.close();
-  if (userDataDir) rmSync(userDataDir, { recursive: true, force: true });
 });
 
 const gridHas = (text: string) => page.locator('[data-testid="grid"] td', { hasText: text }).count();
