@@ -1,10 +1,11 @@
 // ExcelHost (addin-excel/src/taskpane/excel-host.ts) against a mocked Excel: office-addin-mock proxies over
 // a hand-written workbook (tests/excel/fake-excel.ts explains what the library cannot model).
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { gevinstTemplate, HELGELAND_2026, type OwnedTable } from '../../core/index.js';
 import { refreshBoard } from '../../ui/actions.js';
-import { getModel, getModelStore, invoke, resetModel } from '../../addin-excel/src/functions/adapter.js';
+import { getModel, getModelStore, invoke } from '../../addin-excel/src/functions/adapter.js';
 import { ExcelHost, MARK_COLOURS, MAX_PAYLOAD_BYTES, rowsPerChunk, sheetOfAddress } from '../../addin-excel/src/taskpane/excel-host.js';
+import { withFakeExcel } from './helpers.js';
 import { FakeWorkbook, NOT_LOADED } from './fake-excel.js';
 
 const TODAY = '2026-03-01';
@@ -32,16 +33,7 @@ function registerValues(rows: number): unknown[][] {
 
 let wb: FakeWorkbook;
 
-beforeEach(() => {
-  wb = new FakeWorkbook();
-  (globalThis as Record<string, unknown>).Excel = wb.excelGlobal();
-  resetModel(TODAY);
-});
-
-afterEach(() => {
-  delete (globalThis as Record<string, unknown>).Excel;
-  resetModel();
-});
+withFakeExcel(TODAY, (fresh) => (wb = fresh));
 
 describe('the fake is strict like office-addin-mock', () => {
   it('reading a property that was not loaded gives the mock error string, not a value', async () => {

@@ -1,6 +1,9 @@
 // Shared by the tests/excel files: builds dist/excel once when it is missing (`npm test` builds first anyway).
 import { existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { afterEach, beforeEach } from 'vitest';
+import { resetModel } from '../../addin-excel/src/functions/adapter.js';
+import { FakeWorkbook } from './fake-excel.js';
 
 export const ROOT = resolve(import.meta.dirname, '..', '..');
 export const DIST_EXCEL = resolve(ROOT, 'dist/excel');
@@ -35,4 +38,21 @@ export async function ensureExcelBuild(): Promise<void> {
   } finally {
     rmSync(lock, { recursive: true, force: true });
   }
+}
+
+/**
+ * Each test runs against a new FakeWorkbook installed as the Excel global, with the functions' model reset to the
+ * embedded dataset at `today`; `use` receives the workbook. After the test the global and the model are restored.
+ */
+export function withFakeExcel(today: string, use: (wb: FakeWorkbook) => void): void {
+  beforeEach(() => {
+    const wb = new FakeWorkbook();
+    (globalThis as Record<string, unknown>).Excel = wb.excelGlobal();
+    resetModel(today);
+    use(wb);
+  });
+  afterEach(() => {
+    delete (globalThis as Record<string, unknown>).Excel;
+    resetModel();
+  });
 }

@@ -1,11 +1,11 @@
 // Refresh in place (issue 9): the user's formulas, chart series and names that point at an owned table keep
 // working after refreshes. The fake rewrites references as Excel does (tests/fakes/references.ts
 // cites the pages); the first block shows the fake's own strictness, the second the host against it.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { HELGELAND_2026, type Dataset } from '../../core/index.js';
 import { refreshBoard } from '../../ui/actions.js';
-import { resetModel } from '../../addin-excel/src/functions/adapter.js';
 import { ExcelHost } from '../../addin-excel/src/taskpane/excel-host.js';
+import { withFakeExcel } from './helpers.js';
 import { FakeWorkbook, MAX_PAYLOAD } from './fake-excel.js';
 
 const TODAY = '2026-03-01';
@@ -15,16 +15,7 @@ const CELL_FORMULA = `='${TABLE}'!F21`;
 
 let wb: FakeWorkbook;
 
-beforeEach(() => {
-  wb = new FakeWorkbook();
-  (globalThis as Record<string, unknown>).Excel = wb.excelGlobal();
-  resetModel(TODAY);
-});
-
-afterEach(() => {
-  delete (globalThis as Record<string, unknown>).Excel;
-  resetModel();
-});
+withFakeExcel(TODAY, (fresh) => (wb = fresh));
 
 /** Excel.run with the fake's context, for poking the fake the way a host would. */
 async function run(batch: (context: any) => Promise<void>): Promise<void> {

@@ -8,12 +8,13 @@
 //   the Excel JavaScript API").
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { HELGELAND_2026 } from '../../core/index.js';
-import { getModelStore, invoke, resetModel } from '../../addin-excel/src/functions/adapter.js';
+import { getModelStore, invoke } from '../../addin-excel/src/functions/adapter.js';
 import { ExcelHost } from '../../addin-excel/src/taskpane/excel-host.js';
 import { InputTableWatcher, loadAtDocumentOpen, startInputs } from '../../addin-excel/src/taskpane/startup.js';
 import { declaredExcelApi, excelApiUses, requiredExcelApi } from '../../scripts/excel-api-sets.js';
+import { withFakeExcel } from './helpers.js';
 import { FakeWorkbook } from './fake-excel.js';
 
 const TODAY = '2026-03-01';
@@ -42,16 +43,7 @@ function fakeOffice(sets: Record<string, string>) {
 
 let wb: FakeWorkbook;
 
-beforeEach(() => {
-  wb = new FakeWorkbook();
-  (globalThis as Record<string, unknown>).Excel = wb.excelGlobal();
-  resetModel(TODAY);
-});
-
-afterEach(() => {
-  delete (globalThis as Record<string, unknown>).Excel;
-  resetModel();
-});
+withFakeExcel(TODAY, (fresh) => (wb = fresh));
 
 describe('load at document open', () => {
   it('asks Office to start the runtime with the document (SharedRuntime 1.1)', async () => {
