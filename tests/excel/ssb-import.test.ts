@@ -1,19 +1,15 @@
 // «Hent innbyggertall fra SSB» in Excel: the panel's flow through ExcelHost against the fake workbook. The table keeps
 // its sheet, place and every other cell; only Innbyggere and Referansedato change, after confirmation.
-import { beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { HELGELAND_2026 } from '../../core/index.js';
-import { resetModel } from '../../addin-excel/src/functions/adapter.js';
 import { ExcelHost } from '../../addin-excel/src/taskpane/excel-host.js';
 import { applyPopulation, fetchPopulation, type SsbFetch } from '../../ui/innbyggere/actions.js';
 import { quarterResponse } from '../cli/ssb-server.js';
-import { FakeWorkbook } from './fake-excel.js';
+import type { FakeWorkbook } from './fake-excel.js';
+import { withFakeExcel } from './helpers.js';
 
 let wb: FakeWorkbook;
-beforeEach(() => {
-  wb = new FakeWorkbook();
-  (globalThis as Record<string, unknown>).Excel = wb.excelGlobal();
-  resetModel('2025-10-20');
-});
+withFakeExcel('2025-10-20', (fresh) => (wb = fresh));
 
 const members = HELGELAND_2026.members;
 const ssb: SsbFetch = async (url) => {

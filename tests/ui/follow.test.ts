@@ -2,15 +2,15 @@
 // again and the Fordeling figures follow, with no other click. Excel through its fake's onChanged events
 // (Excel fires Table.onChanged after an edit: "Excel.Table class – onChanged", learn.microsoft.com/javascript/api/
 // excel/excel.table#excel-excel-table-onchanged-member), the preview through its edit events.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { HELGELAND_2026, type Finding } from '../../core/index.js';
 import { datasetAfterChange, fordelingView, loadDataset, markUncreatedTables } from '../../ui/actions.js';
-import { resetModel } from '../../addin-excel/src/functions/adapter.js';
 import { ExcelHost } from '../../addin-excel/src/taskpane/excel-host.js';
 import { defaultWorkbook } from '../../preview/src/default-workbook.js';
 import { PreviewHost } from '../../preview/src/preview-host.js';
 import { PreviewWorkbook } from '../../preview/src/workbook.js';
-import { FakeWorkbook } from '../excel/fake-excel.js';
+import type { FakeWorkbook } from '../excel/fake-excel.js';
+import { withFakeExcel } from '../excel/helpers.js';
 import { MemoryHost } from '../fakes/memory-host.js';
 
 const TODAY = '2026-03-01';
@@ -27,14 +27,7 @@ const ranaTotal = (dataset: Parameters<typeof fordelingView>[0]) => {
 
 describe('Excel: the pane follows DH_Kommuner through onChanged', () => {
   let wb: FakeWorkbook;
-  beforeEach(() => {
-    wb = new FakeWorkbook();
-    (globalThis as Record<string, unknown>).Excel = wb.excelGlobal();
-    resetModel(TODAY);
-  });
-  afterEach(() => {
-    delete (globalThis as Record<string, unknown>).Excel;
-  });
+  withFakeExcel(TODAY, (fresh) => (wb = fresh));
 
   it('an edit fires the pane listener once (debounced with the functions’ reload) and the new figures are read', async () => {
     const table = wb.addTable('DH_Kommuner', 'Kommuner', kommunerTable(rana.population));
