@@ -5,20 +5,10 @@
 // where Sheets would recalculate. Chunks stay below CacheService's 100 KB value limit.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CACHE_VALUE_LIMIT, userEdit, type AppsScriptFake, type AppsScriptRuntime } from '../fakes/apps-script/index.js';
-import { ensureBuilt, loadAddon } from './helpers.js';
+import { ensureBuilt, KOMMUNER, loadAddon, NOKKEL } from './helpers.js';
 
 beforeAll(ensureBuilt);
 
-const KOMMUNER = [
-  ['Kommunenr', 'Kommune', 'Innbyggere'],
-  ['1804', 'Bodø', 53712],
-  ['1841', 'Fauske', 9867],
-  ['1840', 'Saltdal', 4614],
-];
-const NOKKEL = [
-  ['År', 'Fast beløp', 'Sats pr innbygger'],
-  [2026, 100000, 20],
-];
 
 function setup(): { fake: AppsScriptFake; runtime: AppsScriptRuntime } {
   const addon = loadAddon();

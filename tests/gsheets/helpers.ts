@@ -77,3 +77,15 @@ export function loadAddon(): { fake: AppsScriptFake; runtime: AppsScriptRuntime 
 export function todayInOslo(): string {
   return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Oslo' }).format(new Date());
 }
+
+/** A cooperation of its own (three Salten kommuner) as DH_Kommuner and DH_Nokkel rows, for the input-table tests. */
+export const KOMMUNER = [
+  ['Kommunenr', 'Kommune', 'Innbyggere'],
+  ['1804', 'Bodø', 53712],
+  ['1841', 'Fauske', 9867],
+  ['1840', 'Saltdal', 4614],
+];
+export const NOKKEL = [
+  ['År', 'Fast beløp', 'Sats pr innbygger'],
+  [2026, 100000, 20],
+];

@@ -16,20 +16,10 @@ import {
   userEdit,
   type AppsScriptRuntime,
 } from '../fakes/apps-script/index.js';
-import { ensureBuilt, loadAddon } from './helpers.js';
+import { ensureBuilt, KOMMUNER, loadAddon, NOKKEL } from './helpers.js';
 
 beforeAll(ensureBuilt);
 
-const KOMMUNER = [
-  ['Kommunenr', 'Kommune', 'Innbyggere'],
-  ['1804', 'Bodø', 53712],
-  ['1841', 'Fauske', 9867],
-  ['1840', 'Saltdal', 4614],
-];
-const NOKKEL = [
-  ['År', 'Fast beløp', 'Sats pr innbygger'],
-  [2026, 100000, 20],
-];
 
 function withTables(): { fake: AppsScriptFake; runtime: AppsScriptRuntime } {
   const addon = loadAddon();
