@@ -1,6 +1,7 @@
 import type { DatasetContext } from '../core/dataset/context.js';
 import { Dec } from '../core/money/kroner.js';
-import type { NewMember, ScenarioChanges } from '../core/scenario/scenario.js';
+import { parseEqualSharePercent, parseKeyAmount, type NewMember, type ScenarioChanges } from '../core/scenario/scenario.js';
+import type { Result } from '../core/result.js';
 import { parseNumber } from '../core/util/cells.js';
 import { stringFlag, type ParsedArgs } from './args.js';
 import { CliError } from './io.js';
@@ -10,22 +11,12 @@ export function hasScenario(args: ParsedArgs): boolean {
   return ['uten', 'med', 'fast', 'sats', 'andelLikt', 'sammeSum'].some((name) => args.flags.has(name));
 }
 
-function amount(text: string | undefined, option: string): Dec | undefined {
+/** A scenario figure from an option's text, or one Norwegian line (exit 2). */
+function figure(text: string | undefined, option: string, parse: (text: string, label: string) => Result<Dec>): Dec | undefined {
   if (text === undefined) return undefined;
-  const n = parseNumber(text);
-  if (!n.ok || text.includes('%')) throw new CliError(`${option} «${text}» er ikke et beløp: skriv f.eks. 160 000 eller 23,50.`);
-  if (n.value.isNegative()) throw new CliError(`${option} kan ikke være negativ (${text}).`);
-  return n.value;
-}
-
-/** --andel-likt P: a percentage 0–100 («40», «40 %», «12,5»). */
-function percent(text: string | undefined): Dec | undefined {
-  if (text === undefined) return undefined;
-  const n = parseNumber(text);
-  if (!n.ok) throw new CliError(`--andel-likt «${text}» er ikke en prosent: skriv f.eks. 40 for 40 %.`);
-  const p = text.includes('%') ? n.value.times(100) : n.value;
-  if (p.isNegative() || p.greaterThan(100)) throw new CliError(`--andel-likt må være mellom 0 og 100 % (er ${text}).`);
-  return p.dividedBy(100);
+  const parsed = parse(text, option);
+  if (!parsed.ok) throw new CliError(parsed.error.message);
+  return parsed.value;
 }
 
 /** --med KOMMUNE=INNBYGGERE: a kommune that is not a member yet, with the population the key should use. */
@@ -50,9 +41,9 @@ export function scenarioFromArgs(args: ParsedArgs, data: DatasetContext): Scenar
     return member.value.kommunenr;
   });
   const add = (args.lists.get('med') ?? []).map((text) => newMember(text, data));
-  const fixedAmount = amount(stringFlag(args, 'fast'), '--fast');
-  const ratePerInhabitant = amount(stringFlag(args, 'sats'), '--sats');
-  const equalShare = percent(stringFlag(args, 'andelLikt'));
+  const fixedAmount = figure(stringFlag(args, 'fast'), '--fast', parseKeyAmount);
+  const ratePerInhabitant = figure(stringFlag(args, 'sats'), '--sats', parseKeyAmount);
+  const equalShare = figure(stringFlag(args, 'andelLikt'), '--andel-likt', parseEqualSharePercent);
   return {
     ...(without.length ? { without: [...new Set(without)] } : {}),
     ...(add.length ? { add } : {}),

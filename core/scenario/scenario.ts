@@ -5,6 +5,7 @@ import { formatKroner, formatNumber } from '../money/format.js';
 import { Dec, roundOre, sum, ZERO, type Kroner } from '../money/kroner.js';
 import { splitLargestRemainder } from '../money/split.js';
 import { fail, ok, type Result } from '../result.js';
+import { parseNumber } from '../util/cells.js';
 import { joinWords } from '../util/text.js';
 
 /**
@@ -70,6 +71,23 @@ export interface ScenarioResult {
   readonly method: string;
   readonly without: readonly Member[];
   readonly added: readonly NewMember[];
+}
+
+/** A key figure typed as text («160 000», «23,50»): kroner, not negative, not a percentage. `label` names the field. */
+export function parseKeyAmount(text: string, label: string): Result<Dec> {
+  const n = parseNumber(text);
+  if (!n.ok || text.includes('%')) return fail(`${label}: «${text}» er ikke et beløp. Skriv f.eks. 160 000 eller 23,50.`);
+  if (n.value.isNegative()) return fail(`${label} kan ikke være negativ (${text}).`);
+  return ok(n.value);
+}
+
+/** «Andel likt» typed as a percentage 0–100 («40», «40 %», «12,5») → the fraction the key uses. */
+export function parseEqualSharePercent(text: string, label: string): Result<Dec> {
+  const n = parseNumber(text);
+  if (!n.ok) return fail(`${label}: «${text}» er ikke en prosent. Skriv f.eks. 40 for 40 %.`);
+  const percent = text.includes('%') ? n.value.times(100) : n.value;
+  if (percent.isNegative() || percent.greaterThan(100)) return fail(`${label} må være mellom 0 og 100 % (er ${text}).`);
+  return ok(percent.dividedBy(100));
 }
 
 /** The key as both forms express it, so a change in one form can start from today's figures in the other. */

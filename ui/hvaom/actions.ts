@@ -5,13 +5,17 @@ import {
   formatKroner,
   formatNumber,
   formatPercent,
+  parseEqualSharePercent,
+  parseKeyAmount,
   parseNumber,
   planOwnedTable,
   runScenario,
   scenarioTable,
+  sum,
   type Dataset,
   type Dec,
   type NewMember,
+  type Result,
   type ScenarioChanges,
   type ScenarioResult,
 } from '../../core/index.js';
@@ -50,27 +54,22 @@ export interface ScenarioView {
 
 const signed = (d: Dec) => (d.isPositive() && !d.isZero() ? '+' : '') + formatKroner(d);
 
-function amount(text: string | undefined, label: string): ActionResult<Dec | undefined> {
+/** An optional field: blank is «unchanged», anything else must parse. */
+function field(text: string | undefined, label: string, parse: (text: string, label: string) => Result<Dec>): ActionResult<Dec | undefined> {
   if (text === undefined || text.trim() === '') return success(undefined, '');
-  const n = parseNumber(text);
-  if (!n.ok || text.includes('%')) return failure(`${label}: «${text}» er ikke et beløp. Skriv f.eks. 160 000 eller 23,50.`);
-  return success(n.value, '');
+  const parsed = parse(text, label);
+  return parsed.ok ? success(parsed.value, '') : failure(parsed.error.message);
 }
 
 /** The user's input as core's scenario changes, or a Norwegian message naming the field to fix. */
 export function scenarioChanges(dataset: Dataset, input: ScenarioInput): ActionResult<ScenarioChanges> {
-  const fixed = amount(input.fixedAmount, 'Fast beløp');
+  const fixed = field(input.fixedAmount, 'Fast beløp', parseKeyAmount);
   if (!fixed.ok) return fixed;
-  const rate = amount(input.ratePerInhabitant, 'Sats pr innbygger');
+  const rate = field(input.ratePerInhabitant, 'Sats pr innbygger', parseKeyAmount);
   if (!rate.ok) return rate;
-  let equalShare: Dec | undefined;
-  if (input.equalShare !== undefined && input.equalShare.trim() !== '') {
-    const n = parseNumber(input.equalShare);
-    if (!n.ok) return failure(`Andel likt: «${input.equalShare}» er ikke en prosent. Skriv f.eks. 40.`);
-    const percent = input.equalShare.includes('%') ? n.value.times(100) : n.value;
-    if (percent.isNegative() || percent.greaterThan(100)) return failure(`Andel likt må være mellom 0 og 100 % (er ${input.equalShare}).`);
-    equalShare = percent.dividedBy(100);
-  }
+  const share = field(input.equalShare, 'Andel likt', parseEqualSharePercent);
+  if (!share.ok) return share;
+  const equalShare = share.value;
   let add: NewMember[] = [];
   if (input.addName && input.addName.trim() !== '') {
     const members = new Set(dataset.members.map((m) => m.kommunenr));
@@ -116,7 +115,7 @@ export function scenarioView(dataset: Dataset, year: number, input: ScenarioInpu
     scenario: formatKroner(r.scenario),
     detail: `i dag ${formatKroner(r.today)} · ${signed(r.difference)}${r.change ? ` (${formatPercent(r.change, 1)})` : ''}${r.status === 'ny' ? ` · ${formatNumber(r.population)} innbyggere` : ''}`,
   }));
-  const today = s.rows.reduce((acc, r) => acc.plus(r.today), s.sumToday.times(0));
+  const today = sum(s.rows.map((r) => r.today));
   return success(
     { result: s, method: s.method, rows, sumToday: formatKroner(today), sumScenario: formatKroner(s.sumScenario), sumDifference: signed(s.sumScenario.minus(today)) },
     '',
