@@ -1,5 +1,6 @@
 // `npm run bench`: one JSON line per benchmark, ratio = ours ÷ baseline measured in the same run.
 // Machines here are noisy, so only ratios are reported; tests never assert wall-clock times.
+import { runCliBench } from './cli.js';
 import { runKostnadBench } from './kostnad.js';
 import { runRegisterBench } from './register.js';
 import { runSheetsCallsBench } from './sheets-calls.js';
@@ -12,4 +13,5 @@ results.push(...(await runRegisterBench()));
 results.push(...(await runSheetsCallsBench()));
 results.push(...(await runRelationsBench()));
 results.push(...runScalingBench());
+results.push(...(await runCliBench()));
 for (const r of results) console.log(JSON.stringify(r));

@@ -1,10 +1,5 @@
 // The `dh` command (SPEC §7). run() is the whole CLI, importable and testable in-process; bin/dh.mjs
 // only calls it. User errors are CliErrors: exit code 2 and one Norwegian line on stderr, never a stack.
-import { fordeling } from './commands/fordeling.js';
-import { innbyggere } from './commands/innbyggere.js';
-import { kontroll } from './commands/kontroll.js';
-import { kostnad } from './commands/kostnad.js';
-import { oppdater } from './commands/oppdater.js';
 import { CellAmountError } from '../core/money/kroner.js';
 import { oneLine } from './format.js';
 import { CliError, EXIT_OK, EXIT_UNUSABLE, processIo, type CliIo } from './io.js';
@@ -15,7 +10,17 @@ export { CliError } from './io.js';
 
 type Command = (argv: readonly string[], io: CliIo) => Promise<number>;
 
-const COMMANDS: Record<string, Command> = { kostnad, fordeling, kontroll, oppdater, innbyggere };
+/**
+ * Each command is imported when it is run, never at start-up: `dh kostnad` must not load (or, in the bundle built by
+ * scripts/build-cli.ts, even parse) the file reader, the reconciliation or the package writer of the other commands.
+ */
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  kostnad: async () => (await import('./commands/kostnad.js')).kostnad,
+  fordeling: async () => (await import('./commands/fordeling.js')).fordeling,
+  kontroll: async () => (await import('./commands/kontroll.js')).kontroll,
+  oppdater: async () => (await import('./commands/oppdater.js')).oppdater,
+  innbyggere: async () => (await import('./commands/innbyggere.js')).innbyggere,
+};
 
 /**
  * The one Norwegian line a user sees for anything thrown. CliErrors and core's CellAmountError carry their own
@@ -38,10 +43,11 @@ export async function run(argv: readonly string[], io: CliIo = processIo): Promi
       io.stdout(USAGE);
       return EXIT_OK;
     }
-    const handler = COMMANDS[command.toLowerCase()];
-    if (!handler) {
+    const load = Object.hasOwn(COMMANDS, command.toLowerCase()) ? COMMANDS[command.toLowerCase()] : undefined;
+    if (!load) {
       throw new CliError(`Ukjent kommando «${command}». Kommandoene er kostnad, fordeling, kontroll, oppdater og innbyggere (se «dh --help»).`);
     }
+    const handler = await load();
     return await handler(rest, io);
   } catch (error) {
     io.stderr(oneLine(userMessage(error)) + '\n');

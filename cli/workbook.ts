@@ -1,16 +1,16 @@
 // Reading and writing .xlsx files for the CLI. Reading is our own bounded, sparse reader (cli/xlsx): only the
 // cells a sheet has, streamed, within the limits in cli/xlsx/limits.ts. Writing owned tables still goes
-// through exceljs. Everything the engine sees is plain CellValue grids and TableData.
+// through exceljs. Everything the engine sees is plain CellValue grids and TableData. exceljs and the package check
+// (jszip) are imported only by the functions that write, so reading a file never loads them.
 import { promises as fs } from 'node:fs';
 import { basename, extname, resolve } from 'node:path';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { Dec } from '../core/money/kroner.js';
 import type { SheetCells } from '../core/reconcile/locate.js';
 import { cellText, isBlank, type CellValue } from '../core/util/cells.js';
 import { normalizeKey } from '../core/util/text.js';
 import { isFormulaCell, renderFormula, type OwnedCell, type OwnedTable, type TableData } from '../core/workbook/table.js';
 import { CliError } from './io.js';
-import { carryOverDocumentParts, findLosses, lossMessage } from './package-check.js';
 import { Budget } from './xlsx/limits.js';
 import { readWorkbookFile, type SheetData, type WorkbookData } from './xlsx/package.js';
 import { cellKey, type CellRange } from './xlsx/sheet.js';
@@ -52,7 +52,8 @@ export async function readWorkbook(path: string, budget = new Budget(basename(pa
  */
 export async function loadWorkbook(path: string): Promise<Workbook> {
   const full = await checkPath(path);
-  const workbook = new ExcelJS.Workbook();
+  const { default: Excel } = await import('exceljs');
+  const workbook = new Excel.Workbook();
   try {
     const bytes = await fs.readFile(full);
     await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
@@ -304,6 +305,7 @@ export async function saveWorkbook(workbook: Workbook, path: string, options: Sa
   let bytes: Uint8Array = new Uint8Array((await workbook.xlsx.writeBuffer()) as ArrayBuffer);
   const original = originals.get(workbook);
   if (original) {
+    const { carryOverDocumentParts, findLosses, lossMessage } = await import('./package-check.js');
     let losses;
     try {
       bytes = await carryOverDocumentParts(original, bytes);

@@ -3,7 +3,7 @@ import { pathToFileURL } from 'node:url';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 
-const steps = ['build-excel.ts', 'build-gsheets.ts', 'build-preview.ts'];
+const steps = ['build-excel.ts', 'build-gsheets.ts', 'build-preview.ts', 'build-cli.ts'];
 
 for (const step of steps) {
   const file = resolve(import.meta.dirname, step);

@@ -6,10 +6,10 @@ import { parseSsbPopulation, type SsbParseResult } from '../../core/ssb/populati
 import { populationRequestFor, ssbPopulationUrl, type SsbPopulationRequest } from '../../core/ssb/request.js';
 import { planKommunerUpdate, type PopulationFigure } from '../../core/workbook/kommuner-update.js';
 import { OPTIONS, parseArgs, stringFlag } from '../args.js';
-import { datasetFromWorkbook, defaultDataset } from '../dataset.js';
+import { defaultDataset } from '../dataset.js';
+import { datasetFromWorkbook } from '../workbook-dataset.js';
 import { countText, textTable } from '../format.js';
 import { CliError, EXIT_OK, isoDate, type CliIo } from '../io.js';
-import { writeKommunerFile } from '../kommuner-writer.js';
 import { fetchSsbJson, ssbSettings } from '../ssb-client.js';
 import { USAGE_INNBYGGERE } from '../usage.js';
 import { readTable, readWorkbook } from '../workbook.js';
@@ -94,6 +94,8 @@ export async function innbyggere(argv: readonly string[], io: CliIo): Promise<nu
     const existing = readTable(workbook, 'DH_Kommuner');
     const plan = planKommunerUpdate(existing, active.data.dataset.members, figures, isoDate(io.now?.() ?? new Date()), readTable(workbook, 'DH_Endringer'));
     if (!plan.ok) throw new CliError(plan.error.message);
+    // The package writer (jszip) only when a file is written.
+    const { writeKommunerFile } = await import('../kommuner-writer.js');
     await writeKommunerFile(file!, out, plan.value);
     written = `${countText(plan.value.changes.filter((c) => c.column === 'Innbyggere').length, 'innbyggertall endret', 'innbyggertall endret')} i DH_Kommuner${plan.value.endringer ? ' (ført i DH_Endringer)' : ''}. Skrev «${out}».`;
   }

@@ -3,7 +3,7 @@ import { a1, SEVERITY_ORDER } from '../../core/findings/finding.js';
 import { reconcileSheets, registerRange, type SheetRange } from '../../core/reconcile/index.js';
 import { checkRegister, findRegisterHeader, registerDataRowCount } from '../../core/register/index.js';
 import { OPTIONS, parseArgs, parseIsoDate, stringFlag } from '../args.js';
-import { datasetFromWorkbook } from '../dataset.js';
+import { datasetFromWorkbook } from '../workbook-dataset.js';
 import { countText, findingJson, findingLine } from '../format.js';
 import { CliError, EXIT_FINDINGS, EXIT_OK, isoDate, type CliIo } from '../io.js';
 import { USAGE_KONTROLL } from '../usage.js';
@@ -89,7 +89,8 @@ export async function kontroll(argv: readonly string[], io: CliIo): Promise<numb
       SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
       a.row - b.row ||
       a.cell.length - b.cell.length ||
-      a.cell.localeCompare(b.cell),
+      // A1 addresses of one length order by code unit as by locale; localeCompare would load ICU's collator (≈10 ms).
+      (a.cell < b.cell ? -1 : a.cell > b.cell ? 1 : 0),
   );
   const errors = findings.filter((f) => f.severity === 'error').length;
 

@@ -6,7 +6,7 @@ import { MAX_COLUMN_NAME } from '../../core/workbook/owned-text.js';
 import { joinWords } from '../../core/util/text.js';
 import { HELGELAND_2026 } from '../../core/dataset/helgeland2026.js';
 import { OPTIONS, parseArgs, parseYear, stringFlag } from '../args.js';
-import { datasetFromWorkbook } from '../dataset.js';
+import { datasetFromWorkbook } from '../workbook-dataset.js';
 import { countText } from '../format.js';
 import { CliError, EXIT_OK, isoDate, type CliIo } from '../io.js';
 import { USAGE_OPPDATER } from '../usage.js';

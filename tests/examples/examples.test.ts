@@ -8,36 +8,10 @@ import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { BOARD_WORKBOOK, boardWorkbook, REGISTER_WORKBOOK, registerWorkbook } from '../../scripts/examples.js';
+import { readmeCommands } from './readme-commands.js';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 const README = readFileSync(join(ROOT, 'README.md'), 'utf8');
-
-interface ReadmeCommand {
-  readonly command: string;
-  readonly exitCode: number;
-  readonly line: number;
-}
-
-/** Every `npx dh …` in README: inline code spans and lines of code blocks (a bare `npx dh …` placeholder is prose). */
-export function readmeCommands(readme: string): ReadmeCommand[] {
-  const out: ReadmeCommand[] = [];
-  let inBlock = false;
-  readme.split('\n').forEach((text, i) => {
-    if (/^\s*```/.test(text)) {
-      inBlock = !inBlock;
-      return;
-    }
-    const documented = /utkode (\d)/i.exec(text);
-    const exitCode = documented ? Number(documented[1]) : 0;
-    if (inBlock) {
-      const m = /^\s*(npx dh [^#]*?)\s*(#.*)?$/.exec(text);
-      if (m) out.push({ command: m[1]!, exitCode, line: i + 1 });
-      return;
-    }
-    for (const m of text.matchAll(/`(npx dh [^`]+)`/g)) if (!/…|<[a-zæøå]+>/i.test(m[1]!)) out.push({ command: m[1]!, exitCode, line: i + 1 });
-  });
-  return out;
-}
 
 let scratch: string;
 
