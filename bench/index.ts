@@ -6,6 +6,7 @@ import { runRegisterBench } from './register.js';
 import { runSheetsCallsBench } from './sheets-calls.js';
 import { runRelationsBench } from './relations.js';
 import { runScalingBench } from './scaling.js';
+import { runPaneBench } from './pane.js';
 
 const results: object[] = [];
 results.push(await runKostnadBench());
@@ -14,4 +15,5 @@ results.push(...(await runSheetsCallsBench()));
 results.push(...(await runRelationsBench()));
 results.push(...runScalingBench());
 results.push(...(await runCliBench()));
+results.push(await runPaneBench());
 for (const r of results) console.log(JSON.stringify(r));

@@ -4,9 +4,11 @@
 //   taskpane.html + taskpane.js (+ .css if any)   the shared panel with the Excel host (shared runtime page);
 //                   taskpane.js is an ES module (code splitting): views other than the first are in chunks/,
 //                   fetched when their tab is first opened, so the initial load is the entry + its static imports
+//   panel-worker.js the register check off the pane's thread (ui/worker), fetched only when a check starts
 //   commands.html + commands.js, hjelp.html, assets/icon-*.png, manifest.xml (base URL rewritten)
 // and fails when functions.json is stale/incomplete or anything in dist/excel mentions HyperFormula (GPL).
 import { TASKPANE_CSP } from '../addin-excel/dev/csp.js';
+import { PANEL_WORKER_FILE } from '../addin-excel/src/taskpane/panel-worker.js';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -278,7 +280,7 @@ export async function build(): Promise<ExcelBuildReport> {
     define: { 'process.env.NODE_ENV': '"production"' },
     metafile: true,
   };
-  const [functionsResult, taskpaneResult, commandsResult] = await Promise.all([
+  const [functionsResult, taskpaneResult, commandsResult, workerResult] = await Promise.all([
     esbuild.build({ ...common, entryPoints: [resolve(SRC, 'functions/functions.ts')], outfile: resolve(DIST_EXCEL, 'functions.js') }),
     // ES modules with splitting: Office's task pane browsers (Edge WebView2, Safari WKWebView, modern browsers
     // for Excel on the web) all run <script type="module"> and dynamic import().
@@ -293,8 +295,10 @@ export async function build(): Promise<ExcelBuildReport> {
       plugins: [directCoreImports(await coreExportTargets())],
     }),
     esbuild.build({ ...common, entryPoints: [resolve(SRC, 'commands/commands.ts')], outfile: resolve(DIST_EXCEL, 'commands.js') }),
+    // The panel worker (core only): its own classic script, started by the pane when a check begins.
+    esbuild.build({ ...common, entryPoints: [resolve(ROOT, 'ui/worker/entry.ts')], outfile: resolve(DIST_EXCEL, PANEL_WORKER_FILE) }),
   ]);
-  for (const result of [functionsResult, taskpaneResult, commandsResult]) {
+  for (const result of [functionsResult, taskpaneResult, commandsResult, workerResult]) {
     const inputs = Object.keys(result.metafile?.inputs ?? {});
     const gpl = inputs.filter((i) => /hyperformula/i.test(i));
     if (gpl.length) throw new Error(`HyperFormula (GPL-3.0) er med i Excel-bunten: ${gpl.join(', ')}`);

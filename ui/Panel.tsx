@@ -38,6 +38,7 @@ import { HELGELAND_2026, type Dataset } from '../core/index.js';
 import type { Status } from './common.js';
 import { builtinDataset, datasetAfterChange, defaultYear, detectDatasetTables, keyYears, loadDataset, type DatasetOrigin, type LoadedDataset } from './dataset/actions.js';
 import type { PanelHost } from './host.js';
+import type { StartWorker } from './worker/client.js';
 import { PANEL_VIEWS, type PanelContext, type PanelTab } from './views.js';
 
 export type { PanelTab } from './views.js';
@@ -54,6 +55,11 @@ export interface PanelProps {
    * (default true). The user can always switch with the dataset choice.
    */
   readonly autoDetectWorkbook?: boolean;
+  /**
+   * Starts the panel worker (ui/worker/entry.ts) as this host can: a file next to the page (Excel, preview) or a
+   * Blob URL (Sheets). Without it, a register is checked in slices on the panel's thread.
+   */
+  readonly startWorker?: StartWorker;
 }
 
 /** Today's date as ISO yyyy-mm-dd in local time. */
@@ -80,7 +86,7 @@ const useStyles = makeStyles({
   tabs: { flexWrap: 'wrap' },
 });
 
-export function Panel({ host, today: todayProp, initialTab = 'fordeling', base = HELGELAND_2026, autoDetectWorkbook = true }: PanelProps): ReactNode {
+export function Panel({ host, today: todayProp, initialTab = 'fordeling', base = HELGELAND_2026, autoDetectWorkbook = true, startWorker }: PanelProps): ReactNode {
   const styles = useStyles();
   const today = todayProp ?? todayIso();
   const builtin = useMemo(() => builtinDataset(base), [base]);
@@ -184,6 +190,7 @@ export function Panel({ host, today: todayProp, initialTab = 'fordeling', base =
     onYear: setYear,
     today,
     revision,
+    ...(startWorker ? { startWorker } : {}),
   };
 
   return (

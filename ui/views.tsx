@@ -8,6 +8,7 @@ import type { Status } from './common.js';
 import type { DatasetOrigin, LoadedDataset } from './dataset/actions.js';
 import { FordelingView } from './fordeling/FordelingView.js';
 import type { PanelHost } from './host.js';
+import type { StartWorker } from './worker/client.js';
 
 /** A view whose module is fetched the first time it renders. */
 function onDemand<P extends object>(load: () => Promise<ComponentType<P>>): ComponentType<P> {
@@ -53,6 +54,8 @@ export interface PanelContext {
   readonly today: string;
   /** Increases each time the workbook's input tables may have changed: views with results recompute. */
   readonly revision: number;
+  /** The host's panel worker for long checks (see PanelProps.startWorker). */
+  readonly startWorker?: StartWorker;
 }
 
 export interface PanelViewDef {
@@ -88,7 +91,7 @@ export const PANEL_VIEWS = [
     label: 'Styremøte',
     render: (c: PanelContext) => suspended(Styremote, { host: c.host, loaded: c.loaded, year: c.year, years: c.years, onYear: c.onYear, today: c.today, revision: c.revision }),
   },
-  { id: 'register', label: 'Systemregister', render: (c: PanelContext) => suspended(Register, { host: c.host, loaded: c.loaded, today: c.today }) },
+  { id: 'register', label: 'Systemregister', render: (c: PanelContext) => suspended(Register, { host: c.host, loaded: c.loaded, today: c.today, ...(c.startWorker ? { startWorker: c.startWorker } : {}) }) },
   { id: 'gevinst', label: 'Gevinst', render: (c: PanelContext) => suspended(Gevinst, { host: c.host, today: c.today, revision: c.revision }) },
   {
     id: 'hvaom',

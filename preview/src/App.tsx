@@ -6,6 +6,7 @@ import { Grid } from './Grid.js';
 import { OPEN_ACCEPT, openWorkbookFile } from './open-file.js';
 import { downloadName, workbookToXlsx, XLSX_MIME } from './save-xlsx.js';
 import { PreviewHost } from './preview-host.js';
+import { startPreviewWorker } from './panel-worker.js';
 import type { PreviewWorkbook } from './workbook.js';
 
 export interface AppProps {
@@ -122,7 +123,7 @@ export function App({ workbook, today = todayIso(), panelWidth }: AppProps) {
           data-testid="panel-pane"
           {...(panelWidth ? { style: { width: `${panelWidth}px` }, 'data-width': panelWidth } : {})}
         >
-          <PanelApp key={generation} host={host} today={today} />
+          <PanelApp key={generation} host={host} today={today} startWorker={startPreviewWorker} />
         </aside>
       </main>
     </div>

@@ -41,6 +41,8 @@ export const NB_NO_CONFIG: Partial<ConfigParams> = {
   dateFormats: ['DD.MM.YYYY', 'DD.MM.YY'],
   timeFormats: ['hh:mm', 'hh:mm:ss'],
   currencySymbol: ['kr', 'NOK'],
+  // A sheet as tall as Excel's (HyperFormula stops at 40 000 rows by default): a 100 000-row system register opens.
+  maxRows: 1_048_576,
 };
 
 // ---------------------------------------------------------------------------------------------

@@ -34,8 +34,11 @@ export interface OpenedWorkbook {
   readonly notes: string[];
 }
 
-/** Rows × columns the preview loads from one sheet; the register check itself handles more in Excel. */
-export const MAX_ROWS = 20_000;
+/**
+ * Rows × columns the preview loads from one sheet: a 100 000-row system register fits (the formula engine then
+ * holds about 2 million cells, some 1.5 GB); the register check itself handles more in Excel and in `dh kontroll`.
+ */
+export const MAX_ROWS = 120_000;
 export const MAX_COLUMNS = 80;
 
 function isoOf(date: Date): string {

@@ -1,11 +1,14 @@
 // The preview's PanelHost: the shared panel talks to the HyperFormula workbook through this, exactly as it
 // talks to Excel or Google Sheets through theirs (ui/host.ts).
-import type { CellUpdate, OwnedTable, TableData } from '../../core/index.js';
+import type { CellUpdate, CellValue, OwnedTable, TableData } from '../../core/index.js';
 import type { CellMark, PanelHost, SheetValues } from '../../ui/host.js';
 import type { PreviewWorkbook } from './workbook.js';
 
 /** Lets the browser paint between steps, like a real host's round trips. */
 const yieldToUi = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/** Rows per part when reading a sheet: 2 000 rows of a 21-column register read from the engine in 20–30 ms in Chromium. */
+const READ_ROWS = 1_000;
 
 export class PreviewHost implements PanelHost {
   readonly kind = 'preview' as const;
@@ -20,11 +23,19 @@ export class PreviewHost implements PanelHost {
     return this.workbook.readTable(name);
   }
 
+  /** Reads in parts of READ_ROWS rows with a pause between them, so a 100 000-row sheet does not freeze the page. */
   async readActiveSheet(onProgress?: (fraction: number) => void): Promise<SheetValues> {
     onProgress?.(0);
-    const values = this.workbook.readActiveSheet();
+    const sheet = this.workbook.activeSheet;
+    const { height } = this.workbook.dimensions(sheet);
+    const values: CellValue[][] = [];
+    for (let from = 0; from < height; from += READ_ROWS) {
+      for (const row of this.workbook.rowValues(sheet, from, from + READ_ROWS)) values.push(row);
+      onProgress?.(Math.min(1, (from + READ_ROWS) / height));
+      if (from + READ_ROWS < height) await yieldToUi();
+    }
     onProgress?.(1);
-    return values;
+    return { sheet, values, originRow: 1, originColumn: 1 };
   }
 
   async writeOwnedTable(table: OwnedTable): Promise<void> {

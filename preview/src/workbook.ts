@@ -386,6 +386,25 @@ export class PreviewWorkbook {
     return { sheet, values: this.values(sheet), originRow: 1, originColumn: 1 };
   }
 
+  /**
+   * Rows `from` … `to` (0-based, `to` excluded) of a sheet as values, as wide as the sheet: a host reads a big sheet
+   * in parts so the page can paint between them, as Excel's and Sheets' hosts read theirs in chunks.
+   */
+  rowValues(sheet: string, from: number, to: number): CellValue[][] {
+    const id = this.sheetId(sheet);
+    const { width, height } = this.hf.getSheetDimensions(id);
+    const end = Math.min(to, height);
+    if (end <= from || width === 0) return [];
+    return this.hf.getRangeValues({ start: { sheet: id, row: from, col: 0 }, end: { sheet: id, row: end - 1, col: width - 1 } }).map((raw) => {
+      // Trailing blanks left out, as getSheetValues (and so readActiveSheet) gives each row.
+      let length = raw.length;
+      while (length > 0 && (raw[length - 1] === null || raw[length - 1] === undefined)) length--;
+      const row: CellValue[] = new Array(length);
+      for (let c = 0; c < length; c++) row[c] = toCellValue(raw[c]!);
+      return row;
+    });
+  }
+
   private tableContent(table: OwnedTable): RawCellContent[][] {
     const width = Math.max(table.headers.length, ...table.rows.map((r) => r.length));
     const rows: RawCellContent[][] = [table.headers.map((h) => textCell(String(h ?? '')))];

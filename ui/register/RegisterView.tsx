@@ -5,18 +5,25 @@ import { Button, Checkbox, ProgressBar, Radio, RadioGroup } from '@fluentui/reac
 import { formatDate, formatNumber, type Finding } from '../../core/index.js';
 import type { LoadedDataset } from '../dataset/actions.js';
 import { canHighlight, clearFindingHighlights, highlightFindings, selectFinding, writeFindings } from '../findings/actions.js';
-import { checkRegisterOnSheet, type RegisterCheckOutcome, type RegisterSource } from './actions.js';
+import { CHECK_CANCELLED, checkRegisterOnSheet, type RegisterCheckOutcome, type RegisterSource } from './actions.js';
+import type { StartWorker } from '../worker/client.js';
 import type { PanelHost } from '../host.js';
 import { KeyFigureList, StatusLine, statusOf, useCommonStyles, type Status } from '../common.js';
 import { FindingList, SeverityBadges } from '../findings/FindingList.js';
+
+/** «Felles systemer» rows shown before «Vis alle»: a 100 000-row register has thousands, and rendering them all at
+ *  once would freeze the panel for most of a second. */
+export const COMMON_SHOWN = 50;
 
 export interface RegisterViewProps {
   readonly host: PanelHost;
   readonly loaded: LoadedDataset;
   readonly today: string;
+  /** The host's panel worker, so a big register is checked off the panel's thread (else in slices on it). */
+  readonly startWorker?: StartWorker;
 }
 
-export function RegisterView({ host, loaded, today }: RegisterViewProps): ReactNode {
+export function RegisterView({ host, loaded, today, startWorker }: RegisterViewProps): ReactNode {
   const styles = useCommonStyles();
   const [source, setSource] = useState<RegisterSource>('active');
   const [busy, setBusy] = useState(false);
@@ -25,14 +32,23 @@ export function RegisterView({ host, loaded, today }: RegisterViewProps): ReactN
   const [outcome, setOutcome] = useState<RegisterCheckOutcome>();
   const [mark, setMark] = useState(false);
   const highlight = canHighlight(host);
+  const [running, setRunning] = useState<AbortController>();
+  const [allCommon, setAllCommon] = useState(false);
 
   const check = async () => {
     setBusy(true);
     setProgress(0);
+    setAllCommon(false);
     setStatus({ intent: 'info', text: source === 'active' ? 'Kontrollerer det aktive arket …' : 'Kontrollerer DH_Register …' });
-    const result = await checkRegisterOnSheet(host, source, today, setProgress, loaded.dataset);
+    const controller = new AbortController();
+    setRunning(controller);
+    const result = await checkRegisterOnSheet(host, source, today, setProgress, loaded.dataset, {
+      signal: controller.signal,
+      ...(startWorker ? { startWorker } : {}),
+    });
+    setRunning(undefined);
     setOutcome(result.ok ? result.value : undefined);
-    setStatus(statusOf(result, result.ok && result.value.counts.error ? 'warning' : 'success'));
+    setStatus(!result.ok && result.message === CHECK_CANCELLED ? { intent: 'info', text: result.message } : statusOf(result, result.ok && result.value.counts.error ? 'warning' : 'success'));
     if (result.ok && mark) {
       const marked = await highlightFindings(host, result.value.findings);
       if (!marked.ok) setStatus(statusOf(marked));
@@ -73,6 +89,14 @@ export function RegisterView({ host, loaded, today }: RegisterViewProps): ReactN
           <Checkbox checked={mark} onChange={(_, data) => void toggleMark(data.checked === true)} label="Marker celler" data-testid="highlight-checkbox" />
         ) : null}
       </div>
+      {running ? (
+        <div className={styles.row} data-testid="check-running">
+          <span role="status" data-testid="check-progress-text">{`Kontrollerer … ${Math.floor(progress * 100)} %`}</span>
+          <Button onClick={() => running.abort()} data-testid="check-cancel">
+            Avbryt
+          </Button>
+        </div>
+      ) : null}
       {busy ? <ProgressBar value={progress} max={1} data-testid="check-progress" aria-label="Framdrift" /> : null}
       <StatusLine status={status} testId="register-message" />
       {outcome ? (
@@ -94,7 +118,7 @@ export function RegisterView({ host, loaded, today }: RegisterViewProps): ReactN
                   titleHeader="System"
                   figureHeader="Kommuner"
                   testId="common-systems"
-                  items={outcome.common.map((c, i) => ({
+                  items={(allCommon ? outcome.common : outcome.common.slice(0, COMMON_SHOWN)).map((c, i) => ({
                     key: `${c.system}|${c.supplier}|${i}`,
                     title: c.supplier ? `${c.system} (${c.supplier})` : c.system,
                     figure: formatNumber(c.kommuneCount),
@@ -102,7 +126,15 @@ export function RegisterView({ host, loaded, today }: RegisterViewProps): ReactN
                     attributes: { 'data-testid': 'common-system-row' },
                   }))}
                 />
-              ) : (
+              ) : null}
+              {outcome.common.length > COMMON_SHOWN && !allCommon ? (
+                <div className={styles.row}>
+                  <Button size="small" appearance="subtle" onClick={() => setAllCommon(true)} data-testid="show-all-common">
+                    {`Viser ${formatNumber(COMMON_SHOWN)} av ${formatNumber(outcome.common.length)}. Vis alle`}
+                  </Button>
+                </div>
+              ) : null}
+              {outcome.common.length ? null : (
                 <div className={styles.muted} data-testid="common-systems-none">
                   Ingen systemer er registrert i mer enn én kommune.
                 </div>

@@ -1,35 +1,14 @@
 // The Systemregister view's logic: check the active sheet or DH_Register (SPEC §5) and list shared systems.
-import {
-  cellText,
-  checkRegisterInSlices,
-  commonSystems,
-  DatasetContext,
-  findRegisterHeader,
-  formatKroner,
-  formatNumber,
-  HELGELAND_2026,
-  registerDataRowCount,
-  sortFindings,
-  type CommonSystem,
-  type Dataset,
-  type Finding,
-  type RegisterCheckOptions,
-  type Severity,
-} from '../../core/index.js';
+import { formatNumber, HELGELAND_2026, type Dataset, type Finding, type Severity } from '../../core/index.js';
 import { type ActionResult, success, failure, reasonOf } from '../result.js';
 import { groupFindings, type FindingGroup } from '../findings/actions.js';
 import type { PanelHost } from '../host.js';
+import { analyseRegisterInBackground, CheckCancelled, type StartWorker } from '../worker/client.js';
+import type { CommonSystemView, RegisterAnalysis, RegisterCells } from './analysis.js';
+
+export { commonSystemViews, type CommonSystemView } from './analysis.js';
 
 export type RegisterSource = 'active' | 'DH_Register';
-
-export interface CommonSystemView {
-  readonly system: string;
-  readonly supplier: string;
-  readonly kommuneCount: number;
-  readonly kommuner: string;
-  /** Summed monthly cost, nb-NO («12 500,00 kr»), or «–» when no cost is given. */
-  readonly monthlyCost: string;
-}
 
 export interface RegisterCheckOutcome {
   readonly sheet: string;
@@ -42,24 +21,14 @@ export interface RegisterCheckOutcome {
   readonly common?: readonly CommonSystemView[];
 }
 
-type RegisterCells = readonly (readonly unknown[])[];
-
-/** The «Felles systemer» table rows, formatted nb-NO. */
-export function commonSystemViews(systems: readonly CommonSystem[]): CommonSystemView[] {
-  return systems.map((s) => ({
-    system: s.system,
-    supplier: s.supplier,
-    kommuneCount: s.count,
-    kommuner: s.kommuner.map((k) => k.name).join(', '),
-    monthlyCost:
-      formatKroner(s.monthlyCost) +
-      (s.rowsWithoutCost ? ` (${formatNumber(s.rowsWithoutCost)} ${s.rowsWithoutCost === 1 ? 'rad' : 'rader'} uten kostnad)` : ''),
-  }));
+/** How the check runs: in the host's panel worker when it gives one, and stopped by `signal` («Avbryt»). */
+export interface RegisterRunOptions {
+  readonly startWorker?: StartWorker;
+  readonly signal?: AbortSignal;
 }
 
-function nextTick(): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, 0));
-}
+/** The message when the user stopped the check. */
+export const CHECK_CANCELLED = 'Kontrollen ble avbrutt. Ingen funn er vist.';
 
 /**
  * «Kontroller»: reads the active sheet (or DH_Register) and runs the register checks (SPEC §5) with the
@@ -71,6 +40,7 @@ export async function checkRegisterOnSheet(
   today: string,
   onProgress?: (fraction: number) => void,
   dataset: Dataset = HELGELAND_2026,
+  run: RegisterRunOptions = {},
 ): Promise<ActionResult<RegisterCheckOutcome>> {
   const progress = (f: number) => {
     try {
@@ -103,42 +73,30 @@ export async function checkRegisterOnSheet(
     return failure(`Kunne ikke lese ${source === 'active' ? 'det aktive arket' : 'DH_Register'}: ${reasonOf(error)}.`);
   }
   progress(0.3);
-  if (cells.length === 0 || cells.every((r) => r.every((c) => cellText(c) === ''))) {
+  if (run.signal?.aborted) return failure(CHECK_CANCELLED);
+  let analysis: RegisterAnalysis;
+  try {
+    analysis = await analyseRegisterInBackground(cells, { sheet, originRow, originColumn, today }, dataset, {
+      ...run,
+      onProgress: (f) => progress(0.3 + 0.7 * f),
+    });
+  } catch (error) {
+    if (error instanceof CheckCancelled) return failure(CHECK_CANCELLED);
+    return failure(`Kontrollen av «${sheet}» kunne ikke kjøres: ${reasonOf(error)}.`);
+  }
+  if (analysis.status === 'empty') {
     return failure(`${source === 'active' ? `Arket «${sheet}»` : 'DH_Register'} er tomt. Åpne systemoversikten og prøv igjen.`);
   }
-  const header = findRegisterHeader(cells);
-  if (!header) {
+  if (analysis.status === 'no-header') {
     return failure(
       `Fant ingen overskriftsrad for et systemregister i «${sheet}». Overskriftsraden må ha kolonnen System (eller Systemnavn) og minst to andre kolonner fra malen, f.eks. Kommune, Leverandør og Systemeier.`,
     );
   }
-  const options: RegisterCheckOptions = {
-    sheet,
-    originRow,
-    originColumn,
-    today,
-    data: new DatasetContext(dataset),
-    onProgress: (f: number) => progress(0.3 + 0.65 * f),
-  };
-  let findings: Finding[];
-  try {
-    // In slices with a pause between them, so the pane repaints its progress bar on a 100 000-row register.
-    findings = await checkRegisterInSlices(cells, options, nextTick);
-  } catch (error) {
-    return failure(`Kontrollen av «${sheet}» kunne ikke kjøres: ${reasonOf(error)}.`);
-  }
-  let common: CommonSystemView[] | undefined;
-  try {
-    common = commonSystemViews(commonSystems(cells, { sheet, originRow, originColumn, today, data: options.data! }));
-  } catch {
-    common = undefined; // the report is an extra: the findings stand on their own
-  }
   progress(1);
-  const sorted = sortFindings(findings);
+  const { findings: sorted, rows, common } = analysis;
   const groups = groupFindings(sorted, true);
   const counts = { error: groups[0]!.findings.length, warning: groups[1]!.findings.length, info: groups[2]!.findings.length };
-  const rows = registerDataRowCount(cells, header);
-  const total = findings.length;
+  const total = sorted.length;
   return success(
     { sheet, rows, findings: sorted, groups, counts, ...(common ? { common } : {}) },
     total

@@ -6,6 +6,7 @@
 import { mountPanel } from '../../../ui/Panel.js';
 import { ExcelHost } from './excel-host.js';
 import { startInputs } from './startup.js';
+import { startExcelWorker } from './panel-worker.js';
 
 function showStatus(message: string, intent: 'error' | 'info' = 'info'): void {
   const status = document.getElementById('dh-status');
@@ -39,7 +40,7 @@ Office.onReady((info) => {
     onModelError: (message) => showStatus(`Funksjonene kunne ikke lese arbeidsbokens tabeller: ${message}`, 'error'),
     onModelLoaded: () => showStatus(''),
   });
-  mountPanel(container, host);
+  mountPanel(container, host, { startWorker: startExcelWorker });
   // Formulas use the workbook's own DH_Kommuner / DH_Nokkel / DH_Prosjekter when present, follow edits, and
   // pick up such a table created later.
   void startInputs(host, (message) => showStatus(message, 'error'));
