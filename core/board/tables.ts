@@ -8,10 +8,9 @@ import { Dec, roundOre, sum, toCellNumber } from '../money/kroner.js';
 import { fail, ok, type Result } from '../result.js';
 import type { OwnedCell, OwnedTable } from '../workbook/table.js';
 import { MAX_COLUMN_NAME, ownedText } from '../workbook/owned-text.js';
+import { fordelingTableName } from './names.js';
 
 const money = (d: Dec) => toCellNumber(d);
-
-export const fordelingTableName = (year: number) => `DH_Fordeling_${year}`;
 
 /**
  * DH_Fordeling_<år>: one row per member with the key's parts; "Totalt pr kommune" is a live

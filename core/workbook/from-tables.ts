@@ -12,12 +12,6 @@ import { cellText, isBlank, parseDate, parseNumber, parseYesNo, type CellValue }
 import { joinWords, normalizeKey } from '../util/text.js';
 import { columnIndex, type TableData } from './table.js';
 
-/**
- * Input tables that only feed the kommunes' balance (DH.BALANSE, DH_Balanse): they never change the key, so a host
- * reads them beside DH_Kommuner / DH_Nokkel / DH_Prosjekter without making the dataset the workbook's own.
- */
-export const BALANCE_INPUT_TABLES = ['DH_Gevinst', 'DH_Tilskudd'] as const;
-
 /** Where a workbook's tables come from: any host can answer "give me the table called X". */
 export type TableSource = (name: string) => TableData | undefined;
 

@@ -1,13 +1,5 @@
 // Which dataset the panel computes with: the embedded one, or the workbook's DH_Kommuner / DH_Nokkel / DH_Prosjekter.
-import {
-  BALANCE_INPUT_TABLES,
-  datasetFromTables,
-  HELGELAND_2026,
-  lowerFirst,
-  skippedBoardTables,
-  skippedTablesNote,
-  type Dataset,
-} from '../../core/index.js';
+import { BALANCE_INPUT_TABLES, HELGELAND_2026, type Dataset } from '../../core/index.js';
 import { type ActionResult, success, failure, readTables, reasonOf } from '../result.js';
 import type { PanelHost } from '../host.js';
 
@@ -48,24 +40,10 @@ export async function detectDatasetTables(host: PanelHost): Promise<ActionResult
 export async function loadDataset(host: PanelHost, base: Dataset = HELGELAND_2026): Promise<ActionResult<LoadedDataset>> {
   const read = await readTables(host, [...DATASET_TABLES, ...BALANCE_INPUT_TABLES], 'Ingenting er endret.');
   if (!read.ok) return read;
-  const tables = read.value;
-  let parsed: ReturnType<typeof datasetFromTables>;
-  try {
-    parsed = datasetFromTables((name) => tables.get(name), base);
-  } catch (error) {
-    return failure(`Arbeidsbokens tabeller kunne ikke leses: ${reasonOf(error)}. Ingenting er endret.`);
-  }
-  if (!parsed.ok) return failure(`${parsed.error.message} Rett tabellen og prøv igjen; ingenting er endret.`);
-  const { dataset, used } = parsed.value;
-  if (used.length === 0) {
-    // DH_Gevinst / DH_Tilskudd alone: the embedded key, with the workbook's benefits for «Kommunens regnskap».
-    const loaded = dataset === base ? builtinDataset(base) : { ...builtinDataset(base), dataset };
-    return success(loaded, `Arbeidsboken har ingen DH_Kommuner, DH_Nokkel eller DH_Prosjekter: bruker ${base.name}.`);
-  }
-  // The dataset says what came from the workbook and what from the base; without project data the project
-  // tables are left out of a refresh, and the panel says so up front.
-  const skipped = skippedTablesNote(skippedBoardTables(dataset), used.includes('DH_Prosjekter'), base.name);
-  return success({ dataset, used, origin: 'workbook', label: `Arbeidsboken (${used.join(', ')})` }, `Bruker ${lowerFirst(dataset.source)}.${skipped ? ` ${skipped}` : ''}`);
+  // The parser (and the board tables it names) loads only when a workbook has input tables: the panel opens on
+  // the embedded dataset, so the first load does without it (issue 15).
+  const { datasetFromWorkbook } = await import('./from-workbook.js');
+  return datasetFromWorkbook(read.value, base);
 }
 
 /** The years the dataset has a key for, ascending. */

@@ -2,7 +2,6 @@
 import {
   allocate,
   Dec,
-  fordelingTable,
   fordelingTableName,
   formatKroner,
   formatNumber,
@@ -101,20 +100,10 @@ export function fordelingView(dataset: Dataset, year: number): ActionResult<Ford
 
 /** Writes DH_Fordeling_<år> (one row per member, «Totalt pr kommune» as =DH.KOSTNAD formulas, a Sum row). */
 export async function insertFordeling(host: PanelHost, dataset: Dataset, year: number): Promise<ActionResult<{ readonly table: string; readonly rows: number }>> {
-  let table: ReturnType<typeof fordelingTable>;
-  try {
-    table = fordelingTable(dataset, year);
-  } catch (error) {
-    return failure(`Fordelingen for ${year} kunne ikke beregnes: ${reasonOf(error)}. Ingenting er skrevet.`);
-  }
-  if (!table.ok) return failure(`${table.error.message} Ingenting er skrevet.`);
-  try {
-    await host.writeOwnedTable(table.value);
-  } catch (error) {
-    return failure(`Kunne ikke skrive ${table.value.name}: ${reasonOf(error)}. Den forrige versjonen av tabellen er beholdt.`);
-  }
-  const members = table.value.rows.length - 1;
-  return success({ table: table.value.name, rows: members }, `Satte inn ${table.value.name} med ${members} kommuner og sumrad.`);
+  // The table builder sits with every other board table (core/board/tables.ts): loaded on the first click, not
+  // with the first view (issue 15).
+  const { insertFordelingTable } = await import('./insert.js');
+  return insertFordelingTable(host, dataset, year);
 }
 
 export interface FrozenPercentagesExport {

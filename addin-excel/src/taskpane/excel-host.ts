@@ -11,7 +11,6 @@ import {
   BALANCE_INPUT_TABLES,
   columnLetter,
   createFunctionContext,
-  datasetFromTables,
   HELGELAND_2026,
   isCellError,
   isFormulaCell,
@@ -652,9 +651,8 @@ export class ExcelHost implements PanelHost {
    */
   async inputsChanged(): Promise<void> {
     const tables = await this.readTables(WATCHED_INPUT_TABLES);
-    const parsed = datasetFromTables((name) => tables.get(name), this.options.base ?? HELGELAND_2026);
-    if (!parsed.ok) throw new Error(`${parsed.error.message} Funksjonene bruker fortsatt forrige versjon av dataene.`);
-    const { dataset, used } = parsed.value;
+    const { modelDataset } = await import('./model-dataset.js');
+    const { dataset, used } = modelDataset(tables, this.options.base ?? HELGELAND_2026);
     setModel(createFunctionContext(dataset, this.today()), used.length ? dataset.name : `${dataset.name}`, this.options.today);
     await Excel.run(async (context) => {
       context.workbook.application.calculate(Excel.CalculationType.full);
