@@ -7,13 +7,15 @@
 // clasp v3 pushes dist/gsheets as it is (rootDir); it does not transpile.
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { dirname, relative, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { Script } from 'node:vm';
-import { build as esbuild } from 'esbuild';
+import { build as esbuild, transform } from 'esbuild';
+import { flattenBarrels } from './barrels.js';
+import { NOT_IN_PANES } from './build-excel.js';
 import { CATALOG, sheetsName, type CatalogEntry, type ParamSpec } from '../core/index.js';
 import { docText } from './jsdoc.js';
-import { SERVER_FUNCTIONS, TRIGGER_FUNCTIONS, type ServerFunctionSpec } from '../addin-gsheets/src/shared/protocol.js';
+import { SERVER_FUNCTIONS, SIDEBAR_CHUNK_FILE, TRIGGER_FUNCTIONS, type ServerFunctionSpec } from '../addin-gsheets/src/shared/protocol.js';
 
 const root = resolve(import.meta.dirname, '..');
 export const GSHEETS_DIST = resolve(root, 'dist/gsheets');
@@ -134,26 +136,107 @@ function escapeForInlineScript(js: string): string {
   return js.replace(/<\/script/gi, '<\\/script').replace(/<!--/g, '<\\!--');
 }
 
-async function bundleSidebar(): Promise<string> {
+/** Budget for the sidebar's first load: all of sidebar.html (its inline script, style and markup) gzipped (issue 15). */
+export const SIDEBAR_GZIP_BUDGET = 180 * 1024;
+/** The global the loader script puts the chunk loader on (addin-gsheets/src/sidebar/loader.ts). */
+const LOADER_GLOBAL = '__dhSidebar';
+const SIDEBAR_OUT = resolve(root, 'dist/.gsheets-sidebar');
+
+export interface SidebarBundle {
+  /** sidebar.html: the loader, the chunks of the first load and the panel's start. */
+  readonly html: string;
+  /** Project files (sidebar_chunk_N.html) with the chunks that load on demand, by file name. */
+  readonly chunkFiles: Readonly<Record<string, string>>;
+  /** Chunk names in sidebar.html, the entry first. */
+  readonly initialChunks: readonly string[];
+  /** Every source file in the sidebar's chunks (esbuild's metafile). */
+  readonly inputs: readonly string[];
+}
+
+const common = {
+  bundle: true,
+  platform: 'browser',
+  target: 'es2020',
+  minify: true,
+  charset: 'utf8',
+  legalComments: 'eof',
+  define: { 'process.env.NODE_ENV': '"production"' },
+  logLevel: 'silent',
+} as const;
+
+/**
+ * The sidebar as split chunks (ES modules from esbuild, like the Excel task pane), each made a CommonJS-shaped
+ * factory for the loader: static imports become require(), import() becomes the loader's on-demand load. The
+ * import graph is esbuild's metafile; the only text edit is the exact `import("./<chunk>")` esbuild wrote for
+ * each dynamic import it lists, and the build fails when one is not found.
+ */
+export async function bundleSidebar(): Promise<SidebarBundle> {
   const result = await esbuild({
-    entryPoints: [resolve(root, 'addin-gsheets/src/sidebar/main.tsx')],
-    bundle: true,
-    format: 'iife',
-    platform: 'browser',
-    target: 'es2020',
-    minify: true,
+    ...common,
+    entryPoints: { main: resolve(root, 'addin-gsheets/src/sidebar/main.tsx') },
+    format: 'esm',
+    splitting: true,
     jsx: 'automatic',
-    charset: 'utf8',
-    legalComments: 'eof',
-    define: { 'process.env.NODE_ENV': '"production"' },
     loader: { '.css': 'css', '.svg': 'dataurl', '.png': 'dataurl', '.woff': 'dataurl', '.woff2': 'dataurl' },
-    outdir: resolve(root, 'dist/.gsheets-sidebar'),
+    outdir: SIDEBAR_OUT,
+    entryNames: '[name]',
+    chunkNames: '[name]-[hash]',
+    metafile: true,
     write: false,
-    logLevel: 'silent',
+    plugins: [flattenBarrels(resolve(root, 'core'))],
   });
-  const js = result.outputFiles.filter((f) => f.path.endsWith('.js')).map((f) => f.text).join('\n');
+  const chunkName = (path: string) => `./${relative(SIDEBAR_OUT, resolve(root, path)).split('\\').join('/')}`;
+  const texts = new Map(result.outputFiles.map((f) => [`./${relative(SIDEBAR_OUT, f.path).split('\\').join('/')}`, f.text]));
+  const graph = new Map<string, { statics: string[]; dynamics: string[] }>();
+  for (const [path, output] of Object.entries(result.metafile!.outputs)) {
+    if (!path.endsWith('.js')) continue;
+    graph.set(chunkName(path), {
+      statics: output.imports.filter((i) => i.kind === 'import-statement').map((i) => chunkName(i.path)),
+      dynamics: output.imports.filter((i) => i.kind === 'dynamic-import').map((i) => chunkName(i.path)),
+    });
+  }
+  const closure = (name: string, seen = new Set<string>()): Set<string> => {
+    for (const dep of graph.get(name)?.statics ?? []) {
+      if (!seen.has(dep)) {
+        seen.add(dep);
+        closure(dep, seen);
+      }
+    }
+    return seen;
+  };
+  const entry = './main.js';
+  const initialChunks = [entry, ...closure(entry)];
+  const lazy = [...graph.keys()].filter((name) => !initialChunks.includes(name)).sort();
+  // All on-demand chunks share one project file: each google.script.run call is a server round trip (far
+  // slower than the bytes), so the first view that needs more gets all of it at once, and a by-hand install
+  // stays four files. The loader and the server take any number of files (SIDEBAR_CHUNK_FILE).
+  const fileOf = new Map(lazy.map((name) => [name, 'sidebar_chunk_1']));
+  if (![...fileOf.values()].every((f) => SIDEBAR_CHUNK_FILE.test(f))) throw new Error('sidebar_chunk-navnene passer ikke SIDEBAR_CHUNK_FILE.');
+  const manifest: Record<string, { file?: string; deps: string[] }> = {};
+  for (const name of graph.keys()) manifest[name] = { ...(fileOf.has(name) ? { file: fileOf.get(name)! } : {}), deps: [...closure(name)] };
+
+  const factories = new Map<string, string>();
+  for (const [name, { dynamics }] of graph) {
+    let code = texts.get(name)!;
+    for (const target of new Set(dynamics)) {
+      const written = `import(${JSON.stringify(relativeChunk(name, target))})`;
+      if (!code.includes(written)) throw new Error(`Fant ikke ${written} i ${name}: esbuild skriver dynamiske importer annerledes enn byggeskriptet venter.`);
+      code = code.split(written).join(`__dhImport(${JSON.stringify(target)})`);
+    }
+    const cjs = await transform(code, { format: 'cjs', target: 'es2020', minify: true, charset: 'utf8', legalComments: 'eof' });
+    // Static imports name chunks relative to the importer; all chunks sit in one folder, so that is the chunk's name.
+    factories.set(name, `${LOADER_GLOBAL}.define(${JSON.stringify(name)},function(module,exports,require,__dhImport){${cjs.code}\n});`);
+  }
+  const loader = await esbuild({
+    ...common,
+    entryPoints: [resolve(root, 'addin-gsheets/src/sidebar/loader.ts')],
+    format: 'iife',
+    define: { ...common.define, __DH_SIDEBAR_CHUNKS__: JSON.stringify(manifest) },
+    write: false,
+  });
+  const script = [loader.outputFiles[0]!.text, ...initialChunks.map((name) => factories.get(name)!), `${LOADER_GLOBAL}.require(${JSON.stringify(entry)});`].join('\n');
   const css = result.outputFiles.filter((f) => f.path.endsWith('.css')).map((f) => f.text).join('\n');
-  return [
+  const html = [
     '<!DOCTYPE html>',
     '<html lang="nb">',
     '<head>',
@@ -165,11 +248,26 @@ async function bundleSidebar(): Promise<string> {
     '</head>',
     '<body>',
     '<div id="root"></div>',
-    `<script>${escapeForInlineScript(js)}</script>`,
+    `<script>${escapeForInlineScript(script)}</script>`,
     '</body>',
     '</html>',
     '',
   ].join('\n');
+  const chunkFiles: Record<string, string> = {};
+  for (const name of lazy) {
+    const file = `${fileOf.get(name)!}.html`;
+    chunkFiles[file] = `${chunkFiles[file] ? `${chunkFiles[file]}\n` : ''}${factories.get(name)!}`;
+  }
+  const inputs = Object.keys(result.metafile!.inputs);
+  const heavy = inputs.filter((i) => NOT_IN_PANES.test(i));
+  if (heavy.length) throw new Error(`Sidefeltet tar med ${heavy.join(', ')}: filer leses av dh og forhåndsvisningen, ikke av sidefeltet.`);
+  return { html, chunkFiles, initialChunks, inputs };
+}
+
+/** How esbuild writes the specifier of `target` inside `from` (both ./name.js in one folder). */
+function relativeChunk(from: string, target: string): string {
+  const rel = relative(dirname(resolve(SIDEBAR_OUT, from)), resolve(SIDEBAR_OUT, target)).split('\\').join('/');
+  return rel.startsWith('.') ? rel : `./${rel}`;
 }
 
 function check(files: Record<string, string>): void {
@@ -196,16 +294,31 @@ export async function build(): Promise<void> {
   ].join('\n');
   const files: Record<string, string> = {
     'Code.js': `${header}${server}\n${generatedStubs()}`,
-    'sidebar.html': sidebar,
+    'sidebar.html': sidebar.html,
+    ...sidebar.chunkFiles,
     'appsscript.json': JSON.stringify(JSON.parse(manifest), null, 2) + '\n',
   };
   check(files);
   await rm(GSHEETS_DIST, { recursive: true, force: true });
   await mkdir(GSHEETS_DIST, { recursive: true });
   for (const [name, text] of Object.entries(files)) await writeFile(resolve(GSHEETS_DIST, name), text);
+  const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} kB`;
+  const initial = sidebarInitialGzip(sidebar.html);
+  const onDemand = Object.values(sidebar.chunkFiles).reduce((sum, text) => sum + gzipSize(text), 0);
+  console.log(
+    `  gsheets: sidefeltet, første last ${kb(initial)} gzip (sidebar.html med ${sidebar.initialChunks.length} deler; budsjett ${kb(SIDEBAR_GZIP_BUDGET)}); ${Object.keys(sidebar.chunkFiles).length} filer (${kb(onDemand)} gzip) lastes ved behov`,
+  );
+  if (initial > SIDEBAR_GZIP_BUDGET) console.warn(`  ADVARSEL: sidefeltets første last er over budsjettet på ${kb(SIDEBAR_GZIP_BUDGET)} gzip`);
   if (process.env.DH_BUILD_VERBOSE) {
-    for (const [name, text] of Object.entries(files)) console.log(`  dist/gsheets/${name}: ${(text.length / 1024).toFixed(0)} kB, ${(gzipSync(text).length / 1024).toFixed(0)} kB gzip`);
+    for (const [name, text] of Object.entries(files)) console.log(`  dist/gsheets/${name}: ${kb(Buffer.byteLength(text))}, ${kb(gzipSize(text))} gzip`);
   }
+}
+
+const gzipSize = (text: string) => gzipSync(text, { level: 9 }).length;
+
+/** The sidebar's first load: sidebar.html as Apps Script serves it, gzipped (its script, style and markup). */
+export function sidebarInitialGzip(html: string): number {
+  return gzipSize(html);
 }
 
 // `tsx scripts/build-gsheets.ts` builds only the Sheets add-on.

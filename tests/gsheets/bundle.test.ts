@@ -2,10 +2,12 @@
 // a self-contained sidebar.html, the least-privilege manifest, and no HyperFormula anywhere.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CATALOG, sheetsName } from '../../core/index.js';
-import { SERVER_FUNCTIONS, TRIGGER_FUNCTIONS } from '../../addin-gsheets/src/shared/protocol.js';
-import { DIST, distFile, ensureBuilt, loadAddon, ROOT } from './helpers.js';
+import { SERVER_FUNCTIONS, SIDEBAR_CHUNK_FILE, TRIGGER_FUNCTIONS } from '../../addin-gsheets/src/shared/protocol.js';
+import { SIDEBAR_GZIP_BUDGET, sidebarInitialGzip } from '../../scripts/build-gsheets.js';
+import { DIST, distFile, distHtmlFiles, ensureBuilt, loadAddon, ROOT } from './helpers.js';
 
 beforeAll(ensureBuilt);
 
@@ -65,8 +67,11 @@ describe('dist/gsheets/Code.js', () => {
 });
 
 describe('dist/gsheets', () => {
-  it('contains exactly Code.js, sidebar.html and appsscript.json', () => {
-    expect(readdirSync(DIST).sort()).toEqual(['Code.js', 'appsscript.json', 'sidebar.html']);
+  it('contains exactly Code.js, sidebar.html, appsscript.json and the sidebar\'s on-demand parts (sidebar_chunk_N.html)', () => {
+    const files = readdirSync(DIST);
+    const chunks = files.filter((f) => SIDEBAR_CHUNK_FILE.test(f.replace(/\.html$/, '')) && f.endsWith('.html'));
+    expect(chunks.length).toBeGreaterThan(0);
+    expect(files.filter((f) => !chunks.includes(f)).sort()).toEqual(['Code.js', 'appsscript.json', 'sidebar.html']);
   });
 
   it('contains no HyperFormula (GPL-3.0)', () => {
@@ -103,6 +108,34 @@ describe('dist/gsheets', () => {
     // the panel and its Sheets host are in it
     expect(html).toContain('google.script.run finnes ikke');
     expect(html).toContain('dhWriteOwnedTable');
+  });
+
+  it('the sidebar\'s first load (all of sidebar.html, gzipped) is within budget', () => {
+    const html = distFile('sidebar.html');
+    const gzip = sidebarInitialGzip(html);
+    expect(gzip).toBe(gzipSync(html, { level: 9 }).length);
+    console.log(`sidefeltet, første last: ${(gzip / 1024).toFixed(1)} kB gzip`);
+    expect(gzip).toBeLessThanOrEqual(SIDEBAR_GZIP_BUDGET);
+  });
+
+  it('views other than the first are in on-demand files, not in sidebar.html', () => {
+    const html = distFile('sidebar.html');
+    const chunks = Object.entries(distHtmlFiles()).filter(([name]) => name !== 'sidebar.html');
+    expect(html).toContain('view-fordeling');
+    for (const view of ['view-styremote', 'view-register', 'view-gevinst']) {
+      expect(html, view).not.toContain(view);
+      expect(chunks.filter(([, text]) => text.includes(view)).length, view).toBe(1);
+    }
+  });
+
+  it('dhSidebarChunks gives the on-demand parts by name and refuses any other file', () => {
+    const { runtime } = loadAddon();
+    const files = Object.keys(distHtmlFiles()).filter((f) => f !== 'sidebar.html').map((f) => f.replace(/\.html$/, ''));
+    const texts = runtime.execute((g) => g.dhSidebarChunks(files)) as string[];
+    expect(texts).toEqual(files.map((f) => readFileSync(join(DIST, `${f}.html`), 'utf8')));
+    for (const bad of ['sidebar', 'Code', 'sidebar_chunk_x', '../sidebar_chunk_1', 42]) {
+      expect(() => runtime.execute((g) => g.dhSidebarChunks([bad])), String(bad)).toThrow(/er ikke en del av DH-panelet/);
+    }
   });
 
   it('.clasp.json.example points clasp at dist/gsheets', () => {

@@ -8,7 +8,7 @@ import { AppsScriptFake, AppsScriptRuntime } from '../fakes/apps-script/index.js
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const DIST = join(ROOT, 'dist/gsheets');
 export const DIST_FILES = ['Code.js', 'sidebar.html', 'appsscript.json'] as const;
-const SOURCES = ['core', 'ui', 'addin-gsheets', 'scripts/build-gsheets.ts'];
+const SOURCES = ['core', 'ui', 'addin-gsheets', 'scripts/build-gsheets.ts', 'scripts/barrels.ts'];
 const LOCK = join(ROOT, 'dist/.gsheets-build.lock');
 
 function newestSource(path: string): number {
@@ -66,9 +66,18 @@ export function distFile(name: (typeof DIST_FILES)[number]): string {
   return readFileSync(join(DIST, name), 'utf8');
 }
 
-/** A fresh spreadsheet with the built Code.js loaded (sidebar.html available to HtmlService). */
+/** The project's HTML files: sidebar.html and the sidebar's parts that load on demand (sidebar_chunk_N.html). */
+export function distHtmlFiles(): Record<string, string> {
+  return Object.fromEntries(
+    readdirSync(DIST)
+      .filter((f) => f.endsWith('.html'))
+      .map((f) => [f, readFileSync(join(DIST, f), 'utf8')]),
+  );
+}
+
+/** A fresh spreadsheet with the built Code.js loaded (every HTML file of the project available to HtmlService). */
 export function loadAddon(): { fake: AppsScriptFake; runtime: AppsScriptRuntime } {
-  const fake = new AppsScriptFake({ 'sidebar.html': distFile('sidebar.html') });
+  const fake = new AppsScriptFake(distHtmlFiles());
   const runtime = new AppsScriptRuntime(fake, distFile('Code.js'));
   return { fake, runtime };
 }

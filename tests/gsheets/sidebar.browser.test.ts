@@ -40,8 +40,10 @@ describe.skipIf(!available)('sidebar.html in a browser', () => {
     await browser?.close();
   });
 
-  it('mounts the shared panel and writes DH_Fordeling_2026 through google.script.run', async () => {
-    const { fake, runtime } = loadAddon();
+  /** sidebar.html in a new page with google.script.run bridged to the built Code.js in a fresh fake. */
+  async function openSidebar() {
+    const addon = loadAddon();
+    const { runtime } = addon;
     const page = await browser.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
@@ -64,14 +66,43 @@ describe.skipIf(!available)('sidebar.html in a browser', () => {
     // Apps Script puts google.script.run into the page before the page's own script runs
     await page.setContent(distFile('sidebar.html').replace('<head>', `<head><script>${SCRIPT_RUN_BRIDGE}</script>`), { waitUntil: 'load' });
     await page.getByTestId('dh-panel').waitFor({ timeout: 15_000 });
+    return { ...addon, page, errors, requests, called };
+  }
+
+  it('mounts the shared panel and writes DH_Fordeling_2026 through google.script.run', async () => {
+    const { fake, page, errors, requests, called } = await openSidebar();
     await page.getByTestId('insert-fordeling').click();
     await page.waitForFunction(() => document.querySelector('[data-testid="fordeling-message"]')?.textContent?.includes('DH_Fordeling_2026'), undefined, { timeout: 15_000 });
     expect(called).toContain('dhWriteOwnedTable');
+    // the table builder is not in sidebar.html: the click fetched it through dhSidebarChunks first
+    expect(called.indexOf('dhSidebarChunks')).toBeGreaterThanOrEqual(0);
+    expect(called.indexOf('dhSidebarChunks')).toBeLessThan(called.indexOf('dhWriteOwnedTable'));
     const sheet = fake.spreadsheet.sheet('DH_Fordeling_2026');
     expect(sheet).toBeDefined();
     expect(sheet!.formulaAt('F2')).toBe('=DH_KOSTNAD("1811",2026)');
     expect(errors).toEqual([]);
     // one self-contained page: nothing but the page itself was requested
+    expect(requests.filter((u) => !u.startsWith('about:') && !u.startsWith('data:'))).toEqual([]);
+    await page.close();
+  });
+
+  it('a view that is not in sidebar.html loads through dhSidebarChunks (one round trip for all on-demand parts), and works', async () => {
+    expect(distFile('sidebar.html')).not.toContain('view-styremote');
+    const { page, errors, requests, called } = await openSidebar();
+    expect(await page.getByTestId('view-styremote').count()).toBe(0);
+    await page.getByTestId('tab-styremote').click();
+    await page.getByTestId('view-styremote').waitFor({ timeout: 15_000 });
+    // its code runs: the view refreshes the board tables through the server
+    await page.getByTestId('refresh-button').click();
+    await page.waitForFunction(() => document.querySelector('[data-testid="styremote-message"]')?.textContent, undefined, { timeout: 30_000 });
+    await page.getByTestId('tab-register').click();
+    await page.getByTestId('view-register').waitFor({ timeout: 15_000 });
+    await page.getByTestId('tab-fordeling').click();
+    await page.getByTestId('tab-styremote').click();
+    await page.getByTestId('view-styremote').waitFor();
+    expect(called.filter((c) => c === 'dhSidebarChunks')).toHaveLength(1);
+    expect(called).toContain('dhWriteOwnedTable');
+    expect(errors).toEqual([]);
     expect(requests.filter((u) => !u.startsWith('about:') && !u.startsWith('data:'))).toEqual([]);
     await page.close();
   });

@@ -20,6 +20,7 @@ export const SERVER_FUNCTIONS = {
   dhSelectCell: { params: ['sheet', 'a1'], doc: 'Viser og merker en celle.' },
   dhHighlight: { params: ['marksJson'], doc: 'Farger cellene funnene peker på (tidligere farger huskes).' },
   dhClearHighlights: { params: [], doc: 'Fjerner DH-fargene og setter tilbake cellenes tidligere farger.' },
+  dhSidebarChunks: { params: ['files'], doc: 'Teksten i delene av panelet som lastes ved behov (sidebar_chunk_N.html), i samme rekkefølge som navnene.' },
 } as const satisfies Record<string, ServerFunctionSpec>;
 
 export type ServerFunctionName = keyof typeof SERVER_FUNCTIONS;
@@ -67,6 +68,7 @@ export interface ServerApi {
   dhSelectCell(sheet: string, a1: string): void;
   dhHighlight(marksJson: string): number;
   dhClearHighlights(): number;
+  dhSidebarChunks(files: string[]): string[];
 }
 
 /** Everything Code.js puts on globalThis.__DH; the generated top-level stubs call into it. */
@@ -79,6 +81,12 @@ export interface DhGlobal {
   stats(): { tableReads: number; parses: number; cacheHits: number; cacheMisses: number; memoHits: number };
   readonly buildId: string;
 }
+
+/**
+ * The project files (HTML files, as Apps Script keeps no other kind beside scripts) holding the sidebar's parts
+ * that load on demand: sidebar.html carries the first view; views opened later come through dhSidebarChunks.
+ */
+export const SIDEBAR_CHUNK_FILE = /^sidebar_chunk_[0-9]+$/;
 
 /** Rows per chunk the sidebar asks for; the server lowers it so a chunk never exceeds MAX_CELLS_PER_CHUNK. */
 export const ACTIVE_SHEET_CHUNK_ROWS = 2000;
