@@ -40,6 +40,14 @@ describe.skipIf(!available)('sidebar.html in a browser', () => {
     await browser?.close();
   });
 
+  // The parts of the panel not in sidebar.html come as text from dhSidebarChunks, which reads a project HTML file with
+  // HtmlService.createHtmlOutputFromFile(name).getContent() — Google's own pattern for keeping a page's JavaScript in
+  // a separate file («HTML Service: Best Practices», «Separate HTML, CSS, and JavaScript»,
+  // https://developers.google.com/apps-script/guides/html/best-practices). The loader runs that text as an inline
+  // <script> element: HtmlService's IFRAME sandbox is «allow-scripts allow-same-origin …» («HTML Service:
+  // Restrictions», https://developers.google.com/apps-script/guides/html/restrictions), and the page's own inline
+  // script runs the same way, so no eval, Blob URL or module URL is relied on.
+
   /** sidebar.html in a new page with google.script.run bridged to the built Code.js in a fresh fake. */
   async function openSidebar() {
     const addon = loadAddon();

@@ -140,6 +140,8 @@ export const serverApi: ServerApi = {
   dhSidebarChunks(files: string[]): string[] {
     if (!Array.isArray(files)) throw new Error('Panelet ba om deler uten å gi en liste med navn.');
     // Only the sidebar's own parts: the name pattern is what scripts/build-gsheets.ts writes, nothing else matches it.
+    // createHtmlOutputFromFile(name).getContent() is how Google keeps a page's JavaScript in its own file
+    // («HTML Service: Best Practices», developers.google.com/apps-script/guides/html/best-practices).
     return files.map((file) => {
       if (typeof file !== 'string' || !SIDEBAR_CHUNK_FILE.test(file)) throw new Error(`«${String(file)}» er ikke en del av DH-panelet.`);
       return HtmlService.createHtmlOutputFromFile(file).getContent();
