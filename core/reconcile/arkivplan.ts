@@ -86,15 +86,23 @@ function statements(sheet: SheetCells) {
   return { effectFrom, decisionDate, paying };
 }
 
+const HEADER_ROLES = Object.entries(HEADER_PATTERNS) as [keyof typeof HEADER_PATTERNS, RegExp][];
+
+/**
+ * The arkivplan header's columns, when `row` is one. Every row of every sheet is asked (a 1 000-row register too),
+ * so only text cells are read: a number, date, truth value or error never reads as one of these headings.
+ */
 function headerColumns(row: readonly CellValue[]): Partial<Record<keyof typeof HEADER_PATTERNS, number>> | undefined {
-  const found: Partial<Record<keyof typeof HEADER_PATTERNS, number>> = {};
-  row.forEach((cell, c) => {
-    const h = normalizeKey(cellText(cell));
-    for (const [role, pattern] of Object.entries(HEADER_PATTERNS) as [keyof typeof HEADER_PATTERNS, RegExp][]) {
-      if (found[role] === undefined && pattern.test(h)) found[role] = c;
+  let found: Partial<Record<keyof typeof HEADER_PATTERNS, number>> | undefined;
+  for (let c = 0; c < row.length; c++) {
+    const cell = row[c];
+    if (typeof cell !== 'string') continue;
+    const h = normalizeKey(cell);
+    for (const [role, pattern] of HEADER_ROLES) {
+      if (pattern.test(h)) (found ??= {})[role] ??= c;
     }
-  });
-  return found.cost !== undefined && Object.keys(found).length >= 3 ? found : undefined;
+  }
+  return found?.cost !== undefined && Object.keys(found).length >= 3 ? found : undefined;
 }
 
 /** Without a dataset, an ambiguous name (Herøy) is read in the fylke the table's other kommuner lie in. */
