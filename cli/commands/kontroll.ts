@@ -1,5 +1,5 @@
 import type { Finding } from '../../core/findings/finding.js';
-import { a1, SEVERITY_ORDER } from '../../core/findings/finding.js';
+import { a1, compareCells, SEVERITY_ORDER } from '../../core/findings/finding.js';
 import { reconcileSheets, registerRange, type SheetRange } from '../../core/reconcile/index.js';
 import { checkRegister, findRegisterHeader, registerDataRowCount } from '../../core/register/index.js';
 import { OPTIONS, parseArgs, parseIsoDate, stringFlag } from '../args.js';
@@ -89,8 +89,7 @@ export async function kontroll(argv: readonly string[], io: CliIo): Promise<numb
       SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
       a.row - b.row ||
       a.cell.length - b.cell.length ||
-      // A1 addresses of one length order by code unit as by locale; localeCompare would load ICU's collator (≈10 ms).
-      (a.cell < b.cell ? -1 : a.cell > b.cell ? 1 : 0),
+      compareCells(a.cell, b.cell),
   );
   const errors = findings.filter((f) => f.severity === 'error').length;
 

@@ -30,9 +30,22 @@ export interface Allocation {
   readonly budgetDeviation?: Kroner;
 }
 
+const DIGITS = /^\d+$/;
+
+/**
+ * Kommunenummer order. Digits order by code unit exactly as by locale, and comparing them so keeps the first
+ * localeCompare (which loads ICU's collator, 10–25 ms) out of `dh kostnad`; anything else is compared by locale.
+ */
+function byKommunenr(a: Member, b: Member): number {
+  const x = a.kommunenr;
+  const y = b.kommunenr;
+  if (DIGITS.test(x) && DIGITS.test(y)) return x < y ? -1 : x > y ? 1 : 0;
+  return x.localeCompare(y);
+}
+
 /** Members in kommunenummer order, so tables are stable whatever order the source had. */
 export function sortedMembers(members: readonly Member[]): Member[] {
-  return [...members].sort((a, b) => a.kommunenr.localeCompare(b.kommunenr));
+  return [...members].sort(byKommunenr);
 }
 
 /** The whole allocation for a year: every member's fixed part, population part and total, to the øre. */

@@ -38,9 +38,24 @@ export function a1(row: number, column: number): string {
 /** Errors first, then warnings, then info: the order every report lists findings in. */
 export const SEVERITY_ORDER: Readonly<Record<Severity, number>> = { error: 0, warning: 1, info: 2 };
 
+const A1 = /^[A-Z]+\d+$/;
+
+/** Cell addresses in locale order; A1 addresses (capitals, then digits) order by code unit exactly so, without ICU. */
+export function compareCells(a: string, b: string): number {
+  if (a === b) return 0;
+  if (A1.test(a) && A1.test(b)) return a < b ? -1 : 1;
+  return a.localeCompare(b);
+}
+
 /** Sorts findings by severity, then sheet, row and column, so reports read top-down. */
 export function sortFindings(findings: readonly Finding[]): Finding[] {
   return [...findings].sort(
-    (a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.sheet.localeCompare(b.sheet) || a.row - b.row || a.cell.localeCompare(b.cell),
+    (a, b) =>
+      SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
+      // Sheet names by locale, but only when they differ: the first localeCompare loads ICU's collator (10–25 ms of a
+      // one-sheet `dh kontroll`).
+      (a.sheet === b.sheet ? 0 : a.sheet.localeCompare(b.sheet)) ||
+      a.row - b.row ||
+      compareCells(a.cell, b.cell),
   );
 }
