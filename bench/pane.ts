@@ -75,7 +75,8 @@ export async function measureCheck(page: Page): Promise<CheckRun> {
     });
     observer.observe({ type: 'longtask' });
     const watch = new MutationObserver(() => {
-      const running = document.querySelector('[data-testid="check-running"]');
+      // The progress bar is shown while the view is busy (also in the panel before the worker, for a before/after).
+      const running = document.querySelector('[data-testid="check-progress"]');
       const text = document.querySelector('[data-testid="check-progress-text"]')?.textContent;
       if (text) texts.add(text);
       if (running) state.started = true;
