@@ -3,6 +3,7 @@
 //                    by GENERATED top-level functions — DH_<NAME> with @customfunction JSDoc for every CATALOG
 //                    entry, onOpen/onInstall/showSidebar, and the sidebar's server functions
 //   sidebar.html     the shared panel bundled for the browser, JS and CSS inlined (Apps Script serves one file)
+//   panel-worker.html the panel worker (ui/worker) in one <script>, fetched by the sidebar when a check starts
 //   appsscript.json  copied from addin-gsheets/appsscript.json
 // clasp v3 pushes dist/gsheets as it is (rootDir); it does not transpile.
 import { createHash } from 'node:crypto';
@@ -15,7 +16,7 @@ import { flattenBarrels } from './barrels.js';
 import { NOT_IN_PANES } from './build-excel.js';
 import { CATALOG, sheetsName, type CatalogEntry, type ParamSpec } from '../core/index.js';
 import { docText } from './jsdoc.js';
-import { SERVER_FUNCTIONS, SIDEBAR_CHUNK_FILE, TRIGGER_FUNCTIONS, type ServerFunctionSpec } from '../addin-gsheets/src/shared/protocol.js';
+import { PANEL_WORKER_FILE, SERVER_FUNCTIONS, SIDEBAR_CHUNK_FILE, TRIGGER_FUNCTIONS, type ServerFunctionSpec } from '../addin-gsheets/src/shared/protocol.js';
 
 const root = resolve(import.meta.dirname, '..');
 export const GSHEETS_DIST = resolve(root, 'dist/gsheets');
@@ -270,6 +271,27 @@ function relativeChunk(from: string, target: string): string {
   return rel.startsWith('.') ? rel : `./${rel}`;
 }
 
+/**
+ * The panel worker (ui/worker/entry.ts, core only) as an Apps Script HTML file: its script inside one <script>
+ * element, as Google's include pattern keeps JavaScript in .html files. Not part of sidebar.html: the sidebar asks
+ * for it (dhSidebarChunks) when a check starts and starts the worker from a Blob URL.
+ */
+async function bundlePanelWorker(): Promise<string> {
+  const result = await esbuild({
+    entryPoints: [resolve(root, 'ui/worker/entry.ts')],
+    bundle: true,
+    format: 'iife',
+    platform: 'browser',
+    target: 'es2020',
+    minify: true,
+    charset: 'utf8',
+    legalComments: 'eof',
+    write: false,
+    logLevel: 'silent',
+  });
+  return `<script>${escapeForInlineScript(result.outputFiles[0]!.text)}</script>\n`;
+}
+
 function check(files: Record<string, string>): void {
   for (const [name, text] of Object.entries(files)) {
     if (/hyperformula/i.test(text)) throw new Error(`dist/gsheets/${name} inneholder HyperFormula (GPL-3.0); den får bare brukes i tester og forhåndsvisning.`);
@@ -286,7 +308,7 @@ function check(files: Record<string, string>): void {
 }
 
 export async function build(): Promise<void> {
-  const [server, sidebar, manifest] = await Promise.all([bundleServer(), bundleSidebar(), readFile(resolve(root, 'addin-gsheets/appsscript.json'), 'utf8')]);
+  const [server, sidebar, worker, manifest] = await Promise.all([bundleServer(), bundleSidebar(), bundlePanelWorker(), readFile(resolve(root, 'addin-gsheets/appsscript.json'), 'utf8')]);
   const header = [
     '// DH-tillegget for Google Sheets. GENERERT av scripts/build-gsheets.ts: ikke rediger, endringer går tapt.',
     '// Kilde: addin-gsheets/src/server (implementasjonene på globalThis.__DH) og core/catalog (funksjonene).',
@@ -296,6 +318,7 @@ export async function build(): Promise<void> {
     'Code.js': `${header}${server}\n${generatedStubs()}`,
     'sidebar.html': sidebar.html,
     ...sidebar.chunkFiles,
+    [`${PANEL_WORKER_FILE}.html`]: worker,
     'appsscript.json': JSON.stringify(JSON.parse(manifest), null, 2) + '\n',
   };
   check(files);

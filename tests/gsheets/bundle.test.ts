@@ -1,6 +1,7 @@
 // The built files in dist/gsheets: one global-scope Code.js with a generated DH_<NAME> per catalog entry,
 // a self-contained sidebar.html, the least-privilege manifest, and no HyperFormula anywhere.
 import { readdirSync, readFileSync } from 'node:fs';
+import { Script } from 'node:vm';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -8,6 +9,7 @@ import { CATALOG, sheetsName } from '../../core/index.js';
 import { SERVER_FUNCTIONS, SIDEBAR_CHUNK_FILE, TRIGGER_FUNCTIONS } from '../../addin-gsheets/src/shared/protocol.js';
 import { SIDEBAR_GZIP_BUDGET, sidebarInitialGzip } from '../../scripts/build-gsheets.js';
 import { DIST, distFile, distHtmlFiles, ensureBuilt, loadAddon, ROOT } from './helpers.js';
+import { workerScriptOf } from '../../addin-gsheets/src/sidebar/panel-worker.js';
 
 beforeAll(ensureBuilt);
 
@@ -67,11 +69,21 @@ describe('dist/gsheets/Code.js', () => {
 });
 
 describe('dist/gsheets', () => {
-  it('contains exactly Code.js, sidebar.html, appsscript.json and the sidebar\'s on-demand parts (sidebar_chunk_N.html)', () => {
+  it('contains exactly Code.js, sidebar.html, panel-worker.html, appsscript.json and the sidebar\'s on-demand parts (sidebar_chunk_N.html)', () => {
     const files = readdirSync(DIST);
     const chunks = files.filter((f) => SIDEBAR_CHUNK_FILE.test(f.replace(/\.html$/, '')) && f.endsWith('.html'));
     expect(chunks.length).toBeGreaterThan(0);
-    expect(files.filter((f) => !chunks.includes(f)).sort()).toEqual(['Code.js', 'appsscript.json', 'sidebar.html']);
+    expect(files.filter((f) => !chunks.includes(f)).sort()).toEqual(['Code.js', 'appsscript.json', 'panel-worker.html', 'sidebar.html']);
+  });
+
+  it('panel-worker.html is the panel worker in one <script>, and dhSidebarChunks gives it as written', () => {
+    const html = distFile('panel-worker.html');
+    const script = workerScriptOf(html);
+    expect(() => new Script(script)).not.toThrow();
+    expect(script).toContain('check-register');
+    const { runtime } = loadAddon();
+    expect(runtime.execute((g) => g.dhSidebarChunks(['panel-worker']))).toEqual([html]);
+    expect(() => runtime.execute((g) => g.dhSidebarChunks(['sidebar']))).toThrow(/ikke en del av DH-panelet/);
   });
 
   it('contains no HyperFormula (GPL-3.0)', () => {

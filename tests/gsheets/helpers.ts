@@ -7,7 +7,7 @@ import { AppsScriptFake, AppsScriptRuntime } from '../fakes/apps-script/index.js
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const DIST = join(ROOT, 'dist/gsheets');
-export const DIST_FILES = ['Code.js', 'sidebar.html', 'appsscript.json'] as const;
+export const DIST_FILES = ['Code.js', 'sidebar.html', 'panel-worker.html', 'appsscript.json'] as const;
 const SOURCES = ['core', 'ui', 'addin-gsheets', 'scripts/build-gsheets.ts', 'scripts/barrels.ts'];
 const LOCK = join(ROOT, 'dist/.gsheets-build.lock');
 
@@ -66,7 +66,7 @@ export function distFile(name: (typeof DIST_FILES)[number]): string {
   return readFileSync(join(DIST, name), 'utf8');
 }
 
-/** The project's HTML files: sidebar.html and the sidebar's parts that load on demand (sidebar_chunk_N.html). */
+/** The project's HTML files: sidebar.html, the sidebar's parts that load on demand (sidebar_chunk_N.html) and panel-worker.html. */
 export function distHtmlFiles(): Record<string, string> {
   return Object.fromEntries(
     readdirSync(DIST)

@@ -4,7 +4,9 @@
 import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser } from 'playwright-core';
-import { distFile, ensureBuilt, loadAddon } from './helpers.js';
+import { checkRegister, DatasetContext, HELGELAND_2026 } from '../../core/index.js';
+import { generateRegister } from '../../bench/register.js';
+import { distFile, ensureBuilt, loadAddon, todayInOslo } from './helpers.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const available = existsSync(CHROMIUM);
@@ -112,6 +114,38 @@ describe.skipIf(!available)('sidebar.html in a browser', () => {
     expect(called).toContain('dhWriteOwnedTable');
     expect(errors).toEqual([]);
     expect(requests.filter((u) => !u.startsWith('about:') && !u.startsWith('data:'))).toEqual([]);
+    await page.close();
+  });
+
+  it('checks a register in a worker started from a Blob URL, its script fetched only when the check starts', async () => {
+    const { page, errors, called, fake, runtime } = await openSidebar();
+    const workers: string[] = [];
+    page.on('worker', (w) => workers.push(w.url()));
+    const cells = generateRegister(3_000, 17).map((row) => row.map((v) => (v === undefined ? '' : v)));
+    fake.spreadsheet.setActiveSheet(fake.spreadsheet.putSheet('Systemregister', cells));
+    await page.getByTestId('tab-register').click();
+    await page.getByTestId('view-register').waitFor({ timeout: 15_000 });
+    const fetchesBefore = called.filter((n) => n === 'dhSidebarChunks').length;
+    await page.getByTestId('check-button').click();
+    await page.getByTestId('register-result').waitFor({ timeout: 60_000 });
+    expect(called.filter((n) => n === 'dhSidebarChunks')).toHaveLength(fetchesBefore + 1);
+    expect(workers).toHaveLength(1);
+    expect(workers[0]).toMatch(/^blob:/);
+    // What the sidebar read from the fake, checked on this side: the panel shows the same counts.
+    const values: unknown[][] = [];
+    for (let offset = 0, done = false; !done; ) {
+      const chunk = runtime.execute((g) => g.dhReadActiveSheet(offset, 2_000, 'Systemregister')) as { values: unknown[][]; nextOffset: number; done: boolean };
+      values.push(...chunk.values);
+      ({ nextOffset: offset, done } = chunk);
+      done ||= chunk.values.length === 0;
+    }
+    expect(values.length).toBe(cells.length);
+    const findings = checkRegister(values, { sheet: 'Systemregister', today: todayInOslo(), data: new DatasetContext(HELGELAND_2026) });
+    for (const severity of ['error', 'warning', 'info'] as const) {
+      expect(Number(await page.getByTestId(`count-${severity}`).getAttribute('data-count')), severity).toBe(findings.filter((f) => f.severity === severity).length);
+    }
+    expect(findings.length).toBeGreaterThan(0);
+    expect(errors).toEqual([]);
     await page.close();
   });
 });

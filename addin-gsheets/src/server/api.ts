@@ -3,7 +3,7 @@
 // google.script.run hands to the sidebar's failure handler.
 import { tableFromValues, type OwnedTable, type TableData } from '../../../core/index.js';
 import type { CellMark } from '../../../ui/host.js';
-import { MAX_CELLS_PER_CHUNK, SIDEBAR_CHUNK_FILE, type ActiveSheetChunk, type ServerApi } from '../shared/protocol.js';
+import { MAX_CELLS_PER_CHUNK, PANEL_WORKER_FILE, SIDEBAR_CHUNK_FILE, type ActiveSheetChunk, type ServerApi } from '../shared/protocol.js';
 import { activeSpreadsheet } from './gas.js';
 import { INPUT_TABLES, invalidateInputs } from './inputs.js';
 import { applyMarks, clearMarks } from './marks.js';
@@ -139,11 +139,11 @@ export const serverApi: ServerApi = {
 
   dhSidebarChunks(files: string[]): string[] {
     if (!Array.isArray(files)) throw new Error('Panelet ba om deler uten å gi en liste med navn.');
-    // Only the sidebar's own parts: the name pattern is what scripts/build-gsheets.ts writes, nothing else matches it.
+    // Only the sidebar's own parts and its worker: the names scripts/build-gsheets.ts writes, nothing else matches.
     // createHtmlOutputFromFile(name).getContent() is how Google keeps a page's JavaScript in its own file
     // («HTML Service: Best Practices», developers.google.com/apps-script/guides/html/best-practices).
     return files.map((file) => {
-      if (typeof file !== 'string' || !SIDEBAR_CHUNK_FILE.test(file)) throw new Error(`«${String(file)}» er ikke en del av DH-panelet.`);
+      if (typeof file !== 'string' || !(SIDEBAR_CHUNK_FILE.test(file) || file === PANEL_WORKER_FILE)) throw new Error(`«${String(file)}» er ikke en del av DH-panelet.`);
       return HtmlService.createHtmlOutputFromFile(file).getContent();
     });
   },

@@ -20,7 +20,7 @@ export const SERVER_FUNCTIONS = {
   dhSelectCell: { params: ['sheet', 'a1'], doc: 'Viser og merker en celle.' },
   dhHighlight: { params: ['marksJson'], doc: 'Farger cellene funnene peker på (tidligere farger huskes).' },
   dhClearHighlights: { params: [], doc: 'Fjerner DH-fargene og setter tilbake cellenes tidligere farger.' },
-  dhSidebarChunks: { params: ['files'], doc: 'Teksten i delene av panelet som lastes ved behov (sidebar_chunk_N.html), i samme rekkefølge som navnene.' },
+  dhSidebarChunks: { params: ['files'], doc: 'Teksten i delene av panelet som lastes ved behov (sidebar_chunk_N.html, og panel-worker.html når en kontroll starter), i samme rekkefølge som navnene.' },
 } as const satisfies Record<string, ServerFunctionSpec>;
 
 export type ServerFunctionName = keyof typeof SERVER_FUNCTIONS;
@@ -70,6 +70,13 @@ export interface ServerApi {
   dhClearHighlights(): number;
   dhSidebarChunks(files: string[]): string[];
 }
+
+/**
+ * The Apps Script HTML file (without .html) that holds the panel worker (ui/worker/entry.ts) inside one <script>
+ * element. It is not in sidebar.html: the sidebar fetches it through dhSidebarChunks when a check starts and starts
+ * the worker from a Blob URL.
+ */
+export const PANEL_WORKER_FILE = 'panel-worker';
 
 /** Everything Code.js puts on globalThis.__DH; the generated top-level stubs call into it. */
 export interface DhGlobal {

@@ -25,9 +25,9 @@ export function serverError(error: unknown): Error {
   return new Error(text.replace(/^(ScriptError|Exception|Error):\s*/i, '') || 'ukjent feil fra Google Sheets');
 }
 
-type Call = <K extends ServerFunctionName>(name: K, ...args: Parameters<ServerApi[K]>) => Promise<ReturnType<ServerApi[K]>>;
+export type ScriptCall = <K extends ServerFunctionName>(name: K, ...args: Parameters<ServerApi[K]>) => Promise<ReturnType<ServerApi[K]>>;
 
-export function promisify(run: () => ScriptRun): Call {
+export function promisify(run: () => ScriptRun): ScriptCall {
   return (name, ...args) =>
     new Promise((resolve, reject) => {
       if (!(name in SERVER_FUNCTIONS)) {

@@ -1,7 +1,8 @@
 // The Sheets sidebar page: the shared panel over google.script.run. Bundled and inlined into
 // dist/gsheets/sidebar.html by scripts/build-gsheets.ts (Apps Script serves one HTML file).
 import { mountPanel } from '../../../ui/Panel.js';
-import { createGsheetsHost } from './gsheets-host.js';
+import { browserScriptRun, createGsheetsHost, promisify } from './gsheets-host.js';
+import { sheetsWorkerStarter } from './panel-worker.js';
 
 /** «I dag» in Norway, whatever the browser's own time zone is. */
 function todayInOslo(): string {
@@ -13,4 +14,4 @@ function todayInOslo(): string {
 }
 
 const root = document.getElementById('root');
-if (root) mountPanel(root, createGsheetsHost(), { today: todayInOslo() });
+if (root) mountPanel(root, createGsheetsHost(), { today: todayInOslo(), startWorker: sheetsWorkerStarter(promisify(browserScriptRun)) });
