@@ -25,10 +25,10 @@ export function arkivplanstatusTable(inputs: ArkivplanInputs): OwnedTable {
     toCellNumber(s.budgetYearSaving),
     s.lateForDecision && effectFrom ? `Tidligst opphør ${formatDate(s.effectiveEnd!)} er etter vedtakets effekt fra ${formatDate(effectFrom)}` : s.state === 'sies opp' ? 'Sies opp fra vedtaksdato' : s.state === 'oppsagt' ? 'Oppsagt' : '',
   ]);
-  rows.push(['', 'SUM', '', toCellNumber(status.monthlyCost), '', '', '', '', toCellNumber(status.monthlySaving), toCellNumber(status.yearlySaving), toCellNumber(status.budgetYearSaving), '']);
   return {
     name: ARKIVPLANSTATUS,
     headers: ['Kommunenr', 'Kommune', 'Løsning i dag', 'Kostnad pr mnd', 'Type avtale', 'Oppsigelsestid (mnd)', 'Oppsigelse fra', 'Tidligst opphør', 'Besparelse pr mnd', 'Besparelse pr år', `Besparelse i ${status.budgetYear}`, 'Merknad'],
     rows,
+    totals: ['SUM', '', '', toCellNumber(status.monthlyCost), '', '', '', '', toCellNumber(status.monthlySaving), toCellNumber(status.yearlySaving), toCellNumber(status.budgetYearSaving), ''],
   };
 }

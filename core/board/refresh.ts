@@ -2,7 +2,7 @@ import type { Dataset } from '../dataset/model.js';
 import { ok, type Result } from '../result.js';
 import { cellText, type CellValue } from '../util/cells.js';
 import { joinWords } from '../util/text.js';
-import { displayValue, type OwnedCell, type OwnedTable, type TableData } from '../workbook/table.js';
+import { displayValue, totalsLabel, type OwnedCell, type OwnedTable, type TableData } from '../workbook/table.js';
 import { boardTables, PROJECT_TABLE_NAMES, skippedBoardTables } from './tables.js';
 
 /** One changed cell between the previous and the new version of an owned table. */
@@ -29,7 +29,35 @@ function sameValue(a: CellValue, b: CellValue): boolean {
   return cellText(a) === cellText(b);
 }
 
-/** Cell-level differences, rows matched by their first column (Kommunenr), columns by header. */
+/**
+ * The Sum line of a table an older add-in wrote as its last data row (before owned tables had a totals row): a
+ * last row without a key (Kommunenr) under a table whose new version has totals. Only owned tables reach here, and
+ * their members always have a key, so a keyless last row is the add-in's own Sum line.
+ */
+function legacySumRow(previous: TableData, next: OwnedTable): boolean {
+  if (!next.totals || previous.totals !== undefined || previous.rows.length === 0) return false;
+  return cellText(previous.rows.at(-1)![0] ?? null) === '';
+}
+
+/** Changes in one row matched to its previous version, column by column (by header). */
+function rowChanges(table: string, key: string, label: string, headers: readonly string[], previousHeaders: readonly string[], old: readonly CellValue[], row: readonly OwnedCell[], moved = false): Change[] {
+  const changes: Change[] = [];
+  headers.forEach((header, c) => {
+    const oldIndex = previousHeaders.indexOf(header);
+    const before = oldIndex >= 0 ? old[oldIndex] : undefined;
+    const after = displayValue(row[c] as OwnedCell);
+    // A converted Sum row moved its label to the first column: a blank on either side is the move, not a change.
+    if (moved && (cellText(before ?? null) === '' || cellText(after ?? null) === '')) return;
+    if (!sameValue(before ?? null, after ?? null)) changes.push({ table, key, label, column: header, before: cellText(before), after: cellText(after) });
+  });
+  return changes;
+}
+
+/**
+ * Cell-level differences, rows matched by their first column (Kommunenr), columns by header; the totals row is
+ * compared with the previous totals row, never with a member. A previous version that kept its Sum as a data row
+ * (legacySumRow) is one change, «datarad → totalrad», so the next refresh converts it and the one after writes nothing.
+ */
 export function diffTable(previous: TableData | undefined, next: OwnedTable): Change[] {
   const changes: Change[] = [];
   const label = (row: readonly (OwnedCell | CellValue)[]) => cellText(displayValue(row[1] as OwnedCell)) || cellText(displayValue(row[0] as OwnedCell));
@@ -37,7 +65,10 @@ export function diffTable(previous: TableData | undefined, next: OwnedTable): Ch
     changes.push({ table: next.name, key: '', label: '', column: '', before: '(ingen tabell)', after: `ny tabell med ${next.rows.length} rader` });
     return changes;
   }
-  const oldRows = new Map(previous.rows.map((r) => [cellText(r[0]), r]));
+  const legacy = legacySumRow(previous, next);
+  const previousRows = legacy ? previous.rows.slice(0, -1) : previous.rows;
+  const previousTotals = legacy ? previous.rows.at(-1) : previous.totals;
+  const oldRows = new Map(previousRows.map((r) => [cellText(r[0]), r]));
   const newKeys = new Set<string>();
   for (const row of next.rows) {
     const key = cellText(displayValue(row[0] as OwnedCell));
@@ -47,17 +78,18 @@ export function diffTable(previous: TableData | undefined, next: OwnedTable): Ch
       changes.push({ table: next.name, key, label: label(row), column: '', before: '(ingen rad)', after: 'ny rad' });
       continue;
     }
-    next.headers.forEach((header, c) => {
-      const oldIndex = previous.headers.indexOf(header);
-      const before = oldIndex >= 0 ? old[oldIndex] : undefined;
-      const after = displayValue(row[c] as OwnedCell);
-      if (!sameValue(before ?? null, after ?? null)) {
-        changes.push({ table: next.name, key, label: label(row), column: header, before: cellText(before), after: cellText(after) });
-      }
-    });
+    changes.push(...rowChanges(next.name, key, label(row), next.headers, previous.headers, old, row));
   }
   for (const [key, row] of oldRows) {
     if (!newKeys.has(key)) changes.push({ table: next.name, key, label: label(row), column: '', before: 'rad', after: '(fjernet)' });
+  }
+  if (next.totals) {
+    const sum = totalsLabel(next.totals);
+    if (legacy) changes.push({ table: next.name, key: '', label: sum, column: '', before: 'datarad', after: 'totalrad' });
+    if (previousTotals) changes.push(...rowChanges(next.name, '', sum, next.headers, previous.headers, previousTotals, next.totals, legacy));
+    else changes.push({ table: next.name, key: '', label: sum, column: '', before: '(ingen totalrad)', after: 'totalrad' });
+  } else if (previous.totals) {
+    changes.push({ table: next.name, key: '', label: totalsLabel(previous.totals), column: '', before: 'totalrad', after: '(fjernet)' });
   }
   for (const header of previous.headers) {
     if (header && !next.headers.includes(header)) changes.push({ table: next.name, key: '', label: '', column: header, before: 'kolonne', after: '(fjernet)' });

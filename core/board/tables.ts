@@ -30,11 +30,11 @@ export function fordelingTable(dataset: Dataset, year: number): Result<OwnedTabl
     { formula: { fn: 'KOSTNAD', args: [r.kommunenr, year] }, value: money(r.total) },
     percents.get(r.kommunenr)!.toNumber(),
   ]);
-  rows.push(['', 'Sum', a.totalPopulation, money(a.sumFixed), money(a.sumByPopulation), money(a.sum), 100]);
   return ok({
     name: fordelingTableName(year),
     headers: ['Kommunenr', 'Kommune', `Innbyggere (${a.key.source.populationBasis ?? 'nøkkelens grunnlag'})`, 'Fast beløp', 'Fordelt etter innbyggertall', 'Totalt pr kommune', 'Andel (%)'],
     rows,
+    totals: ['Sum', '', a.totalPopulation, money(a.sumFixed), money(a.sumByPopulation), money(a.sum), 100],
   });
 }
 
@@ -59,9 +59,9 @@ export function deltakelseTable(dataset: Dataset): OwnedTable {
       return c.ok ? c.value : new Dec(0);
     }))),
   ]);
-  rows.push(['', `Deltakere (av ${members.length})`, ...projects.map((p) => `${p.participants.length}/${members.length}`), '']);
+  const totals = [`Deltakere (av ${members.length})`, '', ...projects.map((p) => `${p.participants.length}/${members.length}`), ''];
   // Project names become column names: made safe and cut to Office's 255 characters (see projectColumnNames).
-  return { name: 'DH_Deltakelse', headers: ['Kommunenr', 'Kommune', ...projectColumnNames(dataset).map((c) => c.text), 'Prosjektkostnad pr år (kjent)'], rows };
+  return { name: 'DH_Deltakelse', headers: ['Kommunenr', 'Kommune', ...projectColumnNames(dataset).map((c) => c.text), 'Prosjektkostnad pr år (kjent)'], rows, totals };
 }
 
 /**
@@ -81,11 +81,11 @@ export function rpaTable(dataset: Dataset): OwnedTable | undefined {
     r.kommunenr, names.get(r.kommunenr) ?? r.kommunenr, money(r.monthlyCost), r.handledPerMonth, money(saving), money(net), money(net.times(12)),
   ]);
   const total = (f: (l: (typeof lines)[number]) => Dec) => money(sum(lines.map(f)));
-  rows.push(['', 'SUM', total((l) => l.r.monthlyCost), lines.reduce((a, l) => a + l.r.handledPerMonth, 0), total((l) => l.saving), total((l) => l.net), total((l) => l.net.times(12))]);
   return {
     name: 'DH_RPA',
     headers: ['Kommunenr', 'Kommune', 'RPA kostnad pr mnd', 'Antall håndteringer', 'Besparelse tid (kr pr mnd)', 'Netto besparelse pr mnd (negativ = gevinst)', 'Netto besparelse pr år'],
     rows,
+    totals: ['SUM', '', total((l) => l.r.monthlyCost), lines.reduce((a, l) => a + l.r.handledPerMonth, 0), total((l) => l.saving), total((l) => l.net), total((l) => l.net.times(12))],
   };
 }
 
@@ -103,11 +103,11 @@ export function duoTable(dataset: Dataset): OwnedTable | undefined {
   });
   const costSum = sum(entries.map(([, c]) => c));
   const savingSum = sum(savings).negated();
-  rows.push(['', 'SUM', money(costSum), money(savingSum), money(costSum.plus(savingSum)), money(costSum.plus(savingSum).times(12))]);
   return {
     name: 'DH_DUO',
     headers: ['Kommunenr', 'Kommune', 'DUO kostnad pr mnd', 'Besparelser pr mnd', 'Netto besparelse pr mnd', 'Netto besparelse pr år'],
     rows,
+    totals: ['SUM', '', money(costSum), money(savingSum), money(costSum.plus(savingSum)), money(costSum.plus(savingSum).times(12))],
   };
 }
 
@@ -118,8 +118,12 @@ export function duoTable(dataset: Dataset): OwnedTable | undefined {
 export function balanseTable(dataset: Dataset, year: number): Result<OwnedTable> {
   const balances = allBalances(dataset, year);
   if (!balances.ok) return balances;
-  const rows: OwnedCell[][] = balanceRows(balances.value).map((r) => [r.kommunenr, r.name, ...r.figures.map(money), r.sources]);
-  return ok({ name: 'DH_Balanse', headers: [...BALANSE_HEADERS], rows });
+  const lines = balanceRows(balances.value);
+  // balanceRows ends with the Sum line (no kommunenr): that is the totals row, its label in the first column.
+  const members = lines.filter((r) => r.kommunenr !== '');
+  const sumLine = lines.find((r) => r.kommunenr === '');
+  const rows: OwnedCell[][] = members.map((r) => [r.kommunenr, r.name, ...r.figures.map(money), r.sources]);
+  return ok({ name: 'DH_Balanse', headers: [...BALANSE_HEADERS], rows, ...(sumLine ? { totals: [sumLine.name, '', ...sumLine.figures.map(money), sumLine.sources] } : {}) });
 }
 
 /** The board tables about projects: built only when the dataset has the data for them. */

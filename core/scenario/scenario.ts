@@ -249,12 +249,13 @@ export function runScenario(dataset: Dataset, year: number, changes: ScenarioCha
 export const SCENARIO_HEADERS = ['Kommunenr', 'Kommune', 'Innbyggere', 'Status', 'I dag', 'Scenario', 'Differanse (scenario − i dag)', 'Endring (%)'] as const;
 
 /** DH_Scenario: the scenario as the board reads it, every kommune with today, scenario and difference, then Sum. */
-export function scenarioTable(s: ScenarioResult): { name: 'DH_Scenario'; headers: string[]; rows: (string | number)[][] } {
+export function scenarioTable(s: ScenarioResult): { name: 'DH_Scenario'; headers: string[]; rows: (string | number)[][]; totals: (string | number)[] } {
   const money = (d: Dec) => roundOre(d).toNumber();
   const rows: (string | number)[][] = s.rows.map((r) => [
     r.kommunenr, r.name, r.population, r.status, money(r.today), money(r.scenario), money(r.difference), r.change ? r.change.times(100).toDecimalPlaces(2).toNumber() : '',
   ]);
   const today = sum(s.rows.map((r) => r.today));
-  rows.push(['', 'Sum', s.rows.filter((r) => r.status !== 'utmeldt').reduce((a, r) => a + r.population, 0), s.mode === 'sameTotal' ? 'samme sum' : 'samme nøkkel', money(today), money(s.sumScenario), money(s.sumScenario.minus(today)), '']);
-  return { name: 'DH_Scenario', headers: [...SCENARIO_HEADERS], rows };
+  // The Sum line is the table's totals row (OwnedTable.totals), its label in the first column.
+  const totals = ['Sum', '', s.rows.filter((r) => r.status !== 'utmeldt').reduce((a, r) => a + r.population, 0), s.mode === 'sameTotal' ? 'samme sum' : 'samme nøkkel', money(today), money(s.sumScenario), money(s.sumScenario.minus(today)), ''];
+  return { name: 'DH_Scenario', headers: [...SCENARIO_HEADERS], rows, totals };
 }

@@ -9,6 +9,12 @@ export interface TableData {
   readonly headers: readonly string[];
   /** Data rows below the header (no totals row). */
   readonly rows: readonly (readonly CellValue[])[];
+  /**
+   * The table's totals row, when the host keeps one apart from the data (an Excel table's totals row, the row the
+   * Sheets add-on writes under its named range). Undefined when the table has none: an older add-in wrote its Sum
+   * as the last data row, which core/board/refresh.ts recognises and converts.
+   */
+  readonly totals?: readonly CellValue[];
   /** 1-based sheet row/column of the first header cell, for finding addresses. */
   readonly originRow?: number;
   readonly originColumn?: number;
@@ -48,7 +54,45 @@ export function renderFormula(cell: FormulaCell, style: 'excel-api' | 'nb' | 'sh
 export interface OwnedTable {
   readonly name: string;
   readonly headers: readonly string[];
+  /** One row per member (or line): what sorting, filtering and Table[Column] see. */
   readonly rows: readonly (readonly OwnedCell[])[];
+  /**
+   * The Sum line, written as the table's totals row (Excel showTotals / totalsRowCount, below the named range in
+   * Sheets), so =SUM(Table[Column]) does not count it and sorting does not mix it into the members. Its label
+   * («Sum») stands in the first column. Values, not SUBTOTAL formulas: the board's Sum is the figure core computed
+   * to the øre, whatever the user filters.
+   */
+  readonly totals?: readonly OwnedCell[];
+}
+
+/** The label of a totals row: the first non-blank text in it («Sum», «Deltakere (av 19)»). */
+export function totalsLabel(totals: readonly (OwnedCell | CellValue)[]): string {
+  for (const cell of totals) {
+    if (typeof cell === 'string' && cell.trim() !== '') return cell.trim();
+  }
+  return 'Sum';
+}
+
+/**
+ * The name that marks the totals row a host writes directly below a table kept as a named range (Google Sheets
+ * has no table totals row): the named range covers header + data, so =SUM over it counts the members once, and
+ * this name covers the one row under it. Not «DH_…», so no lookup of DH_ tables ever takes it for a table.
+ */
+export const totalsRowName = (table: string): string => `DHsum_${table}`;
+
+/** What a host that keeps the totals row apart reads back after writing `table`: displayed values, totals apart. */
+export function asTableData(table: OwnedTable): TableData {
+  return {
+    name: table.name,
+    headers: [...table.headers],
+    rows: table.rows.map((r) => r.map(displayValue)),
+    ...(table.totals ? { totals: table.totals.map(displayValue) } : {}),
+  };
+}
+
+/** Every row a table prints: the data rows, then its totals row if it has one. */
+export function printedRows(table: OwnedTable): readonly (readonly OwnedCell[])[] {
+  return table.totals ? [...table.rows, table.totals] : table.rows;
 }
 
 export const OWNED_TABLE_PATTERN = /^DH_(Fordeling_\d{4}|Deltakelse|RPA|DUO|Arkivplanstatus|Balanse|Scenario|Funn|Endringer)$/;
@@ -82,13 +126,18 @@ function lastNonBlank(rows: readonly (readonly CellValue[])[]): number {
 }
 
 /** Splits a 2-D block whose first row is the header into TableData. */
-export function tableFromValues(name: string, values: readonly (readonly CellValue[])[], origin?: { sheet?: string; row?: number; column?: number }): TableData {
+export function tableFromValues(
+  name: string,
+  values: readonly (readonly CellValue[])[],
+  origin?: { sheet?: string; row?: number; column?: number; totals?: readonly CellValue[] },
+): TableData {
   const [header = [], ...rows] = values;
   return {
     name,
     headers: header.map((h) => (h === null || h === undefined ? '' : String(h).trim())),
     // Blank rows inside the table are kept so row numbers (finding addresses) stay true; trailing ones are dropped.
     rows: rows.slice(0, lastNonBlank(rows) + 1),
+    ...(origin?.totals !== undefined ? { totals: origin.totals } : {}),
     ...(origin?.sheet !== undefined ? { sheet: origin.sheet } : {}),
     ...(origin?.row !== undefined ? { originRow: origin.row } : {}),
     ...(origin?.column !== undefined ? { originColumn: origin.column } : {}),

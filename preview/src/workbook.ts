@@ -13,6 +13,7 @@ import {
   isCellError,
   isFormulaCell,
   isOwnedTableName,
+  printedRows,
   renderFormula,
   tableFromValues,
   type CellValue,
@@ -158,6 +159,11 @@ export class PreviewWorkbook {
   private cellFormats = new Map<string, Map<string, CellFormat>>();
   private widths = new Map<string, Map<number, number>>();
   private regions = new Map<string, TableRegion>();
+  /**
+   * Owned sheets whose last row is the table's totals row (lower-case names). HyperFormula has no tables, so the
+   * preview remembers it as Excel's table does: readTable hands that row back as totals, never as a member.
+   */
+  private totalsRows = new Set<string>();
   private marks = new Map<string, Map<string, Severity>>();
   private listeners = new Set<() => void>();
   private editListeners = new Set<() => void>();
@@ -377,7 +383,13 @@ export class PreviewWorkbook {
     }
     const sheet = /^DH_/i.test(name) ? this.sheetName(name) : undefined;
     if (sheet === undefined) return undefined;
-    return tableFromValues(sheet, this.values(sheet), { sheet, row: 1, column: 1 });
+    const values = this.values(sheet);
+    if (this.totalsRows.has(sheet.toLowerCase()) && values.length > 1) {
+      let last = values.length - 1;
+      while (last > 1 && values[last]!.every((c) => cellText(c) === '')) last--;
+      return tableFromValues(sheet, values.slice(0, last), { sheet, row: 1, column: 1, totals: values[last]! });
+    }
+    return tableFromValues(sheet, values, { sheet, row: 1, column: 1 });
   }
 
   /** The active sheet's values from A1. */
@@ -406,9 +418,10 @@ export class PreviewWorkbook {
   }
 
   private tableContent(table: OwnedTable): RawCellContent[][] {
-    const width = Math.max(table.headers.length, ...table.rows.map((r) => r.length));
+    const printed = printedRows(table);
+    const width = Math.max(table.headers.length, ...printed.map((r) => r.length));
     const rows: RawCellContent[][] = [table.headers.map((h) => textCell(String(h ?? '')))];
-    table.rows.forEach((row, r) => {
+    printed.forEach((row, r) => {
       const line: RawCellContent[] = [];
       for (let c = 0; c < width; c++) {
         try {
@@ -440,6 +453,8 @@ export class PreviewWorkbook {
       if (!this.hf.isItPossibleToAddSheet(table.name)) throw new Error(`Kan ikke lage arket ${table.name}.`);
       this.addSheetWhole(table.name, content);
     }
+    if (table.totals) this.totalsRows.add(table.name.toLowerCase());
+    else this.totalsRows.delete(table.name.toLowerCase());
     this.setSheetLayout(table.name, formatsFromHeaders(table.headers), widthsFromHeaders(table.headers));
     this.emit();
   }

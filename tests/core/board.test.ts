@@ -1,12 +1,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  boardTables, Dec, displayValue, HELGELAND_2026, isFormulaCell, planRefresh, renderFormula, skippedBoardTables, tableFromValues,
+  asTableData, boardTables, Dec, diffTable, displayValue, HELGELAND_2026, isFormulaCell, planRefresh, printedRows, renderFormula, skippedBoardTables, tableFromValues,
   type Dataset, type OwnedTable, type TableData,
 } from '../../core/index.js';
 
-/** What a host reads back after writing an owned table: the displayed values. */
-const asRead = (t: OwnedTable): TableData => tableFromValues(t.name, [t.headers as string[], ...t.rows.map((r) => r.map(displayValue))]);
+/** What a host reads back after writing an owned table: the displayed values, the totals row apart. */
+const asRead = (t: OwnedTable): TableData => asTableData(t);
+/** What an older add-in wrote and a host reads back: the Sum line as the last data row, its label in Kommune. */
+const asLegacy = (t: OwnedTable): TableData =>
+  tableFromValues(t.name, [t.headers as string[], ...t.rows.map((r) => r.map(displayValue)), ...(t.totals ? [['', t.totals.map(displayValue)[0]!, ...t.totals.slice(2).map(displayValue)]] : [])]);
 
 function applyPlan(store: Map<string, TableData>, dataset: Dataset, year: number, today: string) {
   const plan = planRefresh(dataset, year, (n) => store.get(n), today);
@@ -46,15 +49,29 @@ describe('board tables', () => {
     const duo = byName.get('DH_DUO')!;
     const rana = duo.rows.find((r) => r[1] === 'Rana')!;
     expect(rana.slice(2)).toEqual([20799, -40548.98, -19749.98, -236999.76]);
-    const sumRow = duo.rows.at(-1)!;
-    expect(sumRow[3]).toBe(-417000);
+    expect(duo.totals![3]).toBe(-417000);
+    expect(duo.totals![0]).toBe('SUM');
   });
 
   it('participation shows 18/19 for EPJ helse og omsorg (Bindal out)', () => {
     const d = byName.get('DH_Deltakelse')!;
     const col = d.headers.indexOf('Felles anskaffelse EPJ helse og omsorg');
     expect(d.rows.find((r) => r[1] === 'Bindal')![col]).toBe('Nei');
-    expect(d.rows.at(-1)![col]).toBe('18/19');
+    expect(d.totals![col]).toBe('18/19');
+  });
+
+  it('every board table keeps its Sum line as its totals row, label in the first column, never among the members', () => {
+    for (const table of tables.value) {
+      expect(table.totals, table.name).toBeDefined();
+      expect(String(table.totals![0]), table.name).toMatch(/^(Sum|SUM|Deltakere \(av 19\))$/);
+      // Every data row is a member: a kommunenr in the first column, so Table[Column] sums the members only.
+      for (const row of table.rows) expect(String(displayValue(row[0]!)), table.name).toMatch(/^\d{4}$/);
+      expect(printedRows(table).at(-1)).toBe(table.totals);
+    }
+    const fordeling = byName.get('DH_Fordeling_2026')!;
+    const column = fordeling.headers.indexOf('Totalt pr kommune');
+    const members = fordeling.rows.reduce((a, r) => a.plus(new Dec(displayValue(r[column]!) as number)), new Dec(0));
+    expect(members.toNumber()).toBe(fordeling.totals![column]);
   });
 });
 
@@ -97,9 +114,53 @@ describe('refresh plan', () => {
         applyPlan(store, ds, 2026, '2026-01-01');
         const again = applyPlan(store, ds, 2026, '2026-01-02');
         expect(again.toWrite).toEqual([]);
+        // From a workbook an older add-in wrote (Sum as a data row): one conversion, then nothing.
+        const built = boardTables(ds, 2026);
+        if (!built.ok) throw new Error(built.error.message);
+        const legacy = new Map<string, TableData>(built.value.map((t) => [t.name, asLegacy(t)]));
+        expect(applyPlan(legacy, ds, 2026, '2026-01-01').changes.every((c) => c.before === 'datarad')).toBe(true);
+        expect(applyPlan(legacy, ds, 2026, '2026-01-02').toWrite).toEqual([]);
       }),
       { numRuns: 30 },
     );
+  });
+});
+
+describe('a workbook whose Sum line an older add-in wrote as a data row', () => {
+  it('the next refresh converts it to the totals row (one change, «datarad → totalrad»), the one after writes nothing', () => {
+    const built = boardTables(HELGELAND_2026, 2026);
+    if (!built.ok) throw new Error(built.error.message);
+    const store = new Map<string, TableData>(built.value.map((t) => [t.name, asLegacy(t)]));
+    const first = applyPlan(store, HELGELAND_2026, 2026, '2026-11-21');
+    expect(first.toWrite.map((t) => t.name)).toEqual(built.value.map((t) => t.name));
+    // Only the conversion is reported: the label moving to the first column is not a changed figure.
+    expect(first.changes.map((c) => `${c.table}: ${c.label} ${c.before} → ${c.after}`)).toEqual(
+      built.value.map((t) => `${t.name}: ${String(t.totals![0])} datarad → totalrad`),
+    );
+    expect(store.get('DH_Fordeling_2026')!.rows).toHaveLength(19);
+    const second = applyPlan(store, HELGELAND_2026, 2026, '2026-11-22');
+    expect(second.toWrite).toEqual([]);
+    expect(second.changes).toEqual([]);
+  });
+
+  it('a changed figure in the old Sum row is reported against the new totals', () => {
+    const built = boardTables(HELGELAND_2026, 2026);
+    if (!built.ok) throw new Error(built.error.message);
+    const fordeling = built.value[0]!;
+    const old = asLegacy(fordeling);
+    const column = fordeling.headers.indexOf('Totalt pr kommune');
+    const edited: TableData = { ...old, rows: old.rows.map((r, i) => (i === old.rows.length - 1 ? r.map((c, j) => (j === column ? 1 : c)) : r)) };
+    const changes = diffTable(edited, fordeling);
+    expect(changes.map((c) => [c.label, c.column, c.before])).toEqual([['Sum', '', 'datarad'], ['Sum', 'Totalt pr kommune', '1']]);
+  });
+
+  it('a table that has a totals row and gets one without (or the reverse) is written', () => {
+    const built = boardTables(HELGELAND_2026, 2026);
+    if (!built.ok) throw new Error(built.error.message);
+    const fordeling = built.value[0]!;
+    const { totals: _t, ...bare } = fordeling;
+    expect(diffTable(asRead(fordeling), bare).map((c) => `${c.before} → ${c.after}`)).toEqual(['totalrad → (fjernet)']);
+    expect(diffTable(asRead(bare), fordeling).map((c) => `${c.before} → ${c.after}`)).toEqual(['(ingen totalrad) → totalrad']);
   });
 });
 
@@ -144,10 +205,10 @@ describe('a dataset without projects, RPA or DUO (another cooperation)', () => {
     if (!removed.ok) throw new Error(removed.error.message);
     expect(removed.value.toRemove).toEqual(['DH_Deltakelse', 'DH_RPA', 'DH_DUO', 'DH_Arkivplanstatus']);
     expect(removed.value.changes.filter((c) => c.after === '(fjernet)' && c.key === '').map((c) => [c.table, c.before])).toEqual([
-      ['DH_Deltakelse', 'tabell med 20 rader'],
-      ['DH_RPA', 'tabell med 20 rader'],
-      ['DH_DUO', 'tabell med 20 rader'],
-      ['DH_Arkivplanstatus', 'tabell med 20 rader'],
+      ['DH_Deltakelse', 'tabell med 19 rader'],
+      ['DH_RPA', 'tabell med 19 rader'],
+      ['DH_DUO', 'tabell med 19 rader'],
+      ['DH_Arkivplanstatus', 'tabell med 19 rader'],
     ]);
     expect(removed.value.endringer!.rows.filter((r) => r[6] === '(fjernet)' && r[2] === '')).toHaveLength(4);
   });

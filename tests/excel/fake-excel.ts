@@ -55,10 +55,12 @@ export interface TableModel {
   sheet: SheetModel;
   row: number;
   column: number;
-  /** Rows including the header row. */
+  /** Rows including the header row (and the totals row when shown). */
   rows: number;
   columns: number;
   handlers: (() => unknown)[];
+  /** Table.showTotals: the last of `rows` is the totals row, outside Table[Column] and #Data. */
+  showTotals?: boolean;
 }
 
 /** A chart whose series point at cells ('DH_Fordeling_2026'!$F$2:$F$20); Excel rewrites them like formulas. */
@@ -186,12 +188,12 @@ export class FakeWorkbook implements RefWorkbook {
     return sheet;
   }
 
-  /** An Excel table (header + rows) at `address`'s top-left on `sheetName` (created if missing). */
-  addTable(name: string, sheetName: string, values: Matrix, at = 'A1'): TableModel {
+  /** An Excel table (header + rows [+ totals row, when `showTotals`]) at `address`'s top-left on `sheetName` (created if missing). */
+  addTable(name: string, sheetName: string, values: Matrix, at = 'A1', showTotals = false): TableModel {
     const sheet = this.sheet(sheetName) ?? this.addSheet(sheetName);
     const { row, column } = parseA1(at);
     this.writeValues(sheet, row, column, values, true);
-    const table: TableModel = { name, sheet, row, column, rows: values.length, columns: values[0]!.length, handlers: [] };
+    const table: TableModel = { name, sheet, row, column, rows: values.length, columns: values[0]!.length, handlers: [], ...(showTotals ? { showTotals } : {}) };
     this.tables.push(table);
     return table;
   }
@@ -245,7 +247,7 @@ export class FakeWorkbook implements RefWorkbook {
   }
 
   tablesForRefs(): RefTable[] {
-    return this.tables.map((t) => ({ name: t.name, sheetName: t.sheet.name, row: t.row, column: t.column, rows: t.rows, columns: t.columns }));
+    return this.tables.map((t) => ({ name: t.name, sheetName: t.sheet.name, row: t.row, column: t.column, rows: t.rows, columns: t.columns, totalsRow: !!t.showTotals }));
   }
 
   namesForRefs(): RefName[] {
@@ -390,7 +392,7 @@ export class FakeWorkbook implements RefWorkbook {
         formats: [...s.formats].sort(),
         fills: [...s.fills].sort(),
       })),
-      tables: this.tables.map((t) => ({ name: t.name, sheet: t.sheet.name, at: [t.row, t.column, t.rows, t.columns] })),
+      tables: this.tables.map((t) => ({ name: t.name, sheet: t.sheet.name, at: [t.row, t.column, t.rows, t.columns], totals: !!t.showTotals })),
       names: this.names.map((n) => `${n.name}${nameFormula(n)}`),
       charts: this.charts.map((c) => ({ name: c.name, series: [...c.series] })),
     };
@@ -455,7 +457,24 @@ export class FakeContext {
       tables: Object.assign(this.collection(() => wb.tables, (t) => this.tableProxy(t)), {
         onAdded: { add: (handler: AddedHandler) => this.enqueue({ kind: 'onAdded', apply: () => void wb.tableAddedHandlers.push(handler) }) },
       }),
-      names: this.collection(() => wb.names, (n) => this.nameProxy(n)),
+      names: Object.assign(this.collection(() => wb.names, (n) => this.nameProxy(n)), {
+        // NamedItemCollection.add(name, reference) (ExcelApi 1.4): a workbook-scoped name for a range; table and
+        // defined names share one namespace (see ../fakes/references.ts).
+        add: (name: string, reference: any) => {
+          const at = reference.__at as { row: number; column: number; rows: number; columns: number };
+          const model: NameModel = { name, sheet: reference.__sheet as SheetModel, ...at };
+          this.enqueue({
+            kind: 'addName',
+            detail: name,
+            apply: () => {
+              const taken = wb.nameTaken(name);
+              if (taken) throw new Error(`InvalidArgument: navnet ${name} er allerede brukt av ${taken}`);
+              wb.names.push(model);
+            },
+          });
+          return this.nameProxy(model);
+        },
+      }),
       worksheets: Object.assign(this.collection(() => wb.sheets, (s) => this.sheetProxy(s)), {
         onAdded: { add: (handler: AddedHandler) => this.enqueue({ kind: 'onAdded', apply: () => void wb.sheetAddedHandlers.push(handler) }) },
         getItem: (name: string) => {
@@ -809,9 +828,42 @@ export class FakeContext {
     const wb = this.wb;
     const ctx = this;
     const proxy = this.proxy(
-      { name: table.name, style: '' },
-      (prop) => (prop === 'name' ? table.name : 'TableStyleMedium2'),
+      { name: table.name, style: '', showTotals: false },
+      (prop) => (prop === 'name' ? table.name : prop === 'showTotals' ? !!table.showTotals : 'TableStyleMedium2'),
       {
+        // Table.showTotals (ExcelApi 1.1): "Specifies if the total row is visible. This value can be set to show or
+        // remove the total row." — https://learn.microsoft.com/en-us/javascript/api/excel/excel.table#excel-excel-table-showtotals-member
+        // Shown, the row directly below the data becomes the totals row with Excel's defaults (the label «Total» in
+        // the first column, =SUBTOTAL(109,[last column]) in the last), so a host that does not write every cell of
+        // it shows them. Excel's behaviour when that row is not empty is not documented for the API: the fake
+        // refuses it, so a host must have cleared it. Removed, the totals row leaves the table and its cells are cleared.
+        showTotals: (v: boolean) => ({
+          kind: 'showTotals',
+          sheet: table.sheet.name,
+          detail: `${table.name}=${v}`,
+          apply: () => {
+            if (!!v === !!table.showTotals) return;
+            if (v) {
+              const below = table.row + table.rows;
+              for (let c = table.column; c < table.column + table.columns; c++) {
+                const value = table.sheet.values[below]?.[c];
+                if ((value !== undefined && value !== null && value !== '') || table.sheet.formulas.has(key(below, c))) {
+                  throw new Error(`InvalidOperation: raden under ${table.name} er ikke tom (${columnLetters(c)}${below + 1})`);
+                }
+              }
+              table.rows += 1;
+              table.showTotals = true;
+              wb.clear(table.sheet, below, table.column, 1, table.columns);
+              wb.setCell(table.sheet, below, table.column, 'Total');
+              const last = String(wb.valueAt(table.sheet.name, table.row, table.column + table.columns - 1) ?? '');
+              if (table.columns > 1) wb.setFormula(table.sheet, below, table.column + table.columns - 1, `=SUBTOTAL(109,${table.name}[${last}])`);
+            } else {
+              wb.clear(table.sheet, table.row + table.rows - 1, table.column, 1, table.columns);
+              table.rows -= 1;
+              table.showTotals = false;
+            }
+          },
+        }),
         name: (v: string) => ({
           kind: 'renameTable',
           detail: v,
@@ -828,7 +880,12 @@ export class FakeContext {
       },
       {
         getHeaderRowRange: () => ctx.rangeProxy(table.sheet, table.row, table.column, 1, table.columns),
-        getDataBodyRange: () => ctx.rangeProxy(table.sheet, table.row + 1, table.column, Math.max(1, table.rows - 1), table.columns),
+        getDataBodyRange: () => ctx.rangeProxy(table.sheet, table.row + 1, table.column, Math.max(1, table.rows - 1 - (table.showTotals ? 1 : 0)), table.columns),
+        // Table.getTotalRowRange: the totals row. Without one, the fake throws (nothing to return a range for).
+        getTotalRowRange: () => {
+          if (!table.showTotals) throw new Error(`InvalidOperation: ${table.name} har ingen totalrad`);
+          return ctx.rangeProxy(table.sheet, table.row + table.rows - 1, table.column, 1, table.columns);
+        },
         getRange: () => ctx.rangeProxy(table.sheet, table.row, table.column, table.rows, table.columns),
         // Table.resize (ExcelApi 1.13): "The header row must remain in the same row, and the resulting table
         // range must overlap the original table range" — Excel.Table, resize(newRange),

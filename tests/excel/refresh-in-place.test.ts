@@ -98,13 +98,15 @@ function withPopulation(base: Dataset, kommunenr: string, delta: number): Datase
   return { ...base, members: base.members.map((m) => (m.kommunenr === kommunenr ? { ...m, population: m.population + delta } : m)) };
 }
 
-/** The Totalt column's sum and the Sum row's total, as the table holds them now. */
+/** The Totalt column's sum over the members and the totals row's total, as the table holds them now. */
 function tableFigures(): { columnSum: number; sumRowTotal: number } {
   const values = wb.tableValues(TABLE)!;
+  expect(wb.table(TABLE)!.showTotals).toBe(true);
   const column = values[0]!.indexOf('Totalt pr kommune');
-  const body = values.slice(1);
+  const body = values.slice(1, -1);
   const columnSum = body.reduce((n, r) => n + (typeof r[column] === 'number' ? (r[column] as number) : 0), 0);
-  const sumRow = body.find((r) => r[1] === 'Sum')!;
+  const sumRow = values.at(-1)!;
+  expect(sumRow[0]).toBe('Sum');
   return { columnSum, sumRowTotal: sumRow[column] as number };
 }
 
@@ -178,7 +180,8 @@ describe('ExcelHost refreshes owned tables in place', () => {
     // A workbook that came from Google Sheets: the add-on wrote a sheet and a named range of the table's name.
     const first = await refreshBoard(new ExcelHost({ today: TODAY }), HELGELAND_2026, 2026, TODAY);
     expect(first.ok).toBe(true);
-    const values = wb.tableValues(TABLE)!;
+    // An older Sheets add-on wrote the Sum as the range's last row, its label in the Kommune column.
+    const values = wb.tableValues(TABLE)!.map((r, i, all) => (i === all.length - 1 ? ['', 'Sum', ...r.slice(2)] : r));
     const fromSheets = new FakeWorkbook();
     fromSheets.addName(TABLE, TABLE, values);
     fromSheets.addUserFormula('Sammendrag', 'A1', `=SUM(${TABLE})`);
@@ -189,11 +192,22 @@ describe('ExcelHost refreshes owned tables in place', () => {
     const again = await refreshBoard(new ExcelHost({ today: TODAY }), withPopulation(HELGELAND_2026, '1833', 1000), 2026, '2026-03-02');
     expect(again.ok, again.message).toBe(true);
     const shown = wb.read(wb.sheet(TABLE)!, 0, 0, values.length, values[0]!.length);
-    const sumRow = shown.find((r) => r[1] === 'Sum')!;
+    const sumRow = shown.find((r) => r[0] === 'Sum')!;
     expect(wb.cell('Sammendrag', 'A2').value).toBe(sumRow[5]);
-    expect(sumRow[5]).not.toBe(values.find((r) => r[1] === 'Sum')![5]);
-    expect(wb.cell('Sammendrag', 'A1').value).not.toBe('#NAME?');
+    expect(sumRow[5]).not.toBe(values.at(-1)![5]);
+    // The name now covers header + members; the Sum row under it is marked by DHsum_<name>, as Sheets writes it.
+    expect(wb.namesForRefs().find((n) => n.name === TABLE)!.formula).toMatch(/^='?DH_Fordeling_2026'?!\$A\$1:\$G\$20$/);
+    expect(wb.namesForRefs().find((n) => n.name === `DHsum_${TABLE}`)!.formula).toMatch(/^='?DH_Fordeling_2026'?!\$A\$21:\$G\$21$/);
+    const members = shown.slice(1, 20).reduce((n, r) => n + (r[2] as number) + (r[3] as number) + (r[4] as number) + (r[5] as number) + (r[6] as number), 0);
+    expect(wb.cell('Sammendrag', 'A1').value).toBeCloseTo(members, 4);
     noRefErrors();
+    // Read again, the marked row is the totals row, not a member; a second refresh finds no change in it. (The
+    // fake computes DH.KOSTNAD cells from the functions' model, not from the changed dataset, so the members differ.)
+    const read = await new ExcelHost({ today: TODAY }).readTable(TABLE);
+    expect(read!.rows).toHaveLength(19);
+    expect(read!.totals![0]).toBe('Sum');
+    const third = await refreshBoard(new ExcelHost({ today: TODAY }), withPopulation(HELGELAND_2026, '1833', 1000), 2026, '2026-03-03');
+    expect(third.ok && third.value.changes.filter((c) => c.key === '')).toEqual([]);
   });
 
   it('a defined name DH_Fordeling_2026 that points elsewhere stops the refresh with a Norwegian message, nothing written', async () => {
@@ -214,22 +228,41 @@ describe('every owned table, not only DH_Fordeling_2026', () => {
     expect((await refreshBoard(host, HELGELAND_2026, 2026, TODAY)).ok).toBe(true);
     const owned = wb.tables.filter((t) => t.name.startsWith('DH_')).map((t) => t.name);
     expect(owned).toEqual(expect.arrayContaining([TABLE, 'DH_Deltakelse', 'DH_RPA', 'DH_DUO', 'DH_Endringer']));
+    // Per table: a SUM over a numeric column the totals row sums (else the last column), and references to the
+    // first member's cell and to that column's totals cell.
+    const columnOf = (name: string): number => {
+      const values = wb.tableValues(name)!;
+      const totals = wb.table(name)!.showTotals ? values.at(-1)! : undefined;
+      const summed = totals ? totals.findIndex((v, c) => c > 0 && typeof v === 'number') : -1;
+      return summed >= 0 ? summed : values[0]!.length - 1;
+    };
+    const columns = new Map(owned.map((name) => [name, columnOf(name)]));
     owned.forEach((name, i) => {
       const header = wb.tableValues(name)![0]!;
-      wb.addUserFormula('Sammendrag', `A${i + 1}`, `=SUM(${name}[${String(header.at(-1))}])`);
+      const c = columns.get(name)!;
+      wb.addUserFormula('Sammendrag', `A${i + 1}`, `=SUM(${name}[${String(header[c])}])`);
       wb.addUserFormula('Sammendrag', `B${i + 1}`, `='${name}'!A2`);
+      if (wb.table(name)!.showTotals && typeof wb.tableValues(name)!.at(-1)![c] === 'number') wb.addUserFormula('Sammendrag', `C${i + 1}`, `='${name}'!${String.fromCharCode(65 + c)}${wb.table(name)!.rows}`);
     });
     for (const [round, delta] of [[1, 2500], [2, -4000]] as const) {
       const next = await refreshBoard(host, withPopulation(HELGELAND_2026, '1833', delta), 2026, `2026-03-0${round + 1}`);
       expect(next.ok, next.message).toBe(true);
       owned.forEach((name, i) => {
         const values = wb.tableValues(name)!;
-        const last = values.slice(1).map((r) => r.at(-1));
-        const sum = last.reduce<number>((n, v) => n + (typeof v === 'number' ? v : 0), 0);
+        const c = columns.get(name)!;
+        const withTotals = wb.table(name)!.showTotals === true;
+        const body = values.slice(1, withTotals ? -1 : undefined);
+        const sum = body.reduce<number>((n, r) => n + (typeof r[c] === 'number' ? (r[c] as number) : 0), 0);
         expect(wb.cell('Sammendrag', `A${i + 1}`).value, name).toBeCloseTo(sum, 6);
         expect(wb.cell('Sammendrag', `B${i + 1}`).value, name).toBe(values[1]![0]);
+        if (withTotals && typeof values.at(-1)![c] === 'number') {
+          // The Sum the board prints equals what =SUM(Table[Column]) gives: nothing counted twice.
+          expect(wb.cell('Sammendrag', `C${i + 1}`).value, name).toBe(values.at(-1)![c]);
+          expect(wb.cell('Sammendrag', `A${i + 1}`).value, name).toBeCloseTo(values.at(-1)![c] as number, 6);
+        }
       });
       noRefErrors();
     }
+    expect(owned.filter((name) => wb.table(name)!.showTotals)).toEqual(owned.filter((n) => n !== 'DH_Endringer'));
   });
 });

@@ -95,7 +95,7 @@ export class MemoryHost implements PanelHost {
     this.calls.push({ type: 'readTable', name });
     if (this.failReads.has(name)) throw new Error(`Kunne ikke lese ${name} (simulert vertsfeil)`);
     const table = this.tables.get(name);
-    return table ? { ...table, headers: [...table.headers], rows: table.rows.map((r) => [...r]) } : undefined;
+    return table ? { ...table, headers: [...table.headers], rows: table.rows.map((r) => [...r]), ...(table.totals ? { totals: [...table.totals] } : {}) } : undefined;
   }
 
   async readActiveSheet(onProgress?: (fraction: number) => void): Promise<SheetValues> {
@@ -127,7 +127,9 @@ export class MemoryHost implements PanelHost {
       }),
     );
     const previousSheet = this.tables.get(table.name)?.sheet ?? table.name;
-    this.tables.set(table.name, { name: table.name, sheet: previousSheet, headers: [...table.headers], rows, originRow: 1, originColumn: 1 });
+    // The totals row is kept apart from the data rows, as Excel's table and the Sheets add-on keep it.
+    const totals = table.totals ? { totals: table.totals.map((c) => displayValue(c)) } : {};
+    this.tables.set(table.name, { name: table.name, sheet: previousSheet, headers: [...table.headers], rows, originRow: 1, originColumn: 1, ...totals });
     this.writes.push(table);
     this.calls.push({ type: 'writeOwnedTable', name: table.name, ok: true });
   }

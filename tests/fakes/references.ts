@@ -164,7 +164,8 @@ function resolve(wb: RefWorkbook, ref: string, depth = 0): Area | string {
  */
 export function evaluateReferences(wb: RefWorkbook, formula: string): unknown {
   const body = formula.trim().replace(/^=/, '');
-  const sum = /^SUM\((.*)\)$/i.exec(body);
+  // SUBTOTAL(109, …) is what Excel puts in a totals row by default: the sum of the (visible) data rows.
+  const sum = /^SUM\((.*)\)$/i.exec(body) ?? /^SUBTOTAL\(\s*(?:9|109)\s*[,;](.*)\)$/i.exec(body);
   const refs = sum ? splitArguments(sum[1]!) : [body];
   let total = 0;
   for (const ref of refs) {

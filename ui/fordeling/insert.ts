@@ -18,6 +18,6 @@ export async function insertFordelingTable(host: PanelHost, dataset: Dataset, ye
   } catch (error) {
     return failure(`Kunne ikke skrive ${table.value.name}: ${reasonOf(error)}. Den forrige versjonen av tabellen er beholdt.`);
   }
-  const members = table.value.rows.length - 1;
+  const members = table.value.rows.length;
   return success({ table: table.value.name, rows: members }, `Satte inn ${table.value.name} med ${members} kommuner og sumrad.`);
 }

@@ -6,7 +6,8 @@ import {
   DatasetContext,
   Dec,
   displayValue,
-  ENDRINGER_HEADERS,
+  printedRows,
+  endringerWith,
   fordelingTableName,
   formatKroner,
   formatNumber,
@@ -73,11 +74,6 @@ export function changeView(change: Change): ChangeView {
   };
 }
 
-function endringerFor(changes: readonly Change[], previous: TableData | undefined, today: string): OwnedTable {
-  const old: CellValue[][] = previous ? previous.rows.map((r) => [...r]) : [];
-  const rows = changes.map((c) => [today, c.table, c.key, c.label, c.column, c.before, c.after]);
-  return { name: 'DH_Endringer', headers: [...ENDRINGER_HEADERS], rows: [...rows, ...old] };
-}
 
 /**
  * Oppdater alle tabeller: reads the owned board tables as they are, plans the refresh, and writes only
@@ -117,7 +113,7 @@ export async function refreshBoard(host: PanelHost, dataset: Dataset, year: numb
         // Record what did change, so the next refresh's list does not silently lose it.
         const done = changes.filter((c) => written.includes(c.table));
         try {
-          await host.writeOwnedTable(endringerFor(done, existing.get('DH_Endringer'), today));
+          await host.writeOwnedTable(endringerWith(existing.get('DH_Endringer'), done, today));
           logged = ' Endringene i disse er ført i DH_Endringer.';
         } catch {
           logged = ' DH_Endringer kunne ikke oppdateres.';
@@ -241,7 +237,7 @@ export function reconcileBoard(dataset: Dataset, year: number, positions: Readon
   if (!built.ok) return basicKontroll(dataset, year, positions);
   const sheets: SheetCells[] = built.value.map((table) => {
     const at = positions.get(table.name);
-    const rows = table.rows.map((r) => r.map((c) => displayValue(c)));
+    const rows = printedRows(table).map((r) => r.map((c) => displayValue(c)));
     return { sheet: at?.sheet ?? table.name, cells: [[...table.headers], ...rows], originRow: at?.originRow ?? 1, originColumn: at?.originColumn ?? 1 };
   });
   try {

@@ -15,8 +15,10 @@ import {
   isCellError,
   isFormulaCell,
   isOwnedTableName,
+  printedRows,
   renderFormula,
   tableFromValues,
+  totalsRowName,
   type CellUpdate,
   type CellValue,
   type Dataset,
@@ -105,7 +107,7 @@ interface ChunkData {
  * number format "@" so Excel stores it as text: never a formula (§8), and "1833" stays "1833".
  */
 function chunkData(table: OwnedTable, start: number, end: number): ChunkData {
-  const all: readonly (readonly OwnedCell[])[] = [table.headers, ...table.rows];
+  const all: readonly (readonly OwnedCell[])[] = [table.headers, ...printedRows(table)];
   const numberFormats = table.headers.map((h) => columnFormat(String(h)));
   const width = table.headers.length;
   const formats: string[][] = [];
@@ -167,8 +169,8 @@ export function sheetOfAddress(address: string): string {
 
 /** Where an owned table stands before a refresh (ExcelHost.locateOwned). */
 type Placement =
-  | { kind: 'table'; table: Excel.Table; sheet: Excel.Worksheet; row: number; column: number; rows: number; columns: number }
-  | { kind: 'name'; named: Excel.NamedItem; sheet: Excel.Worksheet; row: number; column: number; rows: number; columns: number }
+  | { kind: 'table'; table: Excel.Table; totals: boolean; sheet: Excel.Worksheet; row: number; column: number; rows: number; columns: number }
+  | { kind: 'name'; named: Excel.NamedItem; totalsName?: Excel.NamedItem; sheet: Excel.Worksheet; row: number; column: number; rows: number; columns: number }
   | { kind: 'sheet'; sheet: Excel.Worksheet; row: number; column: number; rows: number; columns: number }
   | { kind: 'new'; row: number; column: number; rows: number; columns: number };
 
@@ -270,25 +272,31 @@ export class ExcelHost implements PanelHost {
       name,
       table: workbook.tables.getItemOrNullObject(name),
       named: workbook.names.getItemOrNullObject(name),
+      // The totals row the Sheets add-on writes under its named range (totalsRowName), when the table is a name.
+      totalsNamed: workbook.names.getItemOrNullObject(totalsRowName(name)),
       sheet: workbook.worksheets.getItemOrNullObject(name),
     }));
     await context.sync();
     // sheetName: read after the sync (a named range's sheet comes from its address, so nothing is loaded
     // through a range that may turn out to be a null object, e.g. a name that holds a constant).
-    const located: { name: string; range: Excel.Range; sheet: () => Excel.Worksheet; sheetName: () => string; body?: Excel.Range }[] = [];
+    const located: { name: string; range: Excel.Range; sheet: () => Excel.Worksheet; sheetName: () => string; body?: Excel.Range; table?: Excel.Table; totals?: Excel.Range }[] = [];
     for (const l of lookups) {
       if (!l.table.isNullObject) {
         const header = l.table.getHeaderRowRange();
         const body = l.table.getDataBodyRange();
         header.load(['rowIndex', 'columnIndex', 'columnCount']);
         body.load(['rowCount']);
+        // A totals row (showTotals) lies directly below the data: read with it, handed back as totals.
+        l.table.load('showTotals');
         const sheet = l.table.worksheet;
         sheet.load('name');
-        located.push({ name: l.name, range: header, body, sheet: () => sheet, sheetName: () => sheet.name });
+        located.push({ name: l.name, range: header, body, table: l.table, sheet: () => sheet, sheetName: () => sheet.name });
       } else if (!l.named.isNullObject) {
         const range = l.named.getRangeOrNullObject();
         range.load(['address', 'rowIndex', 'columnIndex', 'rowCount', 'columnCount']);
-        located.push({ name: l.name, range, sheet: () => range.worksheet, sheetName: () => sheetOfAddress(range.address) });
+        const totals = l.totalsNamed.isNullObject ? undefined : l.totalsNamed.getRangeOrNullObject();
+        totals?.load(['rowIndex', 'columnIndex', 'rowCount']);
+        located.push({ name: l.name, range, sheet: () => range.worksheet, sheetName: () => sheetOfAddress(range.address), ...(totals ? { totals } : {}) });
       } else if (!l.sheet.isNullObject) {
         const range = l.sheet.getUsedRangeOrNullObject(true);
         range.load(['rowIndex', 'columnIndex', 'rowCount', 'columnCount']);
@@ -299,15 +307,19 @@ export class ExcelHost implements PanelHost {
     const result = new Map<string, TableData | undefined>(names.map((n) => [n, undefined]));
     if (located.length === 0) return result;
     await context.sync();
-    const blocks: (ReadBlock & { name: string; sheetName: string })[] = [];
+    const blocks: (ReadBlock & { name: string; sheetName: string; withTotals: boolean })[] = [];
     for (const l of located) {
       if (l.range.isNullObject) continue;
-      const rows = l.body ? 1 + l.body.rowCount : l.range.rowCount;
-      blocks.push({ name: l.name, sheetName: l.sheetName(), sheet: l.sheet(), row: l.range.rowIndex, column: l.range.columnIndex, rows, columns: l.range.columnCount, out: [] });
+      // The marked row counts as totals only where it stands: directly below the named range, one row.
+      const totalsBelow = !!l.totals && !l.totals.isNullObject && l.totals.rowCount === 1 && l.totals.rowIndex === l.range.rowIndex + l.range.rowCount && l.totals.columnIndex === l.range.columnIndex;
+      const withTotals = (l.table ? l.table.showTotals === true : false) || totalsBelow;
+      const rows = (l.body ? 1 + l.body.rowCount : l.range.rowCount) + (withTotals ? 1 : 0);
+      blocks.push({ name: l.name, sheetName: l.sheetName(), sheet: l.sheet(), row: l.range.rowIndex, column: l.range.columnIndex, rows, columns: l.range.columnCount, out: [], withTotals });
     }
     await this.readBlocks(context, blocks);
     for (const b of blocks) {
-      result.set(b.name, tableFromValues(b.name, b.out, { sheet: b.sheetName, row: b.row + 1, column: b.column + 1 }));
+      const origin = { sheet: b.sheetName, row: b.row + 1, column: b.column + 1 };
+      result.set(b.name, b.withTotals && b.out.length > 1 ? tableFromValues(b.name, b.out.slice(0, -1), { ...origin, totals: b.out.at(-1)! }) : tableFromValues(b.name, b.out, origin));
     }
     return result;
   }
@@ -368,7 +380,7 @@ export class ExcelHost implements PanelHost {
    */
   private async writeCells(context: Excel.RequestContext, sheet: Excel.Worksheet, table: OwnedTable): Promise<void> {
     const width = table.headers.length;
-    const total = table.rows.length + 1;
+    const total = printedRows(table).length + 1;
     // values + number formats travel together: twice the bytes per cell.
     const step = rowsPerChunk(width, this.maxPayload, BYTES_PER_CELL * 2);
     for (let start = 0; start < total; start += step) {
@@ -386,20 +398,30 @@ export class ExcelHost implements PanelHost {
 
   /** Writes a new table at A1 of `sheet` and makes it an Excel table named `tableName`. */
   private async writeTableOnSheet(context: Excel.RequestContext, sheet: Excel.Worksheet, table: OwnedTable, tableName: string): Promise<Excel.Table> {
-    await this.writeCells(context, sheet, table);
+    // Header and data first; the totals row is written once the table shows it (the row below must be empty then).
+    const { totals, ...body } = table;
+    await this.writeCells(context, sheet, body);
     const whole = sheet.getRangeByIndexes(0, 0, table.rows.length + 1, table.headers.length);
     const created = sheet.tables.add(whole, true);
     created.name = tableName;
     created.style = 'TableStyleMedium2';
-    if (table.rows.length < 5000) whole.format.autofitColumns();
+    if (totals) {
+      created.showTotals = true;
+      const data = chunkData(table, table.rows.length + 1, table.rows.length + 2);
+      const row = sheet.getRangeByIndexes(table.rows.length + 1, 0, 1, table.headers.length);
+      row.numberFormat = data.formats;
+      row.values = data.values;
+    }
+    if (table.rows.length < 5000) sheet.getRangeByIndexes(0, 0, printedRows(table).length + 1, table.headers.length).format.autofitColumns();
     await context.sync();
     return created;
   }
 
   private validateShape(table: OwnedTable): void {
     if (table.headers.length === 0) throw new Error(`${table.name} har ingen kolonner.`);
-    const bad = table.rows.findIndex((r) => r.length > table.headers.length);
-    if (bad >= 0) throw new Error(`${table.name} rad ${bad + 2} har flere celler (${table.rows[bad]!.length}) enn overskrifter (${table.headers.length}).`);
+    const rows = printedRows(table);
+    const bad = rows.findIndex((r) => r.length > table.headers.length);
+    if (bad >= 0) throw new Error(`${table.name} rad ${bad + 2} har flere celler (${rows[bad]!.length}) enn overskrifter (${table.headers.length}).`);
   }
 
   /**
@@ -417,13 +439,15 @@ export class ExcelHost implements PanelHost {
     if (!table.isNullObject) {
       const range = table.getRange();
       range.load(['rowIndex', 'columnIndex', 'rowCount', 'columnCount']);
+      table.load('showTotals');
       await context.sync();
-      return { kind: 'table', table, sheet: table.worksheet, row: range.rowIndex, column: range.columnIndex, rows: range.rowCount, columns: range.columnCount };
+      return { kind: 'table', table, totals: table.showTotals === true, sheet: table.worksheet, row: range.rowIndex, column: range.columnIndex, rows: range.rowCount, columns: range.columnCount };
     }
     if (!named.isNullObject) {
       const range = named.getRangeOrNullObject();
       range.load(['address', 'rowIndex', 'columnIndex', 'rowCount', 'columnCount']);
       named.load('formula');
+      const totalsNamed = workbook.names.getItemOrNullObject(totalsRowName(name));
       await context.sync();
       const where = range.isNullObject ? `verdien ${String(named.formula)}` : range.address;
       if (range.isNullObject || sheetOfAddress(range.address).toLowerCase() !== name.toLowerCase()) {
@@ -432,7 +456,15 @@ export class ExcelHost implements PanelHost {
             `Excel lar ikke en tabell og et navn hete det samme. Gi navnet et annet navn eller slett det (Formler > Navnebehandling), og prøv igjen. Ingenting er skrevet`,
         );
       }
-      return { kind: 'name', named, sheet: range.worksheet, row: range.rowIndex, column: range.columnIndex, rows: range.rowCount, columns: range.columnCount };
+      // The Sheets add-on's totals row under the range is the table's too: its extent reaches over it.
+      let below = 0;
+      if (!totalsNamed.isNullObject) {
+        const totalsRange = totalsNamed.getRangeOrNullObject();
+        totalsRange.load(['rowIndex', 'rowCount']);
+        await context.sync();
+        if (!totalsRange.isNullObject && totalsRange.rowIndex === range.rowIndex + range.rowCount) below = totalsRange.rowCount;
+      }
+      return { kind: 'name', named, ...(totalsNamed.isNullObject ? {} : { totalsName: totalsNamed }), sheet: range.worksheet, row: range.rowIndex, column: range.columnIndex, rows: range.rowCount + below, columns: range.columnCount };
     }
     if (!sheet.isNullObject) {
       const used = sheet.getUsedRangeOrNullObject(true);
@@ -472,7 +504,9 @@ export class ExcelHost implements PanelHost {
         return;
       }
       const width = table.headers.length;
-      const total = table.rows.length + 1;
+      // Header + data rows, then the totals row (if any) directly below them.
+      const bodyRows = table.rows.length + 1;
+      const total = printedRows(table).length + 1;
       await this.refuseGrowthOverUserCells(context, place, name, total, width);
 
       const tempName = `${TEMP_PREFIX}${uniqueSuffix()}`;
@@ -487,17 +521,35 @@ export class ExcelHost implements PanelHost {
       }
 
       try {
-        const target = place.sheet.getRangeByIndexes(place.row, place.column, total, width);
-        target.copyFrom(temp.getRangeByIndexes(0, 0, total, width), 'All');
-        if (place.kind === 'table') place.table.resize(target);
-        else if (place.kind === 'name') place.named.formula = `=${sheetReference(name)}!$${columnLetters(place.column)}$${place.row + 1}:$${columnLetters(place.column + width - 1)}$${place.row + total}`;
+        // A shown totals row is taken away first, so the table is header + data while it is resized; Excel then
+        // puts the totals row back directly below the new data (Table.showTotals), and the Sum is copied into it.
+        if (place.kind === 'table' && place.totals) place.table.showTotals = false;
+        const target = place.sheet.getRangeByIndexes(place.row, place.column, bodyRows, width);
+        target.copyFrom(temp.getRangeByIndexes(0, 0, bodyRows, width), 'All');
+        let excelTable: Excel.Table | undefined;
+        if (place.kind === 'table') {
+          place.table.resize(target);
+          excelTable = place.table;
+        } else if (place.kind === 'name') place.named.formula = `=${sheetReference(name)}!$${columnLetters(place.column)}$${place.row + 1}:$${columnLetters(place.column + width - 1)}$${place.row + bodyRows}`;
         else {
-          const created = place.sheet.tables.add(target, true);
-          created.name = name;
-          created.style = 'TableStyleMedium2';
+          excelTable = place.sheet.tables.add(target, true);
+          excelTable.name = name;
+          excelTable.style = 'TableStyleMedium2';
         }
-        // What the previous version covered and the new one does not: below it, and to its right.
-        if (place.rows > total) place.sheet.getRangeByIndexes(place.row + total, place.column, place.rows - total, Math.max(place.columns, 1)).clear();
+        // What the previous version covered below the new data (its old rows, its old Sum): cleared, so the
+        // totals row can take the row under the data.
+        if (place.rows > bodyRows) place.sheet.getRangeByIndexes(place.row + bodyRows, place.column, place.rows - bodyRows, Math.max(place.columns, width)).clear();
+        if (table.totals) {
+          if (excelTable) excelTable.showTotals = true;
+          place.sheet.getRangeByIndexes(place.row + bodyRows, place.column, 1, width).copyFrom(temp.getRangeByIndexes(bodyRows, 0, 1, width), 'All');
+          // A taken-over Sheets range stays a name: its totals row keeps its marking name, as the Sheets add-on writes it.
+          if (place.kind === 'name') {
+            const totalsAddress = `=${sheetReference(name)}!$${columnLetters(place.column)}$${place.row + bodyRows + 1}:$${columnLetters(place.column + width - 1)}$${place.row + bodyRows + 1}`;
+            if (place.totalsName) place.totalsName.formula = totalsAddress;
+            else workbook.names.add(totalsRowName(name), place.sheet.getRangeByIndexes(place.row + bodyRows, place.column, 1, width));
+          }
+        } else if (place.kind === 'name' && place.totalsName) place.totalsName.delete();
+        // To the right of the new columns, in the rows both versions share.
         if (place.columns > width) place.sheet.getRangeByIndexes(place.row, place.column + width, Math.min(place.rows, total), place.columns - width).clear();
         temp.delete();
         await context.sync();
