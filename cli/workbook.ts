@@ -9,7 +9,7 @@ import { Dec } from '../core/money/kroner.js';
 import type { SheetCells } from '../core/reconcile/locate.js';
 import { cellText, isBlank, type CellValue } from '../core/util/cells.js';
 import { normalizeKey } from '../core/util/text.js';
-import { isFormulaCell, renderFormula, type OwnedCell, type OwnedTable, type TableData } from '../core/workbook/table.js';
+import { isFormulaCell, renderFormula, totalsRowName, type OwnedCell, type OwnedTable, type TableData } from '../core/workbook/table.js';
 import { CliError } from './io.js';
 import { Budget } from './xlsx/limits.js';
 import { readWorkbookFile, type SheetData, type WorkbookData } from './xlsx/package.js';
@@ -105,7 +105,7 @@ function block(sheet: SheetData, range: CellRange, percent = false): CellValue[]
  * The block as TableData. Blank rows inside the table are kept, as core's tableFromValues keeps them: rows[i]
  * is sheet row origin.row + 1 + i, so every message names the real cell. Trailing blank rows are dropped.
  */
-function tableData(name: string, sheet: SheetData, values: CellValue[][], range: CellRange): TableData {
+function tableData(name: string, sheet: SheetData, values: CellValue[][], range: CellRange, totals?: CellValue[]): TableData {
   const [header = [], ...rows] = values;
   let end = rows.length;
   while (end > 0 && rows[end - 1]!.every(isBlank)) end--;
@@ -117,6 +117,7 @@ function tableData(name: string, sheet: SheetData, values: CellValue[][], range:
     sheet: sheet.name,
     headers,
     rows: rows.slice(0, end).map((r) => (r.length < headers.length ? [...r, ...Array<CellValue>(headers.length - r.length).fill(null)] : r)),
+    ...(totals ? { totals: totals.length < headers.length ? [...totals, ...Array<CellValue>(headers.length - totals.length).fill(null)] : totals } : {}),
     originRow: range.fromRow,
     originColumn: range.fromColumn,
   };
@@ -135,12 +136,19 @@ export function readTable(book: WorkbookData, name: string): TableData | undefin
   if (table && tableSheet) {
     const values = block(tableSheet, table.range, percent);
     const rowsInRange = table.range.toRow - table.range.fromRow + 1;
-    if (table.totalsRow && values.length === rowsInRange && values.length > 1) values.pop();
-    return tableData(table.name, tableSheet, values, table.range);
+    // The totals row (totalsRowCount) is the table's Sum, not a member: handed back apart.
+    const totals = table.totalsRow && values.length === rowsInRange && values.length > 1 ? values.pop() : undefined;
+    return tableData(table.name, tableSheet, values, table.range, totals);
   }
   const defined = book.definedNames.find((d) => normalizeKey(d.name) === wanted && d.range && d.sheet);
   const definedSheet = defined?.sheet !== undefined ? sheetOf(defined.sheet) : undefined;
-  if (defined?.range && definedSheet) return tableData(defined.name, definedSheet, block(definedSheet, defined.range, percent), defined.range);
+  if (defined?.range && definedSheet) {
+    // A named range the Sheets add-on wrote keeps its totals row directly under it, marked by totalsRowName.
+    const marker = book.definedNames.find((d) => normalizeKey(d.name) === normalizeKey(totalsRowName(defined.name)) && d.range && d.sheet === defined.sheet);
+    const below = marker?.range && marker.range.fromRow === defined.range.toRow + 1 && marker.range.toRow === marker.range.fromRow && marker.range.fromColumn === defined.range.fromColumn;
+    const totals = below ? block(definedSheet, { ...defined.range, fromRow: marker.range!.fromRow, toRow: marker.range!.fromRow }, percent)[0] : undefined;
+    return tableData(defined.name, definedSheet, block(definedSheet, defined.range, percent), defined.range, totals ?? (below ? [] : undefined));
+  }
   const sheet = book.sheets.find((s) => normalizeKey(s.name) === wanted);
   if (sheet) {
     const first = sheet.rows.findIndex((row) => row.some((c) => !isBlank(c)));
@@ -238,13 +246,20 @@ export function writeOwnedTable(workbook: Workbook, table: OwnedTable): void {
     for (let r = 1; r <= ws.rowCount; r++) for (let c = 1; c <= Math.max(ws.columnCount, table.headers.length); c++) ws.getRow(r).getCell(c).value = null;
   }
   const headers = uniqueHeaders(table.headers);
+  // The Sum line as the table's totals row: text is its label, a number Excel's SUBTOTAL with the Sum as result.
+  const totals = table.totals?.map((cell) => (isFormulaCell(cell) ? cell.value : cell));
   ws.addTable({
     name: table.name,
     ref: 'A1',
     headerRow: true,
-    totalsRow: false,
+    totalsRow: !!totals,
     style: { theme: 'TableStyleMedium2', showRowStripes: true },
-    columns: headers.map((name) => ({ name, filterButton: true })),
+    columns: headers.map((name, c) => {
+      const t = totals?.[c];
+      if (typeof t === 'string' && t !== '') return { name, filterButton: true, totalsRowLabel: t };
+      if (typeof t === 'number') return { name, filterButton: true, totalsRowFunction: 'sum' as const, totalsRowResult: t };
+      return { name, filterButton: true };
+    }),
     rows: table.rows.map((row) => headers.map((_, c) => plainValue(row[c] ?? null))),
   });
   headers.forEach((header, c) => {

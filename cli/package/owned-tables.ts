@@ -11,7 +11,8 @@
 // with an internal "_xldudf_" prefix and does not recalculate such cells on open unless the add-in is loaded and
 // the cell is re-entered (OfficeDev/Excel-Custom-Functions#108, OfficeDev/office-js#5611, "by design"); a value
 // is what every reader of the file (Excel without the add-in, LibreOffice, exceljs) shows correctly.
-import { isFormulaCell, type OwnedCell, type OwnedTable } from '../../core/workbook/table.js';
+import { Dec } from '../../core/money/kroner.js';
+import { isFormulaCell, printedRows, totalsRowName, type OwnedCell, type OwnedTable } from '../../core/workbook/table.js';
 import { cellText, isCellError } from '../../core/util/cells.js';
 import { numberFormat, uniqueHeaders } from '../workbook.js';
 import { attr, CONTENT_TYPE, decodeXml, escapeXml, NS, prefixFor, REL_TYPE, setAttr, XlsxPackage } from './opc.js';
@@ -135,11 +136,51 @@ async function numberStyles(book: Book): Promise<Map<string, string>> {
   return found;
 }
 
-/** The cells of header + rows, with styles: kept from the previous version where it had them. */
-function newCells(table: OwnedTable, headers: readonly string[], box: Box, old: Map<string, string>, oldBox: Box | undefined, formats: Map<string, string>): NewCell[][] {
+/**
+ * What each column's totals-row cell is in the file. A number that is the sum of the column's members becomes
+ * Excel's own totals cell, totalsRowFunction="sum" with =SUBTOTAL(109,Table[Column]) and the Sum as its cached
+ * result: Excel writes a summed totals row this way, and recalculates it on load (fullCalcOnLoad) to the same
+ * figure, since core's Sum is the members' sum to the øre. Text is the row's label (totalsRowLabel). Anything else
+ * stays a plain value.
+ */
+type TotalsColumn = { readonly kind: 'label'; readonly text: string } | { readonly kind: 'sum'; readonly value: number } | { readonly kind: 'value'; readonly value: string | number | boolean | null };
+
+function totalsColumns(table: OwnedTable): TotalsColumn[] | undefined {
+  const totals = table.totals;
+  if (!totals) return undefined;
+  return table.headers.map((_, c): TotalsColumn => {
+    const v = fileValue(totals[c] ?? null);
+    if (typeof v === 'string' && v !== '') return { kind: 'label', text: v };
+    if (typeof v === 'number' && isColumnSum(table, c, v)) return { kind: 'sum', value: v };
+    return { kind: 'value', value: v };
+  });
+}
+
+function isColumnSum(table: OwnedTable, column: number, total: number): boolean {
+  let sum = new Dec(0);
+  let numbers = 0;
+  for (const row of table.rows) {
+    const v = fileValue(row[column] ?? null);
+    if (typeof v === 'number') {
+      sum = sum.plus(v);
+      numbers++;
+    } else if (v !== null && v !== '') return false;
+  }
+  return numbers > 0 && sum.minus(total).abs().lessThanOrEqualTo('0.005');
+}
+
+/** A column name inside a structured reference: ' [ ] # are escaped with ' (MS-OE376 3.2.3.1.1). */
+const structuredColumn = (header: string) => header.replace(/['[\]#]/g, "'$&");
+
+/**
+ * The cells of header + rows (+ the totals row), with styles: kept from the previous version where it had them.
+ * `tableName` is set for an Excel table (its totals row gets SUBTOTAL formulas); a named range gets values.
+ */
+function newCells(table: OwnedTable, headers: readonly string[], box: Box, old: Map<string, string>, oldBox: Box | undefined, formats: Map<string, string>, tableName?: string): NewCell[][] {
   const width = headers.length;
+  const printed = printedRows(table);
   const columnFormat = headers.map((h, c) => {
-    const code = numberFormat(h, table.rows.map((r) => r[c] ?? null));
+    const code = numberFormat(h, printed.map((r) => r[c] ?? null));
     return code ? formats.get(code) : undefined;
   });
   const styleAt = (r: number, c: number, header: boolean): string | undefined => {
@@ -158,39 +199,71 @@ function newCells(table: OwnedTable, headers: readonly string[], box: Box, old: 
   };
   const grid: NewCell[][] = [headers.map((h, c) => ({ value: h, style: styleAt(0, c, true) }))];
   table.rows.forEach((row, r) => grid.push(Array.from({ length: width }, (_, c) => ({ value: fileValue(row[c] ?? null), style: styleAt(r + 1, c, false) }))));
+  const totals = totalsColumns(table);
+  if (totals) {
+    const r = table.rows.length + 1;
+    grid.push(
+      totals.map((t, c) => {
+        const style = styleAt(r, c, false);
+        if (t.kind === 'label') return { value: t.text, style };
+        if (t.kind === 'sum' && tableName) return { value: t.value, style, formula: `SUBTOTAL(109,${tableName}[${structuredColumn(headers[c]!)}])` };
+        return { value: t.kind === 'sum' ? t.value : t.value, style };
+      }),
+    );
+  }
   return grid;
 }
 
-function tableXml(id: number, name: string, box: Box, headers: readonly string[]): string {
+/** The tableColumn attributes for its totals-row cell. */
+function totalsAttributes(t: TotalsColumn | undefined): string {
+  if (!t) return '';
+  if (t.kind === 'label') return ` totalsRowLabel="${escapeXml(t.text)}"`;
+  if (t.kind === 'sum') return ' totalsRowFunction="sum"';
+  return '';
+}
+
+/** Header + data rows of a table's box (its autoFilter): everything but the totals row. */
+const dataBox = (box: Box, totals: boolean): Box => ({ ...box, rows: box.rows - (totals ? 1 : 0) });
+
+function tableXml(id: number, name: string, box: Box, headers: readonly string[], totals?: readonly TotalsColumn[]): string {
   const ref = boxRef(box);
-  const columns = headers.map((h, i) => `<tableColumn id="${i + 1}" name="${escapeXml(h)}"/>`).join('');
+  const columns = headers.map((h, i) => `<tableColumn id="${i + 1}" name="${escapeXml(h)}"${totalsAttributes(totals?.[i])}/>`).join('');
+  // totalsRowCount="1": the box's last row is the totals row (ECMA-376 Part 1 §18.5.1.2); the autoFilter covers
+  // header and data only.
   return (
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
-    `<table xmlns="${NS.main}" id="${id}" name="${escapeXml(name)}" displayName="${escapeXml(name)}" ref="${ref}" totalsRowShown="0">` +
-    `<autoFilter ref="${ref}"/><tableColumns count="${headers.length}">${columns}</tableColumns>` +
+    `<table xmlns="${NS.main}" id="${id}" name="${escapeXml(name)}" displayName="${escapeXml(name)}" ref="${ref}" ${totals ? 'totalsRowCount="1"' : 'totalsRowShown="0"'}>` +
+    `<autoFilter ref="${boxRef(dataBox(box, !!totals))}"/><tableColumns count="${headers.length}">${columns}</tableColumns>` +
     `<tableStyleInfo name="TableStyleMedium2" showFirstColumn="0" showLastColumn="0" showRowStripes="1" showColumnStripes="0"/></table>`
   );
 }
 
 /** The existing table part with a new extent and columns; its other settings (style, ids of kept columns) stay. */
-function resizedTableXml(xml: string, box: Box, headers: readonly string[]): string {
+function resizedTableXml(xml: string, box: Box, headers: readonly string[], totals?: readonly TotalsColumn[]): string {
   const ref = boxRef(box);
   let out = xml.replace(/<(?:\w+:)?table\b[^>]*>/, (tag) => {
     let t = setAttr(tag, 'ref', ref);
     t = t.replace(/\s(totalsRowCount|totalsRowShown)\s*=\s*(?:"[^"]*"|'[^']*')/g, '');
-    return setAttr(t, 'totalsRowShown', '0');
+    return totals ? setAttr(t, 'totalsRowCount', '1') : setAttr(t, 'totalsRowShown', '0');
   });
-  out = out.replace(/<((?:\w+:)?)autoFilter\b[^>]*?(\/?)>/, (tag) => setAttr(tag, 'ref', ref));
+  out = out.replace(/<((?:\w+:)?)autoFilter\b[^>]*?(\/?)>/, (tag) => setAttr(tag, 'ref', boxRef(dataBox(box, !!totals))));
   const block = /<((?:\w+:)?)tableColumns\b[^>]*>([\s\S]*?)<\/\1tableColumns>/.exec(out);
   if (!block) return out;
   const p = block[1]!;
   const existing = [...block[2]!.matchAll(/<(?:\w+:)?tableColumn\b[^>]*?(?:\/>|>[\s\S]*?<\/(?:\w+:)?tableColumn>)/g)].map((m) => ({ text: m[0], name: attr(m[0], 'name') ?? '', id: Number(attr(m[0], 'id')) || 0 }));
   let nextId = Math.max(0, ...existing.map((e) => e.id)) + 1;
-  const columns = headers.map((h) => {
+  const columns = headers.map((h, c) => {
     const kept = existing.find((e) => e.name === h);
-    // A column formula or totals function describes the old content; the new cells are values.
-    if (kept) return kept.text.replace(/<(?:\w+:)?calculatedColumnFormula\b[\s\S]*?<\/(?:\w+:)?calculatedColumnFormula>/, '').replace(/\s(totalsRowFunction|totalsRowLabel)\s*=\s*(?:"[^"]*"|'[^']*')/g, '');
-    return `<${p}tableColumn id="${nextId++}" name="${escapeXml(h)}"/>`;
+    // A column formula or totals function describes the old content; the new cells are values (and the totals
+    // row's own SUBTOTAL / label, set again from `totals`).
+    if (kept) {
+      const bare = kept.text
+        .replace(/<(?:\w+:)?calculatedColumnFormula\b[\s\S]*?<\/(?:\w+:)?calculatedColumnFormula>/, '')
+        .replace(/<(?:\w+:)?totalsRowFormula\b[\s\S]*?<\/(?:\w+:)?totalsRowFormula>/, '')
+        .replace(/\s(totalsRowFunction|totalsRowLabel)\s*=\s*(?:"[^"]*"|'[^']*')/g, '');
+      return bare.replace(/^<(?:\w+:)?tableColumn\b[^>]*?(?=\/?>)/, (open) => `${open}${totalsAttributes(totals?.[c])}`);
+    }
+    return `<${p}tableColumn id="${nextId++}" name="${escapeXml(h)}"${totalsAttributes(totals?.[c])}/>`;
   });
   return out.replace(block[0], `<${p}tableColumns count="${headers.length}">${columns.join('')}</${p}tableColumns>`);
 }
@@ -265,8 +338,11 @@ function occupiedMessage(table: string, sheet: string, cell: string, rows: numbe
 async function writeTable(book: Book, table: OwnedTable, formats: Map<string, string>): Promise<void> {
   const { pkg } = book;
   const headers = uniqueHeaders(table.headers.map((h) => cellText(h as never)));
-  const total = table.rows.length + 1;
+  // Header + data rows, then the totals row (if any) directly under them, inside the table's ref.
+  const bodyRows = table.rows.length + 1;
+  const total = printedRows(table).length + 1;
   const width = headers.length;
+  const totals = totalsColumns(table);
   const existing = book.tables.find((t) => same(t.name, table.name));
   const named = existing ? undefined : book.names.find((n) => !n.local && same(n.name, table.name));
   const ownSheet = book.sheets.find((s) => same(s.name, table.name));
@@ -276,10 +352,10 @@ async function writeTable(book: Book, table: OwnedTable, formats: Map<string, st
     const box = { row: existing.box.row, column: existing.box.column, rows: total, columns: width };
     const taken = firstOccupied(xml, box, existing.box);
     if (taken) throw new PackageRefusal(occupiedMessage(table.name, existing.sheet.name, taken, total, width));
-    const cells = newCells(table, headers, box, stylesIn(xml, existing.box), existing.box, formats);
+    const cells = newCells(table, headers, box, stylesIn(xml, existing.box), existing.box, formats, table.name);
     book.formulasReplaced ||= hasFormulaIn(xml, existing.box);
     pkg.setText(existing.sheet.part, widenDimension(replaceCells(xml, box, cells, existing.box), box));
-    pkg.setText(existing.part, resizedTableXml((await pkg.text(existing.part))!, box, headers));
+    pkg.setText(existing.part, resizedTableXml((await pkg.text(existing.part))!, box, headers, totals));
     return;
   }
 
@@ -293,16 +369,30 @@ async function writeTable(book: Book, table: OwnedTable, formats: Map<string, st
       );
     }
     // The Sheets add-on's named range: refreshed in place and kept as a name, so formulas using it keep working.
+    // Its totals row stands under it, marked by totalsRowName (as the add-on writes it); that row is the table's too.
+    const marker = book.names.find((n) => !n.local && same(n.name, totalsRowName(table.name)));
+    const markerRef = marker ? parseNameRef(marker.formula) : undefined;
+    const markedBelow = markerRef && same(markerRef.sheet, sheet.name) && markerRef.box.row === target.box.row + target.box.rows && markerRef.box.rows === 1;
+    const oldBox = { ...target.box, rows: target.box.rows + (markedBelow ? 1 : 0) };
     const xml = (await pkg.text(sheet.part))!;
     const box = { row: target.box.row, column: target.box.column, rows: total, columns: width };
-    const taken = firstOccupied(xml, box, target.box);
+    const taken = firstOccupied(xml, box, oldBox);
     if (taken) throw new PackageRefusal(occupiedMessage(table.name, sheet.name, taken, total, width));
-    const cells = newCells(table, headers, box, stylesIn(xml, target.box), target.box, formats);
-    book.formulasReplaced ||= hasFormulaIn(xml, target.box);
-    pkg.setText(sheet.part, widenDimension(replaceCells(xml, box, cells, target.box), box));
-    const ref = `'${sheet.name.replace(/'/g, "''")}'!$${columnLetters(box.column)}$${box.row}:$${columnLetters(box.column + width - 1)}$${box.row + total - 1}`;
-    const replaced = named.text.replace(/>([\s\S]*?)</, `>${escapeXml(ref)}<`);
-    book.workbookXml = book.workbookXml.replace(named.text, replaced);
+    const cells = newCells(table, headers, box, stylesIn(xml, oldBox), oldBox, formats);
+    book.formulasReplaced ||= hasFormulaIn(xml, oldBox);
+    pkg.setText(sheet.part, widenDimension(replaceCells(xml, box, cells, oldBox), box));
+    const area = (from: number, to: number) => `'${sheet.name.replace(/'/g, "''")}'!$${columnLetters(box.column)}$${from}:$${columnLetters(box.column + width - 1)}$${to}`;
+    // A function replacement: the reference holds «$1», which a replacement string would read as a group.
+    const withRef = (element: string, ref: string) => element.replace(/>([\s\S]*?)</, () => `>${escapeXml(ref)}<`);
+    const replaced = withRef(named.text, area(box.row, box.row + bodyRows - 1));
+    book.workbookXml = book.workbookXml.replace(named.text, () => replaced);
+    const totalsRef = area(box.row + bodyRows, box.row + bodyRows);
+    if (marker && table.totals) book.workbookXml = book.workbookXml.replace(marker.text, () => withRef(marker.text, totalsRef));
+    else if (marker) book.workbookXml = book.workbookXml.replace(marker.text, '');
+    else if (table.totals) {
+      const markerElement = withRef(replaced.replace(/\bname\s*=\s*(["'])[^"']*\1/, () => `name="${escapeXml(totalsRowName(table.name))}"`), totalsRef);
+      book.workbookXml = book.workbookXml.replace(replaced, () => `${replaced}${markerElement}`);
+    }
     return;
   }
 
@@ -316,13 +406,13 @@ async function writeTable(book: Book, table: OwnedTable, formats: Map<string, st
     // A sheet of the table's name without the table (an earlier plain version): its used block is the table's.
     const xml = (await pkg.text(ownSheet.part))!;
     const old = usedBox(xml);
-    const cells = newCells(table, headers, box, stylesIn(xml, old ?? box), old, formats);
+    const cells = newCells(table, headers, box, stylesIn(xml, old ?? box), old, formats, table.name);
     book.formulasReplaced ||= old !== undefined && hasFormulaIn(xml, old);
     pkg.setText(ownSheet.part, widenDimension(replaceCells(xml, box, cells, old), box));
     sheetPart = ownSheet.part;
   } else {
     sheetPart = pkg.freeName('xl/worksheets/sheet', '.xml');
-    pkg.setText(sheetPart, newSheetXml(box, newCells(table, headers, box, new Map(), undefined, formats)));
+    pkg.setText(sheetPart, newSheetXml(box, newCells(table, headers, box, new Map(), undefined, formats, table.name)));
     await pkg.addOverride(sheetPart, CONTENT_TYPE.worksheet);
     const relId = await pkg.addRelationship(book.workbookPart, REL_TYPE.worksheet, sheetPart);
     const sheetIds = [...book.workbookXml.matchAll(/<(?:\w+:)?sheet\b[^>]*>/g)].map((m) => Number(attr(m[0], 'sheetId')) || 0);
@@ -334,7 +424,7 @@ async function writeTable(book: Book, table: OwnedTable, formats: Map<string, st
     book.sheets.push({ name: table.name, part: sheetPart, tag: element });
   }
   const tablePart = pkg.freeName('xl/tables/table', '.xml');
-  pkg.setText(tablePart, tableXml(tableId, table.name, box, headers));
+  pkg.setText(tablePart, tableXml(tableId, table.name, box, headers, totals));
   await pkg.addOverride(tablePart, CONTENT_TYPE.table);
   const relId = await pkg.addRelationship(sheetPart, REL_TYPE.table, tablePart);
   pkg.setText(sheetPart, addTablePart((await pkg.text(sheetPart))!, relId));

@@ -16,6 +16,8 @@ export interface Box {
 export interface NewCell {
   readonly value: string | number | boolean | null;
   readonly style?: string;
+  /** A formula (without «=») written with `value` as its cached result: a table's totals-row SUBTOTAL. */
+  readonly formula?: string;
 }
 
 /** Column letters of a 1-based column number (1 → A, 27 → AA). */
@@ -48,6 +50,9 @@ const inside = (box: Box, row: number, column: number) => row >= box.row && row 
 export function cellXml(ref: string, cell: NewCell, prefix = ''): string {
   const s = cell.style !== undefined ? ` s="${cell.style}"` : '';
   const v = cell.value;
+  if (cell.formula !== undefined && typeof v === 'number') {
+    return `<${prefix}c r="${ref}"${s}><${prefix}f>${escapeXml(cell.formula)}</${prefix}f><${prefix}v>${Number.isFinite(v) ? String(v) : '0'}</${prefix}v></${prefix}c>`;
+  }
   if (v === null || v === '') return `<${prefix}c r="${ref}"${s}/>`;
   if (typeof v === 'number') return `<${prefix}c r="${ref}"${s}><${prefix}v>${Number.isFinite(v) ? String(v) : '0'}</${prefix}v></${prefix}c>`;
   if (typeof v === 'boolean') return `<${prefix}c r="${ref}"${s} t="b"><${prefix}v>${v ? 1 : 0}</${prefix}v></${prefix}c>`;

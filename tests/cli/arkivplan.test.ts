@@ -39,8 +39,9 @@ describe('the arkivplan table in a workbook', () => {
     expect((await dh('oppdater', path)).code).toBe(0);
     const back = await readBack(path);
     const ws = back.getWorksheet('DH_Arkivplanstatus')!;
-    const sumRow = [...Array(ws.rowCount).keys()].map((i) => ws.getRow(i + 1)).find((row) => row.getCell(2).value === 'SUM')!;
-    expect(sumRow.getCell(4).value).toBe(12172);
+    // The Sum is the table's totals row: its label in the first column, Excel's SUBTOTAL with 12 172 as its result.
+    const sumRow = [...Array(ws.rowCount).keys()].map((i) => ws.getRow(i + 1)).find((row) => row.getCell(1).value === 'SUM')!;
+    expect(sumRow.getCell(4).value).toEqual({ formula: 'SUBTOTAL(109,DH_Arkivplanstatus[Kostnad pr mnd])', result: 12172 });
     expect((await dh('oppdater', path)).stdout).toMatch(/^Ingen endringer/);
   });
 });

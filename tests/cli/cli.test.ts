@@ -303,7 +303,7 @@ describe('dh oppdater', () => {
     const first = await dh('oppdater', source, '-o', out);
     expect(first.stderr).toBe('');
     expect(first.code).toBe(0);
-    expect(first.stdout).toContain('DH_Fordeling_2026: ny tabell med 20 rader');
+    expect(first.stdout).toContain('DH_Fordeling_2026: ny tabell med 19 rader');
 
     const wb = await readBack(out);
     const tables = wb.worksheets.flatMap((ws) => (ws.getTables() as unknown as { table: { name: string } }[]).map((t) => `${ws.name}:${t.table.name}`));

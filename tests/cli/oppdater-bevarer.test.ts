@@ -146,8 +146,8 @@ describe('dh oppdater på et annet samarbeids arbeidsbok (egne DH_Kommuner og DH
     expect(r.code).toBe(0);
     expect(r.stdout.split('\n')).toEqual([
       'Oppdaterte 2 tabeller for 2026 fra arbeidsbokens tabeller DH_Kommuner, DH_Nokkel:',
-      '  DH_Fordeling_2026: ny tabell med 8 rader',
-      '  DH_Balanse: ny tabell med 8 rader',
+      '  DH_Fordeling_2026: ny tabell med 7 rader',
+      '  DH_Balanse: ny tabell med 7 rader',
       SKIPPED,
       '2 endringer ført i DH_Endringer. Skrev «' + path + '».',
       '',
@@ -182,10 +182,10 @@ describe('dh oppdater på et annet samarbeids arbeidsbok (egne DH_Kommuner og DH
     const log = back.getWorksheet('DH_Endringer')!;
     const removed = [...Array(log.rowCount).keys()].map((i) => (log.getRow(i + 1).values as unknown[]).slice(1)).filter((row) => row[6] === '(fjernet)');
     expect(removed.map((row) => [row[1], row[5]])).toEqual([
-      ['DH_Deltakelse', 'tabell med 20 rader'],
-      ['DH_RPA', 'tabell med 20 rader'],
-      ['DH_DUO', 'tabell med 20 rader'],
-      ['DH_Arkivplanstatus', 'tabell med 20 rader'],
+      ['DH_Deltakelse', 'tabell med 19 rader'],
+      ['DH_RPA', 'tabell med 19 rader'],
+      ['DH_DUO', 'tabell med 19 rader'],
+      ['DH_Arkivplanstatus', 'tabell med 19 rader'],
     ]);
 
     const before = readFileSync(path);

@@ -106,6 +106,8 @@ describe('dh oppdater på ekte arbeidsbøker', () => {
 
     const csv = libreOfficeRows(path, 'DH_Fordeling_2026', join(dir, `lo-${name.replace(/[^a-z]+/gi, '-')}`));
     expect(csv.find((r) => r[0] === '1833')?.[5]).toBe('752197.48');
+    // The Sum is the table's totals row (label in the first column), and LibreOffice reads it.
+    expect(csv.find((r) => r[0] === 'Sum')?.[5]).toBe('4905406.12');
 
     const again = readFileSync(path);
     const second = await dh('oppdater', path);
@@ -146,26 +148,50 @@ describe('dh oppdater på ekte arbeidsbøker', () => {
 
 
 
-describe('formler som peker inn i en eid tabell, i en fil', () => {
-  it('gir de nye tallene etter to oppdateringer, og ingen #REF! noe sted (LibreOffice regner om filen)', async () => {
+describe('formler som peker inn i hver eid tabell, i en fil', () => {
+  it('gir de nye tallene etter to oppdateringer, teller ikke Sum-raden to ganger, og ingen #REF! noe sted (LibreOffice regner om filen)', async () => {
     const { default: ExcelJS } = await import('exceljs');
     const { boardTables } = await import('../../core/board/tables.js');
     const { HELGELAND_2026 } = await import('../../core/dataset/helgeland2026.js');
+    const { displayValue } = await import('../../core/workbook/table.js');
     const { writeOwnedTable } = await import('../../cli/workbook.js');
     const built = boardTables(HELGELAND_2026, 2026);
     if (!built.ok) throw new Error(built.error.message);
-    const fordeling = built.value.find((t) => t.name === 'DH_Fordeling_2026')!;
-    const path = join(dir, 'formler-inn-i-tabellen.xlsx');
+    const path = join(dir, 'formler-inn-i-tabellene.xlsx');
     const wb = new ExcelJS.Workbook();
     const summary = wb.addWorksheet('Sammendrag');
-    // The user's formulas, saved with results from an older version of the table.
-    summary.getCell('A1').value = { formula: 'SUM(DH_Fordeling_2026[Totalt pr kommune])', result: 1 };
-    summary.getCell('A2').value = { formula: "'DH_Fordeling_2026'!C21", result: 1 };
-    writeOwnedTable(wb, { ...fordeling, rows: fordeling.rows.map((r, i) => (i === 0 ? [r[0]!, r[1]!, (r[2] as number) + 1, ...r.slice(3)] : r)) });
+    const letter = (c: number) => String.fromCharCode(65 + c);
+    /**
+     * Per table, a column to sum and a cell to point at: the first column whose Sum is a number (else the last
+     * numeric column), and that column's Sum cell (else the first member's cell). Expected: the members' sum and
+     * the cell's value in the refreshed table.
+     */
+    const probes = built.value.map((table) => {
+      const totals = table.totals?.map(displayValue);
+      const numeric = (c: number) => table.rows.every((r) => typeof displayValue(r[c] ?? null) === 'number');
+      let column = totals ? totals.findIndex((v, c) => typeof v === 'number' && numeric(c)) : -1;
+      if (column < 0) column = table.headers.map((_, c) => c).filter(numeric).at(-1)!;
+      const membersSum = table.rows.reduce((n, r) => n + (displayValue(r[column] ?? null) as number), 0);
+      const pointsAtTotals = totals !== undefined && typeof totals[column] === 'number';
+      const row = pointsAtTotals ? table.rows.length + 2 : 2;
+      const cellValue = pointsAtTotals ? (totals![column] as number) : (displayValue(table.rows[0]![column] ?? null) as number);
+      return { table, column, membersSum, cell: `'${table.name}'!${letter(column)}${row}`, cellValue };
+    });
+    probes.forEach((p, i) => {
+      // The user's formulas, saved with results from an older version of the table.
+      summary.getCell(`A${i + 1}`).value = { formula: `SUM(${p.table.name}[${p.table.headers[p.column]}])`, result: 1 };
+      summary.getCell(`B${i + 1}`).value = { formula: p.cell, result: 1 };
+      // The table as an older dh wrote it: its Sum as the last data row (label in Kommune), one figure off.
+      const legacy = p.table.totals ? [['', String(displayValue(p.table.totals[0]!)), ...p.table.totals.slice(2)]] : [];
+      const rows = p.table.rows.map((r, k) => (k === 0 ? r.map((c, j) => (j === p.column ? (displayValue(c) as number) + 1 : c)) : r));
+      writeOwnedTable(wb, { name: p.table.name, headers: p.table.headers, rows: [...rows, ...legacy] });
+    });
+    // DH_Endringer: how many changes the log holds, and the table of its newest one.
+    const log = probes.length;
+    summary.getCell(`A${log + 1}`).value = { formula: 'COUNTA(DH_Endringer[Tabell])', result: 1 };
+    summary.getCell(`B${log + 1}`).value = { formula: "'DH_Endringer'!B2", result: 'x' };
     await wb.xlsx.writeFile(path);
 
-    const population = HELGELAND_2026.members.reduce((n, m) => n + m.population, 0);
-    const totals = fordeling.rows.slice(0, -1).reduce((n, r) => n + ((r[5] as { value: number }).value ?? 0), 0) + (fordeling.rows.at(-1)![5] as number);
     for (const round of [1, 2]) {
       if (round === 2) {
         // Someone typed over a population; the second refresh puts it right again.
@@ -174,13 +200,25 @@ describe('formler som peker inn i en eid tabell, i en fil', () => {
       const r = await dh('oppdater', path);
       expect(r.stderr).toBe('');
       expect(r.code).toBe(0);
+      if (round === 1) for (const p of probes) if (p.table.totals) expect(r.stdout).toContain(`${p.table.name}: `);
       const rows = libreOfficeRows(path, 'Sammendrag', join(dir, `lo-formler-${round}`), true);
       const workbookXml = await (await (await import('jszip')).default.loadAsync(readFileSync(path))).file('xl/workbook.xml')!.async('string');
       expect(workbookXml).toMatch(/<calcPr\b[^>]*fullCalcOnLoad="1"/);
-      expect(Number(rows[0]![0])).toBeCloseTo(totals, 2);
-      expect(Number(rows[1]![0])).toBe(population);
+      probes.forEach((p, i) => {
+        // =SUM(Table[Column]) is the members' sum: the Sum is the totals row, outside the column's data.
+        expect(Number(rows[i]![0]), `${p.table.name} SUM`).toBeCloseTo(p.membersSum, 2);
+        expect(Number(rows[i]![1]), `${p.table.name} ${p.cell}`).toBeCloseTo(p.cellValue, 2);
+        if (p.table.totals && typeof displayValue(p.table.totals[p.column]!) === 'number') expect(p.membersSum).toBeCloseTo(displayValue(p.table.totals[p.column]!) as number, 2);
+      });
+      const endringer = (await readBack(path)).getWorksheet('DH_Endringer')!;
+      const logged = (endringer.getSheetValues() as unknown[][]).filter(Boolean).length - 1;
+      expect(Number(rows[log]![0])).toBe(logged);
+      expect(rows[log]![1]).toBe(String(endringer.getCell('B2').value));
       const zip = await (await import('jszip')).default.loadAsync(readFileSync(path));
       for (const name of Object.keys(zip.files).filter((n) => n.endsWith('.xml'))) expect(await zip.file(name)!.async('string'), name).not.toContain('#REF!');
     }
-  }, 180_000);
+    const again = readFileSync(path);
+    expect((await dh('oppdater', path)).stdout).toMatch(/^Ingen endringer/);
+    expect(readFileSync(path).equals(again)).toBe(true);
+  }, 240_000);
 });
