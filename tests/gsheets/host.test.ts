@@ -170,8 +170,10 @@ describe('writeOwnedTable', () => {
     }
     // and the next attempt succeeds
     await host.writeOwnedTable(changed);
-    expect(ss.sheet('DH_Fordeling_2026')!.snapshot()).toHaveLength(4);
+    // Header + 3 members in the named range, the Sum row under it (marked DHsum_DH_Fordeling_2026).
+    expect(ss.sheet('DH_Fordeling_2026')!.snapshot()).toHaveLength(5);
     expect(ss.getRangeByName('DH_Fordeling_2026')!.getNumRows()).toBe(4);
+    expect(ss.getRangeByName('DHsum_DH_Fordeling_2026')!.getRow()).toBe(5);
   });
 
   it('keeps the sheet position and the user’s active sheet', async () => {

@@ -75,6 +75,11 @@ describe('writeOwnedTable in Sheets refreshes in place', () => {
     const ss = fake.spreadsheet;
     const summary = ss.putSheet('Sammendrag', [[`=SUM(${TABLE})`, `='${TABLE}'!C21`]]);
     const sheet = ss.sheet(TABLE)!;
+    // The named range is header + members; the Sum row stands under it, so =SUM over the range counts each
+    // member once: it equals the Sum row's own figures added up (each is its column's sum).
+    const sumFigures = (sheet.snapshot()[20] ?? []).filter((v): v is number => typeof v === 'number').reduce((a, b) => a + b, 0);
+    expect(sheet.snapshot()[20]![0]).toBe('Sum');
+    expect(summary.snapshot()[0]![0]).toBeCloseTo(sumFigures, 4);
     for (const [i, delta] of [[1, 2500], [2, -4000]] as const) {
       const next = await refreshBoard(host, withPopulation(HELGELAND_2026, '1833', delta), 2026, `2026-11-2${i + 1}`);
       expect(next.ok, next.message).toBe(true);
@@ -82,8 +87,9 @@ describe('writeOwnedTable in Sheets refreshes in place', () => {
       expect(next.value.written).toContain(TABLE);
       expect(ss.sheet(TABLE)).toBe(sheet);
       const shown = sheet.snapshot();
-      const sumRow = shown.find((r) => r[1] === 'Sum')!;
-      const numbers = shown.flat().filter((v): v is number => typeof v === 'number').reduce((a, b) => a + b, 0);
+      const sumRow = shown.find((r) => r[0] === 'Sum')!;
+      expect(shown.indexOf(sumRow)).toBe(20);
+      const numbers = shown.slice(0, 20).flat().filter((v): v is number => typeof v === 'number').reduce((a, b) => a + b, 0);
       expect(summary.snapshot()[0]![1]).toBe(sumRow[2]);
       expect(sumRow[2]).toBe(HELGELAND_2026.members.reduce((n, m) => n + m.population, 0) + delta);
       expect(summary.snapshot()[0]![0]).toBeCloseTo(numbers, 6);
@@ -93,6 +99,36 @@ describe('writeOwnedTable in Sheets refreshes in place', () => {
     expect(summary.formulaAt('B1')).toBe(`='${TABLE}'!C21`);
     expect(ss.sheets.some((s) => s.name.includes('(skrives)') || s.name.includes('(gammel)'))).toBe(false);
   });
+
+  it('a named range an older add-on wrote with the Sum inside is cut to header + members, the Sum row marked under it', async () => {
+    const { fake, host } = setup();
+    const built = boardTables(HELGELAND_2026, 2026);
+    if (!built.ok) throw new Error(built.error.message);
+    const fordeling = built.value[0]!;
+    const plain = (c: unknown) => (typeof c === 'object' && c !== null && 'value' in c ? (c as { value: unknown }).value : c);
+    const totals = fordeling.totals!.map(plain);
+    const ss = fake.spreadsheet;
+    ss.putSheet(TABLE, [[...fordeling.headers], ...fordeling.rows.map((r) => r.map(plain)), ['', 'Sum', ...totals.slice(2)]] as never, { namedRange: TABLE });
+    const summary = ss.putSheet('Sammendrag', [[`=SUM(${TABLE})`, `='${TABLE}'!F21`]]);
+    const before = summary.snapshot()[0]![0] as number;
+    const first = await refreshBoard(host, HELGELAND_2026, 2026, TODAY);
+    expect(first.ok, first.message).toBe(true);
+    expect(first.ok && first.value.changes.filter((c) => c.table === TABLE).map((c) => `${c.before} → ${c.after}`)).toEqual(['datarad → totalrad']);
+    expect(ss.getRangeByName(TABLE)!.getNumRows()).toBe(20);
+    expect(ss.getRangeByName(`DHsum_${TABLE}`)!.getRow()).toBe(21);
+    const after = summary.snapshot()[0]!;
+    // Before, the Sum row was inside the range and counted with the members; now it is not.
+    const sumFigures = (ss.sheet(TABLE)!.snapshot()[20] ?? []).filter((v): v is number => typeof v === 'number').reduce((a, b) => a + b, 0);
+    expect(before).toBeCloseTo(2 * sumFigures, 4);
+    expect(after[0]).toBeCloseTo(sumFigures, 4);
+    expect(after[1]).toBe(totals[5]);
+    // Read back, the Sum is the table's totals; a second refresh writes nothing.
+    const read = await host.readTable(TABLE);
+    expect(read!.rows).toHaveLength(19);
+    expect(read!.totals![0]).toBe('Sum');
+    const again = await refreshBoard(host, HELGELAND_2026, 2026, '2026-11-22');
+    expect(again.message).toMatch(/^Ingen endringer/);
+  }, 60_000);
 
   it('a shorter table clears the rows it no longer covers and keeps the user’s note beside it', async () => {
     const { fake, host } = setup();
@@ -152,6 +188,9 @@ describe('every owned table in Sheets, not only DH_Fordeling_2026', () => {
         const values = ss.sheet(table.sheet.name)!.snapshot().slice(table.row - 1, table.row - 1 + table.rows);
         const numbers = values.flat().filter((v): v is number => typeof v === 'number').reduce((a, b) => a + b, 0);
         expect(shown[i]![0], name).toBeCloseTo(numbers, 6);
+        // The Sum row, where the table has one, stands right under the range, marked, and outside the SUM.
+        const marker = ss.getRangeByName(`DHsum_${name}`);
+        if (name !== 'DH_Endringer') expect(marker?.getRow(), name).toBe(table.row + table.rows);
         expect(shown[i]![1], name).toBe(values[1]![1]);
       });
       expect(allFormulas(fake).filter((f) => f.includes('#REF!'))).toEqual([]);

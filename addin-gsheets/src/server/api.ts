@@ -10,7 +10,7 @@ import { applyMarks, clearMarks } from './marks.js';
 import { toClientValue } from './values.js';
 import { computeDhFormula, isPlaceholder } from './formula.js';
 import { tableExists, tableRange } from './workbook.js';
-import { parseTable, refuseUnowned, requireTableName, TEMP_SUFFIX, writeTableSafely } from './writer.js';
+import { parseTable, refuseUnowned, requireTableName, TEMP_SUFFIX, totalsRowBelow, writeTableSafely } from './writer.js';
 
 function requireName(name: unknown): string {
   if (typeof name !== 'string' || name.trim() === '') throw new Error('Tabellnavn mangler.');
@@ -42,7 +42,10 @@ export const serverApi: ServerApi = {
         }),
       );
     }
-    return tableFromValues(name, values, { sheet: range.getSheet().getName(), row: range.getRow(), column: range.getColumn() });
+    // The Sum row the add-on writes under an owned table's named range is its totals, not a member.
+    const totalsRow = totalsRowBelow(ss, name, range);
+    const totals = totalsRow ? totalsRow.getValues()[0]!.map(toClientValue) : undefined;
+    return tableFromValues(name, values, { sheet: range.getSheet().getName(), row: range.getRow(), column: range.getColumn(), ...(totals ? { totals } : {}) });
   },
 
   dhReadActiveSheet(offset: number, limit: number, sheetName?: string | null): ActiveSheetChunk {

@@ -13,7 +13,9 @@ import {
   isCellError,
   isFormulaCell,
   isOwnedTableName,
+  printedRows,
   renderFormula,
+  totalsRowName,
   type OwnedCell,
   type OwnedTable,
 } from '../../../core/index.js';
@@ -41,6 +43,7 @@ export function parseTable(json: unknown): OwnedTable {
   if (!t || typeof t !== 'object' || typeof t.name !== 'string' || !Array.isArray(t.headers) || !Array.isArray(t.rows) || !t.rows.every(Array.isArray)) {
     throw new Error('Tabellen fra panelet mangler navn, overskrifter eller rader.');
   }
+  if (t.totals !== undefined && !Array.isArray(t.totals)) throw new Error('Sum-raden i tabellen fra panelet er ikke en rad.');
   return t as OwnedTable;
 }
 
@@ -86,8 +89,9 @@ function ensureSize(sheet: Sheet, rows: number, columns: number): void {
 
 /** Fills `sheet` (new and empty) with the table; returns its size. */
 function fill(sheet: Sheet, table: OwnedTable): { rows: number; columns: number } {
-  const columns = Math.max(1, table.headers.length, ...table.rows.map((r) => r.length));
-  const grid: OwnedCell[][] = [[...table.headers], ...table.rows.map((r) => [...r])].map((row) => {
+  const printed = printedRows(table);
+  const columns = Math.max(1, table.headers.length, ...printed.map((r) => r.length));
+  const grid: OwnedCell[][] = [[...table.headers], ...printed.map((r) => [...r])].map((row) => {
     const out = row.slice(0, columns);
     while (out.length < columns) out.push('');
     return out;
@@ -117,6 +121,19 @@ function fill(sheet: Sheet, table: OwnedTable): { rows: number; columns: number 
 function deleteSheetIfPresent(ss: Spreadsheet, name: string): void {
   const sheet = ss.getSheetByName(name);
   if (sheet) ss.deleteSheet(sheet);
+}
+
+/**
+ * The totals row the add-on wrote under a table's named range, marked by the named range totalsRowName(name), when
+ * it still stands directly under it (one row, same first column). Sheets has no table totals row: the named range
+ * covers header + members, so =SUM over it counts each member once, and the Sum row lies just outside it.
+ */
+export function totalsRowBelow(ss: Spreadsheet, name: string, range: Range): Range | undefined {
+  const marker = ss.getNamedRanges().find((n) => n.getName() === totalsRowName(name));
+  const row = marker ? safeRange(marker) : undefined;
+  if (!row || row.getSheet().getName() !== range.getSheet().getName()) return undefined;
+  if (row.getRow() !== range.getRow() + range.getNumRows() || row.getNumRows() !== 1 || row.getColumn() !== range.getColumn()) return undefined;
+  return row;
 }
 
 /** How long a write waits for another one in the same document before giving up. */
@@ -169,7 +186,9 @@ function locate(ss: Spreadsheet, name: string): Place | undefined {
           'Gi området et annet navn eller slett det (Data > Navngitte områder), og prøv igjen. Ingenting er skrevet',
       );
     }
-    return { sheet, row: range.getRow(), column: range.getColumn(), rows: range.getNumRows(), columns: range.getNumColumns() };
+    // The Sum row under the range is the table's too.
+    const below = totalsRowBelow(ss, name, range) ? 1 : 0;
+    return { sheet, row: range.getRow(), column: range.getColumn(), rows: range.getNumRows() + below, columns: range.getNumColumns() };
   }
   const sheet = ss.getSheetByName(name);
   if (!sheet) return undefined;
@@ -206,9 +225,17 @@ function writeInPlace(ss: Spreadsheet, table: OwnedTable): WriteReport {
   const previouslyActive = ss.getActiveSheet();
   const previousName = previouslyActive ? previouslyActive.getName() : undefined;
   const place = locate(ss, name);
-  const columns = Math.max(1, table.headers.length, ...table.rows.map((r) => r.length));
-  const rows = table.rows.length + 1;
+  const columns = Math.max(1, table.headers.length, ...printedRows(table).map((r) => r.length));
+  // Header + members (the named range), then the Sum row directly under it (outside the range).
+  const bodyRows = table.rows.length + 1;
+  const rows = printedRows(table).length + 1;
   if (place) refuseGrowthOverUserCells(place, name, rows, columns);
+  const marked = ss.getNamedRanges().some((n) => n.getName() === totalsRowName(name));
+  const nameRanges = (sheet: Sheet, row: number, column: number) => {
+    ss.setNamedRange(name, sheet.getRange(row, column, bodyRows, columns));
+    if (table.totals) ss.setNamedRange(totalsRowName(name), sheet.getRange(row + bodyRows, column, 1, columns));
+    else if (marked) ss.removeNamedRange(totalsRowName(name));
+  };
 
   deleteSheetIfPresent(ss, tempName); // left over from an interrupted run: ours, and incomplete
   deleteSheetIfPresent(ss, name + OLD_SUFFIX); // left over from the rename-and-delete writer of earlier versions
@@ -233,7 +260,7 @@ function writeInPlace(ss: Spreadsheet, table: OwnedTable): WriteReport {
     // Nothing to keep references to: the complete sheet takes the name.
     try {
       temp.setName(name);
-      ss.setNamedRange(name, temp.getRange(1, 1, rows, columns));
+      nameRanges(temp, 1, 1);
     } catch (error) {
       dropTemp();
       throw new Error(`Kunne ikke skrive ${name}: ${reason(error)}. Ingenting er skrevet.`);
@@ -249,7 +276,7 @@ function writeInPlace(ss: Spreadsheet, table: OwnedTable): WriteReport {
     copied = true;
     if (place.rows > rows) place.sheet.getRange(place.row + rows, place.column, place.rows - rows, Math.max(1, place.columns)).clearContent();
     if (place.columns > columns) place.sheet.getRange(place.row, place.column + columns, Math.min(rows, place.rows), place.columns - columns).clearContent();
-    ss.setNamedRange(name, place.sheet.getRange(place.row, place.column, rows, columns));
+    nameRanges(place.sheet, place.row, place.column);
   } catch (error) {
     dropTemp();
     throw new Error(
