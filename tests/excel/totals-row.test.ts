@@ -163,3 +163,42 @@ describe('ExcelHost writes the Sum line as the table’s totals row', () => {
     expect(wb.cell('Sammendrag', 'A1').value).toBe(28);
   });
 });
+
+describe('the owned tables the panel writes on demand: DH_Scenario and DH_Funn', () => {
+  it('a SUM over a column and a cell reference into each follow two writes, the SUM is the Sum once, no #REF!', async () => {
+    const { scenarioView, writeScenario } = await import('../../ui/hvaom/actions.js');
+    const { findingsTable } = await import('../../ui/findings/actions.js');
+    const host = new ExcelHost({ today: TODAY });
+    const finding = (row: number) => ({ rule: 'kontroll.sum', severity: 'error' as const, sheet: 'Fordeling', cell: `F${row}`, row, column: 'Totalt', message: `Feil i rad ${row}` });
+    const scenarios = [
+      { without: ['1833'], sameTotal: false },
+      { without: ['1833', '1824'], addName: 'Bodø', addPopulation: '53 000', sameTotal: true },
+    ];
+    for (const [round, input] of scenarios.entries()) {
+      const view = scenarioView(HELGELAND_2026, 2026, input);
+      if (!view.ok) throw new Error(view.message);
+      const written = await writeScenario(host, view.value, `2026-03-0${round + 1}`);
+      expect(written.ok, written.message).toBe(true);
+      await host.writeOwnedTable(findingsTable(Array.from({ length: 3 + round * 4 }, (_, i) => finding(i + 2))));
+      if (round === 0) {
+        wb.addUserFormula('Sammendrag', 'A1', '=SUM(DH_Scenario[Scenario])');
+        wb.addUserFormula('Sammendrag', 'B1', "='DH_Scenario'!F2");
+        wb.addUserFormula('Sammendrag', 'A2', '=SUM(DH_Funn[Rad])');
+        wb.addUserFormula('Sammendrag', 'B2', "='DH_Funn'!D2");
+      }
+      const scenario = wb.tableValues('DH_Scenario')!;
+      expect(wb.table('DH_Scenario')!.showTotals).toBe(true);
+      expect(scenario.at(-1)![0]).toBe('Sum');
+      const members = scenario.slice(1, -1).reduce((n, r) => n + (r[5] as number), 0);
+      expect(wb.cell('Sammendrag', 'A1').value).toBeCloseTo(members, 6);
+      expect(wb.cell('Sammendrag', 'A1').value).toBeCloseTo(scenario.at(-1)![5] as number, 6);
+      expect(wb.cell('Sammendrag', 'B1').value).toBe(scenario[1]![5]);
+      const funn = wb.tableValues('DH_Funn')!;
+      expect(wb.cell('Sammendrag', 'A2').value).toBe(funn.slice(1).reduce((n, r) => n + (r[4] as number), 0));
+      expect(wb.cell('Sammendrag', 'B2').value).toBe(funn[1]![3]);
+      for (const sheet of wb.sheets) for (const [, f] of sheet.formulas) expect(f).not.toContain('#REF!');
+    }
+    // The two scenarios give different figures: the references followed the second write.
+    expect(wb.cell('Sammendrag', 'A2').value).toBe(2 + 3 + 4 + 5 + 6 + 7 + 8);
+  });
+});

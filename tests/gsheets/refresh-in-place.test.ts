@@ -197,3 +197,39 @@ describe('every owned table in Sheets, not only DH_Fordeling_2026', () => {
     }
   }, 120_000);
 });
+
+describe('the owned tables the panel writes on demand in Sheets: DH_Scenario and DH_Funn', () => {
+  it('a SUM over each named range and a cell reference into each follow two writes; the Sum row stays outside, no #REF!', async () => {
+    const { scenarioView, writeScenario } = await import('../../ui/hvaom/actions.js');
+    const { findingsTable } = await import('../../ui/findings/actions.js');
+    const { fake, host } = setup();
+    const ss = fake.spreadsheet;
+    const finding = (row: number) => ({ rule: 'kontroll.sum', severity: 'error' as const, sheet: 'Fordeling', cell: `F${row}`, row, column: 'Totalt', message: `Feil i rad ${row}` });
+    const scenarios = [
+      { without: ['1833'], sameTotal: false },
+      { without: ['1833', '1824'], addName: 'Bodø', addPopulation: '53 000', sameTotal: true },
+    ];
+    let summary: ReturnType<typeof ss.putSheet> | undefined;
+    for (const [round, input] of scenarios.entries()) {
+      const view = scenarioView(HELGELAND_2026, 2026, input);
+      if (!view.ok) throw new Error(view.message);
+      const written = await writeScenario(host, view.value, `2026-11-2${round + 1}`);
+      expect(written.ok, written.message).toBe(true);
+      await host.writeOwnedTable(findingsTable(Array.from({ length: 3 + round * 4 }, (_, i) => finding(i + 2))));
+      summary ??= ss.putSheet('Sammendrag', [['=SUM(DH_Scenario)', "='DH_Scenario'!F2"], ['=SUM(DH_Funn)', "='DH_Funn'!D2"]]);
+      const shown = summary.snapshot();
+      const range = ss.getRangeByName('DH_Scenario')!;
+      const values = ss.sheet('DH_Scenario')!.snapshot();
+      const inRange = values.slice(0, range.getNumRows()).flat().filter((v): v is number => typeof v === 'number').reduce((a, b) => a + b, 0);
+      expect(values[range.getNumRows()]![0]).toBe('Sum');
+      expect(ss.getRangeByName('DHsum_DH_Scenario')!.getRow()).toBe(range.getNumRows() + 1);
+      expect(shown[0]![0]).toBeCloseTo(inRange, 6);
+      expect(shown[0]![1]).toBe(values[1]![5]);
+      const funn = ss.sheet('DH_Funn')!.snapshot().slice(1, ss.getRangeByName('DH_Funn')!.getNumRows());
+      expect(shown[1]![0]).toBe(funn.reduce((n, r) => n + (r[4] as number), 0));
+      expect(shown[1]![1]).toBe(funn[0]![3]);
+      expect(allFormulas(fake).filter((f) => f.includes('#REF!'))).toEqual([]);
+    }
+    expect(summary!.snapshot()[1]![0]).toBe(2 + 3 + 4 + 5 + 6 + 7 + 8);
+  }, 120_000);
+});
