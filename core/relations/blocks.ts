@@ -95,6 +95,8 @@ function isSectionRow(row: readonly CellValue[] | undefined): boolean {
 }
 
 const MAX_GAP = 2;
+/** Distinct texts remembered per sheet; beyond this (a sheet of unique texts) each is read as it comes. */
+const MAX_REMEMBERED_TEXTS = 50_000;
 
 /**
  * The numeric blocks of a sheet. A block is a run of rows with figures; up to two blank or section-label rows
@@ -104,12 +106,22 @@ const MAX_GAP = 2;
  */
 export function findBlocks(grid: SheetGrid): Block[] {
   const cells = grid.cells;
+  // A column repeats its texts («2021.3», «3 mnd», «kr 1 200»): each distinct text with a digit is read once (figures
+  // are immutable); a text without one is no figure, as figureOf says, and needs no memory.
+  const textFigures = new Map<string, Figure | undefined>();
+  const figureOfText = (v: string): Figure | undefined => {
+    if (!/\d/.test(v)) return undefined;
+    if (textFigures.has(v)) return textFigures.get(v);
+    const f = figureOf(v);
+    if (textFigures.size < MAX_REMEMBERED_TEXTS) textFigures.set(v, f);
+    return f;
+  };
   const rowFigures: Map<number, Figure>[] = cells.map((row) => {
     const m = new Map<number, Figure>();
     for (let c = 0; c < row.length; c++) {
       const v = row[c];
       if (v === null || v === undefined || v === '') continue;
-      const f = figureOf(v);
+      const f = typeof v === 'string' ? figureOfText(v) : figureOf(v);
       if (f) m.set(c, f);
     }
     return m;

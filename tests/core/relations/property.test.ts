@@ -3,6 +3,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checkSheet } from '../../../core/relations/index.js';
+import { findBlocks } from '../../../core/relations/blocks.js';
+import { figureOf } from '../../../core/relations/figures.js';
 import type { CellValue } from '../../../core/util/cells.js';
 
 const round = (x: number, d = 0) => Math.round(x * 10 ** d) / 10 ** d;
@@ -105,5 +107,18 @@ describe('relasjonsfinneren, egenskaper', () => {
       }),
       { numRuns: 60 },
     );
+  });
+});
+
+describe('findBlocks reads each cell as figureOf does', () => {
+  // Texts repeat down a column and are read once per sheet: the figure of every cell must still be its own.
+  const text = fc.constantFrom('2021.3', '3 mnd', 'kr 1 200', '12 345,50', 'ca. 104', '1804', 'Ja', 'Avlevert 2023', '(1 000)', '15,29 %', '-kr');
+  const cell = fc.oneof(text, fc.integer({ min: -5000, max: 5000 }), fc.double({ min: -1e6, max: 1e6, noNaN: true }), fc.constant(null));
+  it('on random grids of repeated texts and numbers', () => {
+    fc.assert(fc.property(fc.array(fc.array(cell, { minLength: 1, maxLength: 6 }), { minLength: 1, maxLength: 30 }), (cells) => {
+      for (const block of findBlocks({ sheet: 'P', cells })) {
+        block.rows.forEach((r, i) => block.columns.forEach((c, j) => expect(block.figures[i]![j]).toEqual(figureOf(cells[r]![c]))));
+      }
+    }));
   });
 });
