@@ -140,6 +140,14 @@ export class KommuneRegistry {
   }
 
   /**
+   * Whether a name (not a number) is one of this registry's kommuner, one or several (Herøy): what `resolve` finds
+   * without working out a «mente du …?» suggestion for a miss, for callers that only ask whether text is a kommune.
+   */
+  hasName(text: string): boolean {
+    return (this.byKey.get(withoutKommuneWord(normalizeKey(text.trim())))?.length ?? 0) > 0;
+  }
+
+  /**
    * Resolves what a user typed: a kommunenummer (1833, "1833", "0301") or a name/alias.
    * `scope` is the set of kommunenummer in the active dataset, used to settle ambiguous names
    * and to prefer members in suggestions.

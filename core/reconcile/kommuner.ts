@@ -65,8 +65,8 @@ export function looksLikeKommune(text: string, registry: KommuneRegistry): boole
     return registry.resolve(nr).ok || registry.former(nr) !== undefined;
   }
   if (/\d/.test(t) || t.length < 2) return false;
-  const r = registry.resolve(t);
-  return r.ok || /tvetydig/.test(r.error.message) || registry.former(t) !== undefined;
+  // A kommune, or an ambiguous name (Herøy); hasName spares a miss the suggestion resolve would work out.
+  return registry.hasName(t) || registry.former(t) !== undefined;
 }
 
 /** The kommune a row names without help from any scope: by its number, else by an unambiguous name. */

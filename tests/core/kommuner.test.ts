@@ -196,3 +196,16 @@ describe('DatasetContext', () => {
     expect(ctx.resolveProject('Felles').ok).toBe(false);
   });
 });
+
+describe('KommuneRegistry.hasName', () => {
+  // What resolve finds for a name, one kommune or an ambiguous one: looksLikeKommune asks this instead of resolve,
+  // so a miss costs no «mente du …?» suggestion.
+  const found = (text: string) => {
+    const r = registry.resolve(text);
+    return r.ok || /er tvetydig: oppgi kommunenummer/.test(r.error.message);
+  };
+  it('is true exactly where resolve finds a kommune or an ambiguous name', () => {
+    const names = KNOWN_KOMMUNER.flatMap((k) => [k.name, k.name.toUpperCase(), ` ${k.name} kommune `, `${k.name}x`, k.name.slice(0, -1)]);
+    for (const text of [...names, 'Herøy', 'Bø', 'Våler', 'Systemoversikt', 'Sum', 'Kommune', 'Oslo kommune', 'Ranna']) expect(registry.hasName(text), text).toBe(found(text));
+  });
+});
