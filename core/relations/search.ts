@@ -445,7 +445,10 @@ export function findColumnRelations(m: Matrix, detail: readonly number[], exactS
   const kept: Accepted[] = [];
   for (const { a } of scored) {
     const weaker = kept.some((k) => a.columns.every((c) => k.columns.includes(c)));
-    const derived = weaker || followsFrom(a.columns, kept.map((k) => k.columns));
+    // Only relations no larger than this one can derive it: two wider relations that hold in every row because a
+    // coarse column swallows the rounding (Minutter ≈ 0,07 × Gevinst ÷ Antall) must not push out the plain
+    // relation (Gevinst = Timer × Timesats) that a slip breaks in one row.
+    const derived = weaker || followsFrom(a.columns, kept.filter((k) => k.columns.length <= a.columns.length).map((k) => k.columns));
     if (derived) continue;
     const full = countHits(m, a.relation, { rows: presentRows[a.relation.target]!, shift: 0 });
     if (!holdsFor(full.hits, full.rows, fittedParameters(a.relation), isCopy(a.relation)) || !enoughRows(full.rows, fittedParameters(a.relation))) continue;
