@@ -76,7 +76,8 @@ export async function kontroll(argv: readonly string[], io: CliIo): Promise<numb
   }
   for (const { sheet, header } of registers) {
     budget.check();
-    findings.push(...checkRegister(sheet.cells, { sheet: sheet.sheet, originRow: sheet.originRow ?? 1, originColumn: sheet.originColumn ?? 1, today, data }));
+    // One push per finding: a spread of a large register's findings would overflow the call stack.
+    for (const f of checkRegister(sheet.cells, { sheet: sheet.sheet, originRow: sheet.originRow ?? 1, originColumn: sheet.originColumn ?? 1, today, data })) findings.push(f);
     const rows = registerDataRowCount(sheet.cells, header);
     found.push({ kind: 'register', where: `${sheet.sheet}!${a1(header.row + 1, 1)}`, rows });
   }
@@ -94,11 +95,20 @@ export async function kontroll(argv: readonly string[], io: CliIo): Promise<numb
   const errors = findings.filter((f) => f.severity === 'error').length;
 
   if (args.flags.has('json')) {
-    io.stdout(JSON.stringify(findings.map(findingJson), null, 2) + '\n');
+    // The same text as JSON.stringify(all, null, 2), written a slice at a time: a large register's findings as
+    // one string would cost hundreds of megabytes at once.
+    if (findings.length === 0) io.stdout('[]\n');
+    else {
+      const out = new Chunked(io);
+      out.push('[');
+      findings.forEach((f, i) => out.push(`  ${JSON.stringify(findingJson(f), null, 2).replace(/\n/g, '\n  ')}${i < findings.length - 1 ? ',' : ''}`));
+      out.push(']');
+      out.flush();
+    }
     return errors > 0 ? EXIT_FINDINGS : EXIT_OK;
   }
 
-  const out: string[] = [];
+  const out = new Chunked(io);
   const source = used.length ? `arbeidsbokens egne tabeller (${used.join(', ')})` : data.dataset.name;
   if (found.length === 0) {
     out.push(`Fant ingen fordelings-, RPA-, DUO- eller budsjettabeller og ingen systemregistre i «${file}».`);
@@ -129,6 +139,21 @@ export async function kontroll(argv: readonly string[], io: CliIo): Promise<numb
         : `${countText(errors, 'feil', 'feil')}, ${countText(warnings, 'advarsel', 'advarsler')}, ${countText(infos, 'info', 'info')}.`,
     );
   }
-  io.stdout(out.join('\n') + '\n');
+  out.flush();
   return errors > 0 ? EXIT_FINDINGS : EXIT_OK;
+}
+
+/** Output lines written to stdout some thousand at a time, so a report of a million findings is never one string. */
+class Chunked {
+  private lines: string[] = [];
+  constructor(private readonly io: CliIo) {}
+  push(...lines: string[]): void {
+    for (const line of lines) this.lines.push(line);
+    if (this.lines.length >= 4096) this.flush();
+  }
+  flush(): void {
+    if (this.lines.length === 0) return;
+    this.io.stdout(this.lines.join('\n') + '\n');
+    this.lines = [];
+  }
 }

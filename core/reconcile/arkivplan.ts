@@ -89,10 +89,14 @@ function statements(sheet: SheetCells) {
 const HEADER_ROLES = Object.entries(HEADER_PATTERNS) as [keyof typeof HEADER_PATTERNS, RegExp][];
 
 /**
- * The arkivplan header's columns, when `row` is one. Every row of every sheet is asked (a 1 000-row register too),
- * so only text cells are read: a number, date, truth value or error never reads as one of these headings.
+ * The arkivplan header's columns, when `row` is one. Every row of every sheet is asked (a 1 000 000-row register
+ * too), so only text cells are read: a number, date, truth value or error never reads as one of these headings,
+ * and a row with fewer than three text cells cannot hold three of them.
  */
 function headerColumns(row: readonly CellValue[]): Partial<Record<keyof typeof HEADER_PATTERNS, number>> | undefined {
+  let texts = 0;
+  for (let c = 0; c < row.length && texts < 3; c++) if (typeof row[c] === 'string') texts++;
+  if (texts < 3) return undefined;
   let found: Partial<Record<keyof typeof HEADER_PATTERNS, number>> | undefined;
   for (let c = 0; c < row.length; c++) {
     const cell = row[c];

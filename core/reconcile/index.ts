@@ -175,7 +175,8 @@ export function reconcileSheets(sheets: readonly SheetCells[], options: Reconcil
   const keyChecked = allocations.some((a) => a.key?.source === 'dataset');
   const budgets = located.map((b) => {
     const cells = sheets.find((s) => s.sheet === b.sheet)?.cells ?? [];
-    const width = Math.max(1, ...cells.slice(b.startRow, b.endRow).map((row) => row.length));
+    let width = 1;
+    for (let r = b.startRow; r < Math.min(b.endRow, cells.length); r++) width = Math.max(width, cells[r]!.length);
     tables.push({ kind: 'budget', sheet: b.sheet, cell: a1(b.originRow + b.startRow, b.originColumn), rows: b.expenses.length + b.income.length, range: rangeOf(b.sheet, b.originRow, b.originColumn, b.startRow, Math.max(b.startRow, b.endRow - 1), width) });
     const own = options.data !== undefined && (ownTables > 0 || (foreignTables === 0 && isDatasetBudget(b, options.data)));
     return reconcileBudget(b, {

@@ -79,7 +79,8 @@ export function checkShares(c: ShareCheck): { readonly whole: Dec } | undefined 
   if (sink.findings.length === before && share.value(c.table.sumRow) === undefined && present.length === rows.length) {
     const total = sum(values);
     const gap = total.minus(scale).abs();
-    const decimals = Math.max(...present.map((r) => share.get(r)!.decimals));
+    let decimals = -Infinity;
+    for (const r of present) decimals = Math.max(decimals, share.get(r)!.decimals);
     if (gap.lessThanOrEqualTo(scale.times('0.05')) && gap.greaterThan(halfUnit(decimals).times(present.length))) {
       sink.add(
         c.table.headerRow,

@@ -144,11 +144,14 @@ export function registerRange(sheet: SheetCells): SheetRange | undefined {
   if (!header) return undefined;
   const originRow = sheet.originRow ?? 1;
   const originColumn = sheet.originColumn ?? 1;
+  // A loop, not Math.max(...rows): a spread of a million rows overflows the call stack.
+  let width = 1;
+  for (const r of sheet.cells) if (r.length > width) width = r.length;
   return {
     sheet: sheet.sheet,
     top: originRow + header.row,
     left: originColumn,
     bottom: originRow + Math.max(header.row, sheet.cells.length - 1),
-    right: originColumn + Math.max(1, ...sheet.cells.map((r) => r.length)) - 1,
+    right: originColumn + width - 1,
   };
 }

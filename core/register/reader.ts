@@ -8,6 +8,7 @@ import { DEFAULT_REGISTRY, KommuneLookup, LOOKUP_MISSING, LOOKUP_OK, LOOKUP_UNKN
 import type { KommuneRegistry } from '../kommuner/registry.js';
 import { kommuneFromContext, type ContextKommune } from './sheet-kommune.js';
 import { supplierKey } from './suppliers.js';
+import { normalizeKey } from '../util/text.js';
 import {
   CELL_BLANK,
   CELL_VALUE,
@@ -16,7 +17,6 @@ import {
   EXCEL_EPOCH_OFFSET,
   fastDay,
   fastNumber,
-  foldKey,
   hasExtractPlanText,
   isPlaceholderText,
   isSumLabel,
@@ -496,7 +496,7 @@ export class RegisterReader {
     const text = typeof v === 'string' ? v : shownText(v);
     let entry = this.systems.get(text);
     if (entry === undefined) {
-      const key = foldKey(text);
+      const key = normalizeKey(text);
       let group = this.systemGroups.get(key);
       if (group === undefined) {
         group = new SystemGroup(key, this.systemGroups.size);

@@ -395,7 +395,7 @@ export function isSumLabel(v: unknown): boolean {
   const c1 = v.charCodeAt(1) | 0x20;
   // su(m), to(tal), "i alt", or text led by spaces: only these can be a sum label.
   if (!((c0 === 115 && c1 === 117) || (c0 === 116 && c1 === 111) || (c0 === 105 && c1 === 32) || raw0 <= 32 || raw0 === 160)) return false;
-  return SUM_LABELS.has(foldKey(v));
+  return SUM_LABELS.has(normalizeKey(v));
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -501,38 +501,3 @@ export function fastNumber(s: string): number {
   return whole + fraction / scale;
 }
 
-/**
- * normalizeKey (util/text.ts) without regular expressions for the usual text: a–z, 0–9, æøå and ASCII separators
- * are folded in one loop (plain words come back as the lower-cased text itself); any other letter ("é", "ü") goes
- * through normalizeKey. Same result either way (a property test holds them together).
- */
-export function foldKey(text: string): string {
-  const lower = text.toLowerCase();
-  const n = lower.length;
-  let out = '';
-  let word = -1; // start of the current run of a–z/0–9, or -1
-  let gap = false; // separators seen since the last word character
-  for (let i = 0; i < n; i++) {
-    const ch = lower.charCodeAt(i);
-    if ((ch >= 97 && ch <= 122) || (ch >= 48 && ch <= 57)) {
-      if (word < 0) {
-        if (gap && out.length > 0) out += ' ';
-        gap = false;
-        word = i;
-      }
-      continue;
-    }
-    if (word >= 0) {
-      out += lower.slice(word, i);
-      word = -1;
-    }
-    if (ch === 0xe6 || ch === 0xf8 || ch === 0xe5) {
-      if (gap && out.length > 0) out += ' ';
-      gap = false;
-      out += ch === 0xe6 ? 'ae' : ch === 0xf8 ? 'o' : 'a';
-    } else if (ch < 128) gap = true;
-    else return normalizeKey(text);
-  }
-  if (word === 0) return lower;
-  return word > 0 ? out + lower.slice(word) : out;
-}

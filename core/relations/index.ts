@@ -344,7 +344,9 @@ export function checkBlock(block: Block, grid?: SheetGrid): BlockCheck {
   let patternColumns = 0;
   if (formulas) {
     const p = patternDrafts(block, formulaAt, sums, m, reported);
-    drafts.push(...p.drafts, ...rangeDrafts(block, formulaAt, sums, reported));
+    // Pushed one by one: a block of many rows can have more drafts than a spread's arguments fit on the stack.
+    for (const d of p.drafts) drafts.push(d);
+    for (const d of rangeDrafts(block, formulaAt, sums, reported)) drafts.push(d);
     patternColumns = p.columns;
   }
   for (const blame of layBlame(events, reported)) {

@@ -154,7 +154,9 @@ function fitAffine(m: Matrix, target: number, x: number, view: View): Fit | unde
   }
   const tolOf = (row: number) => 2 * halfUnitOf(cellDecimals(m, target, row));
   // The rate is typed with few decimals: the simplest value that keeps the line within rounding across the x range.
-  const slack = Math.max(...pts.map((q) => tolOf(q[2]))) / Math.max(xmax - xmin, 1e-9);
+  let widest = -Infinity;
+  for (const q of pts) widest = Math.max(widest, tolOf(q[2]));
+  const slack = widest / Math.max(xmax - xmin, 1e-9);
   const b = simplestIn(new Dec(slope - slack / 2), new Dec(slope + slack / 2));
   const bn = b.toNumber();
   const intercepts = pts.map(([xv, tv, row]) => [tv - bn * xv - tolOf(row), tv - bn * xv + tolOf(row)] as [number, number]);

@@ -68,7 +68,7 @@ export function checkWorkbookRelations(grids: readonly SheetGrid[], claimed: rea
       }
       const check = checkBlock(block, grid);
       blocks.push({ block, status: check.related ? 'relations' : 'none', range, check });
-      findings.push(...check.findings);
+      for (const f of check.findings) findings.push(f);
     }
   }
   return { blocks, findings };

@@ -1,5 +1,41 @@
 /** Lower-case, strip diacritics (æ→ae, ø→o, å→a, á→a), collapse whitespace and punctuation. */
 export function normalizeKey(text: string): string {
+  // One loop without regular expressions for the text a workbook mostly holds (a–z, 0–9, æøå, ASCII separators;
+  // a plain word comes back as the lower-cased text itself): header scans and the register call this for nearly
+  // every text cell, a million times on a large sheet. Any other letter («é», «ü») takes the full Unicode path;
+  // both give the same key (property test).
+  const lower = text.toLowerCase();
+  const n = lower.length;
+  let out = '';
+  let word = -1; // start of the current run of a–z/0–9, or -1
+  let gap = false; // separators seen since the last word character
+  for (let i = 0; i < n; i++) {
+    const ch = lower.charCodeAt(i);
+    if ((ch >= 97 && ch <= 122) || (ch >= 48 && ch <= 57)) {
+      if (word < 0) {
+        if (gap && out.length > 0) out += ' ';
+        gap = false;
+        word = i;
+      }
+      continue;
+    }
+    if (word >= 0) {
+      out += lower.slice(word, i);
+      word = -1;
+    }
+    if (ch === 0xe6 || ch === 0xf8 || ch === 0xe5) {
+      if (gap && out.length > 0) out += ' ';
+      gap = false;
+      out += ch === 0xe6 ? 'ae' : ch === 0xf8 ? 'o' : 'a';
+    } else if (ch < 128) gap = true;
+    else return normalizeKeyUnicode(text);
+  }
+  if (word === 0) return lower;
+  return word > 0 ? out + lower.slice(word) : out;
+}
+
+/** normalizeKey for any text: Unicode lower case and canonical decomposition. */
+export function normalizeKeyUnicode(text: string): string {
   return text
     .toLowerCase()
     .replace(/æ/g, 'ae')

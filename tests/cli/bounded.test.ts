@@ -96,6 +96,14 @@ describe('sparse reading', () => {
     const r = await dh('kontroll', path, '--dato', '2026-11-21');
     expect([0, 1]).toContain(r.code);
     expect(r.stdout).toMatch(/systemregister Systemoversikt!A\d \(20 000 rader\)/);
+    // Every finding is printed (the report is written in slices, never as one string), and --json is the same JSON.
+    const errors = Number(/(\d[\d ]*) feil, /.exec(r.stdout)![1]!.replace(/ /g, ''));
+    expect(errors).toBeGreaterThan(4096);
+    expect(r.stdout.split('\n').filter((line) => line.includes('[feil]'))).toHaveLength(errors);
+    const json = await dh('kontroll', path, '--dato', '2026-11-21', '--json');
+    const parsed = JSON.parse(json.stdout) as { severity: string }[];
+    expect(parsed.filter((f) => f.severity === 'error')).toHaveLength(errors);
+    expect(json.stdout).toBe(JSON.stringify(parsed, null, 2) + '\n');
   });
 
   it('cells keep their types: shared and inline strings, numbers, booleans, errors, dates by format', async () => {
