@@ -5,6 +5,7 @@ export * from './money/format.js';
 export * from './result.js';
 export * from './util/cells.js';
 export * from './util/text.js';
+export * from './util/stop.js';
 export * from './kommuner/registry.js';
 export * from './dataset/model.js';
 export * from './dataset/context.js';

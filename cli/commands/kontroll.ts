@@ -9,6 +9,7 @@ import { CliError, EXIT_FINDINGS, EXIT_OK, isoDate, type CliIo } from '../io.js'
 import { USAGE_KONTROLL } from '../usage.js';
 import { checkWorkbookRelations } from '../../core/relations/index.js';
 import { Budget } from '../xlsx/limits.js';
+import { StopRequested } from '../../core/util/stop.js';
 import { formulasWithoutResult, readTable, readWorkbook, sheetCells, tableNames, type WorkbookData } from '../workbook.js';
 
 /**
@@ -57,8 +58,10 @@ export async function kontroll(argv: readonly string[], io: CliIo): Promise<numb
     return header ? [{ sheet, header }] : [];
   });
   const registerRanges = sheets.flatMap((sheet) => registerRange(sheet) ?? []);
-  const reconciliation = reconcileSheets(sheets, { data, reportUnread: true, findRelations: checkWorkbookRelations, claimed: [...registerRanges, ...ownTableRanges(workbook)] });
-  budget.check();
+  // The time limit holds in every phase: core asks the deadline from its row loops and stops on time.
+  const reconciliation = budget.checking((shouldStop) =>
+    reconcileSheets(sheets, { data, reportUnread: true, findRelations: checkWorkbookRelations, claimed: [...registerRanges, ...ownTableRanges(workbook)], shouldStop }),
+  );
   const found: { kind: keyof typeof KIND_LABEL; where: string; rows: number }[] = reconciliation.tables.map((t) => ({ kind: t.kind, where: `${t.sheet}!${t.cell}`, rows: t.rows }));
   const findings: Finding[] = [...reconciliation.findings];
   for (const ws of workbook.sheets) {
@@ -75,9 +78,17 @@ export async function kontroll(argv: readonly string[], io: CliIo): Promise<numb
     });
   }
   for (const { sheet, header } of registers) {
-    budget.check();
+    const checked = budget.checking((shouldStop) =>
+      checkRegister(sheet.cells, {
+        sheet: sheet.sheet, originRow: sheet.originRow ?? 1, originColumn: sheet.originColumn ?? 1, today, data,
+        // Called about a hundred times per register; throwing from it stops the check.
+        onProgress: () => {
+          if (shouldStop()) throw new StopRequested();
+        },
+      }),
+    );
     // One push per finding: a spread of a large register's findings would overflow the call stack.
-    for (const f of checkRegister(sheet.cells, { sheet: sheet.sheet, originRow: sheet.originRow ?? 1, originColumn: sheet.originColumn ?? 1, today, data })) findings.push(f);
+    for (const f of checked) findings.push(f);
     const rows = registerDataRowCount(sheet.cells, header);
     found.push({ kind: 'register', where: `${sheet.sheet}!${a1(header.row + 1, 1)}`, rows });
   }

@@ -1,5 +1,6 @@
 // The CLI's budgets for one run. A file past one of them is refused with one Norwegian line naming the limit
 // and what to do (exit 2, nothing written) instead of running out of memory or time. README lists them.
+import { StopRequested } from '../../core/util/stop.js';
 import { CliError } from '../io.js';
 
 function fromEnv(name: string, fallback: number): number {
@@ -28,8 +29,9 @@ const nb = (n: number) => n.toLocaleString('nb-NO').replace(/\u00a0/g, ' ');
 /** A limit exceeded: a CliError whose text names the limit; `where` is the part or sheet. */
 export class LimitError extends CliError {
   readonly limit: LimitKind;
-  constructor(limit: LimitKind, where: string) {
-    super(limitText(limit, where));
+  /** `checking`: the time ran out while checking, after the file was read. */
+  constructor(limit: LimitKind, where: string, checking = false) {
+    super(limitText(limit, where, checking));
     this.limit = limit;
   }
 }
@@ -38,7 +40,7 @@ export function limitError(limit: LimitKind, where: string): LimitError {
   return new LimitError(limit, where);
 }
 
-function limitText(limit: LimitKind, where: string): string {
+function limitText(limit: LimitKind, where: string, checking: boolean): string {
   switch (limit) {
     case 'part':
       return `Delen «${where}» er større enn grensen på ${nb(Math.round(LIMITS.partBytes / 1024 / 1024))} MB utpakket. Del arbeidsboken i mindre filer eller fjern ark dh ikke trenger, og prøv igjen. Ingenting er skrevet.`;
@@ -47,7 +49,7 @@ function limitText(limit: LimitKind, where: string): string {
     case 'cellsTotal':
       return `Arbeidsboken har flere enn ${nb(LIMITS.cellsTotal)} celler med innhold (stoppet ved arket «${where}»), grensen for én fil. Del arbeidsboken og prøv igjen. Ingenting er skrevet.`;
     case 'time':
-      return `Lesingen av «${where}» tok lengre enn tidsgrensen på ${nb(LIMITS.timeMs / 1000)} sekunder og ble stoppet. Del arbeidsboken i mindre filer og prøv igjen. Ingenting er skrevet.`;
+      return `${checking ? 'Kontrollen' : 'Lesingen'} av «${where}» tok lengre enn tidsgrensen på ${nb(LIMITS.timeMs / 1000)} sekunder og ble stoppet. Del arbeidsboken i mindre filer og prøv igjen. Ingenting er skrevet.`;
   }
 }
 
@@ -58,6 +60,19 @@ export class Budget {
     this.end = Date.now() + ms;
   }
   check(): void {
-    if (Date.now() > this.end) throw new LimitError('time', this.file);
+    if (this.expired()) throw new LimitError('time', this.file);
+  }
+  /** True once the time is up: for core's shouldStop (core/util/stop.ts), which knows no clock. */
+  expired(): boolean {
+    return Date.now() > this.end;
+  }
+  /** Runs a check in core with this deadline as its shouldStop; a stop becomes the time limit's refusal. */
+  checking<T>(work: (shouldStop: () => boolean) => T): T {
+    try {
+      return work(() => this.expired());
+    } catch (error) {
+      if (error instanceof StopRequested) throw new LimitError('time', this.file, true);
+      throw error;
+    }
   }
 }

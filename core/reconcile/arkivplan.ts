@@ -16,6 +16,7 @@ import { RULES, kr } from './findings.js';
 import { isSumLabel, type SheetCells } from './locate.js';
 import { readCell } from './numbers.js';
 import { rangeOf, type SheetRange } from './unread.js';
+import { NEVER_STOP, type Tick } from '../util/stop.js';
 
 export const ARKIVPLAN_RULES = {
   /** A paid contract cannot have ended by the date the decision says the own solution takes effect. */
@@ -43,6 +44,8 @@ export interface ArkivplanReconciliation {
 export interface ArkivplanOptions {
   readonly registry: KommuneRegistry;
   readonly data?: DatasetContext;
+  /** Called once per row scanned; throws to stop (see core/util/stop.ts). */
+  readonly tick?: Tick;
 }
 
 const MONTHS = ['januar', 'februar', 'mars', 'april', 'mai', 'juni', 'juli', 'august', 'september', 'oktober', 'november', 'desember'];
@@ -121,7 +124,9 @@ export function reconcileArkivplanTables(sheet: SheetCells, options: ArkivplanOp
   const top = sheet.originRow ?? 1;
   const left = sheet.originColumn ?? 1;
   let said: ReturnType<typeof statements> | undefined;
+  const tick = options.tick ?? NEVER_STOP;
   for (let h = 0; h < sheet.cells.length; h++) {
+    tick();
     const columns = headerColumns(sheet.cells[h]!);
     if (!columns) continue;
     said ??= statements(sheet);
@@ -141,6 +146,7 @@ export function reconcileArkivplanTables(sheet: SheetCells, options: ArkivplanOp
     let blanks = 0;
     let end = h + 1;
     for (let r = h + 1; r < sheet.cells.length; r++) {
+      tick();
       const row = sheet.cells[r]!;
       end = r + 1;
       if (row.every(isBlank)) {

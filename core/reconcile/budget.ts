@@ -8,6 +8,7 @@ import { reportable } from './columns.js';
 import { kr, RULES } from './findings.js';
 import type { SheetCells } from './locate.js';
 import { readCell } from './numbers.js';
+import { NEVER_STOP, type Tick } from '../util/stop.js';
 
 /** One labelled amount of a budget table. */
 export interface BudgetLineCell {
@@ -65,11 +66,12 @@ function labelAndAmount(row: readonly CellValue[]): { label: string; labelColumn
 }
 
 /** Finds budget tables (Utgifter … Totale utgifter, Inntekter … Totalt, Kontroll) on a sheet by their labels. */
-export function locateBudgets(sheet: SheetCells): LocatedBudget[] {
+export function locateBudgets(sheet: SheetCells, tick: Tick = NEVER_STOP): LocatedBudget[] {
   const cells = sheet.cells;
   const found: LocatedBudget[] = [];
   let r = 0;
   while (r < cells.length) {
+    tick();
     // Cheap test first: a budget starts at a row whose first text is "Utgifter" (most rows are not).
     const firstText = (cells[r] ?? []).find((v) => typeof v === 'string' && /[a-zæøå]/i.test(v));
     if (typeof firstText !== 'string' || !EXPENSES.test(normalizeKey(firstText))) {

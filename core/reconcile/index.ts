@@ -16,6 +16,7 @@ import { projectNamedBy, reconcileProjectTable } from './project.js';
 import { reconcileRpaTable, type RpaReconciliation } from './rpa.js';
 import { rangeOf, unreadFindings, type SheetRange } from './unread.js';
 import type { SheetGrid, WorkbookRelations } from '../relations/index.js';
+import { stopTick, type Tick } from '../util/stop.js';
 
 export * from './allocation.js';
 export * from './budget.js';
@@ -48,7 +49,12 @@ export interface ReconcileOptions {
    * the arithmetic its rows obey, before anything is called unread. Passed in rather than imported, so a caller
    * that does not use it (the panel, whose bundle has a size budget) does not carry it.
    */
-  readonly findRelations?: (sheets: readonly SheetGrid[], claimed: readonly SheetRange[]) => WorkbookRelations;
+  readonly findRelations?: (sheets: readonly SheetGrid[], claimed: readonly SheetRange[], tick?: Tick) => WorkbookRelations;
+  /**
+   * Asked now and then in every pass over the sheets; once it answers true, reconcileSheets throws StopRequested
+   * (core/util/stop.ts) and returns nothing. How a CLI keeps its time limit and a task pane cancels.
+   */
+  readonly shouldStop?: () => boolean;
 }
 
 /** A table found in a workbook, for reports ("Fordeling 2026!A3: fordelingstabell, 19 rader"). */
@@ -133,7 +139,8 @@ export function reconcileTable(table: LocatedTable, options: ReconcileOptions & 
  */
 export function reconcileSheets(sheets: readonly SheetCells[], options: ReconcileOptions = {}): WorkbookReconciliation {
   const registry = registryFor(options.data);
-  const located: LocatedBudget[] = sheets.flatMap((sheet) => locateBudgets(sheet));
+  const tick = stopTick(options.shouldStop);
+  const located: LocatedBudget[] = sheets.flatMap((sheet) => locateBudgets(sheet, tick));
   const refundBudget = located.find((b) => b.refund);
   const refund = refundBudget?.refund;
   const budgetLine: BudgetLine | undefined =
@@ -149,7 +156,8 @@ export function reconcileSheets(sheets: readonly SheetCells[], options: Reconcil
   let ownTables = 0;
   let foreignTables = 0;
   for (const sheet of sheets) {
-    for (const table of locateTables(sheet, registry)) {
+    for (const table of locateTables(sheet, registry, tick)) {
+      tick();
       const range = rangeOf(table.sheet, table.originRow, table.originColumn, table.headerRow, table.endRow - 1, table.headers.length);
       // Key figures per inhabitant (KOSTRA-style) share an allocation table's headers but allocate nothing.
       if (table.kind === 'allocation' && isPerInhabitantFigures(table)) {
@@ -185,14 +193,14 @@ export function reconcileSheets(sheets: readonly SheetCells[], options: Reconcil
       compareWithKey: !keyChecked,
     });
   });
-  const arkivplan = sheets.flatMap((sheet) => reconcileArkivplanTables(sheet, { registry, ...(options.data ? { data: options.data } : {}) }));
+  const arkivplan = sheets.flatMap((sheet) => reconcileArkivplanTables(sheet, { registry, tick, ...(options.data ? { data: options.data } : {}) }));
   tables.push(...arkivplan.map(({ findings: _f, ...found }) => ({ kind: 'arkivplan' as const, ...found })));
   const claimed = [...tables.map((t) => t.range), ...(options.claimed ?? [])];
   // Every numeric block no known kind read (key figures per inhabitant included) is checked by the arithmetic its rows
   // obey; what the finder read is read, so only figures outside every block can still be «ikke lest».
-  const relations = options.findRelations?.(sheets as readonly SheetGrid[], claimed);
+  const relations = options.findRelations?.(sheets as readonly SheetGrid[], claimed, tick);
   const readByRelation = relations ? relations.blocks.filter((b) => b.status !== 'known').map((b) => b.range) : [];
-  const unread = options.reportUnread ? unreadFindings(sheets, [...claimed, ...seen, ...readByRelation], registry, claimed.length + readByRelation.length > 0) : [];
+  const unread = options.reportUnread ? unreadFindings(sheets, [...claimed, ...seen, ...readByRelation], registry, claimed.length + readByRelation.length > 0, tick) : [];
   const findings = sortFindings([...budgets, ...allocations, ...rpa, ...duo, ...arkivplan].flatMap((x) => x.findings).concat(unread, relations?.findings ?? []));
   return { tables, claimed, seen, findings, allocations, rpa, duo, budgets, ...(relations ? { relations } : {}) };
 }

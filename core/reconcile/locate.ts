@@ -3,6 +3,7 @@ import { cellText, isBlank, type CellValue } from '../util/cells.js';
 import { normalizeKey } from '../util/text.js';
 import { looksLikeKommune } from './kommuner.js';
 import { readCell } from './numbers.js';
+import { NEVER_STOP, type Tick } from '../util/stop.js';
 
 /** A sheet (or a block of it) as a host read it, with the sheet position of cells[0][0]. */
 export interface SheetCells {
@@ -157,11 +158,12 @@ function rowIsBlank(row: readonly CellValue[] | undefined): boolean {
  * Finds every allocation/RPA/DUO table on a sheet by its headers (at any row, with title rows above),
  * and the extent of each: data rows, a repeated header inside it (page break), the Sum/Kontroll rows.
  */
-export function locateTables(sheet: SheetCells, registry: KommuneRegistry): LocatedTable[] {
+export function locateTables(sheet: SheetCells, registry: KommuneRegistry, tick: Tick = NEVER_STOP): LocatedTable[] {
   const cells = sheet.cells;
   const tables: LocatedTable[] = [];
   let r = 0;
   while (r < cells.length) {
+    tick();
     const guess = recogniseHeader(cells[r] ?? []);
     if (!guess) {
       r++;

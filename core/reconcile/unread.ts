@@ -8,6 +8,7 @@ import { cellText, isBlank } from '../util/cells.js';
 import { looksLikeKommune } from './kommuner.js';
 import type { SheetCells } from './locate.js';
 import { readCell } from './numbers.js';
+import { NEVER_STOP, type Tick } from '../util/stop.js';
 
 /** A rectangle of a sheet, 1-based sheet coordinates, inclusive. */
 export interface SheetRange {
@@ -42,7 +43,7 @@ interface SheetSurvey {
   readonly unread?: { top: number; left: number; bottom: number; right: number; labels: number; figures: number };
 }
 
-function survey(sheet: SheetCells, claimed: readonly SheetRange[], registry: KommuneRegistry): SheetSurvey {
+function survey(sheet: SheetCells, claimed: readonly SheetRange[], registry: KommuneRegistry, tick: Tick): SheetSurvey {
   const originRow = sheet.originRow ?? 1;
   const originColumn = sheet.originColumn ?? 1;
   const own = claimed.filter((c) => c.sheet === sheet.sheet);
@@ -61,6 +62,7 @@ function survey(sheet: SheetCells, claimed: readonly SheetRange[], registry: Kom
     right = Math.max(right, column);
   };
   sheet.cells.forEach((cells, r) => {
+    tick();
     cells.forEach((value, c) => {
       if (isBlank(value)) return;
       const row = originRow + r;
@@ -99,11 +101,11 @@ function finding(sheet: string, at: { row: number; column: number }, message: st
  * something else), and — when nothing was read (`anythingRead` false) and no sheet was reported — one for the
  * workbook, on its first used cell.
  */
-export function unreadFindings(sheets: readonly SheetCells[], claimed: readonly SheetRange[], registry: KommuneRegistry, anythingRead = claimed.length > 0): Finding[] {
+export function unreadFindings(sheets: readonly SheetCells[], claimed: readonly SheetRange[], registry: KommuneRegistry, anythingRead = claimed.length > 0, tick: Tick = NEVER_STOP): Finding[] {
   const findings: Finding[] = [];
   let firstUsed: { sheet: string; at: { row: number; column: number } } | undefined;
   for (const sheet of sheets) {
-    const s = survey(sheet, claimed, registry);
+    const s = survey(sheet, claimed, registry, tick);
     if (s.first && !firstUsed) firstUsed = { sheet: sheet.sheet, at: s.first };
     if (!s.unread || !s.first) continue;
     const u = s.unread;

@@ -4,6 +4,7 @@ import { columnLetter } from '../findings/finding.js';
 import { cellText, isBlank, type CellValue } from '../util/cells.js';
 import { normalizeKey } from '../util/text.js';
 import { figureOf, type Figure } from './figures.js';
+import { NEVER_STOP, type Tick } from '../util/stop.js';
 
 /** A sheet (or part of one) as a host read it, with the sheet position of cells[0][0]. */
 export interface SheetGrid {
@@ -104,7 +105,7 @@ const MAX_REMEMBERED_TEXTS = 50_000;
  * Kommunenr, Konto or År are labels, not quantities). A block without a numeric column (a lone figure in a
  * title) is no table and is not returned.
  */
-export function findBlocks(grid: SheetGrid): Block[] {
+export function findBlocks(grid: SheetGrid, tick: Tick = NEVER_STOP): Block[] {
   const cells = grid.cells;
   // A column repeats its texts («2021.3», «3 mnd», «kr 1 200»): each distinct text with a digit is read once (figures
   // are immutable); a text without one is no figure, as figureOf says, and needs no memory.
@@ -117,6 +118,7 @@ export function findBlocks(grid: SheetGrid): Block[] {
     return f;
   };
   const rowFigures: Map<number, Figure>[] = cells.map((row) => {
+    tick();
     const m = new Map<number, Figure>();
     for (let c = 0; c < row.length; c++) {
       const v = row[c];

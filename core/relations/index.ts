@@ -13,6 +13,7 @@ import { predict, predictExact, tolerance, type ColumnRelation } from './relatio
 import { findColumnRelations, type Verdict } from './search.js';
 import { findSumRows, sumCellTolerance, type SumRow } from './sums.js';
 import { figure, relationSentence, rowName, rowsWords } from './words.js';
+import { NEVER_STOP, type Tick } from '../util/stop.js';
 
 export { findBlocks, type Block, type SheetGrid } from './blocks.js';
 export { isTransposition, causeOf, type Cause } from './causes.js';
@@ -279,15 +280,20 @@ function rangeDrafts(block: Block, formulaAt: FormulaAt, sums: readonly SumRow[]
 }
 
 /** Checks one block: its sum rows, the relations of its columns and, where present, its formulas. */
-export function checkBlock(block: Block, grid?: SheetGrid): BlockCheck {
+export function checkBlock(block: Block, grid?: SheetGrid, tick: Tick = NEVER_STOP): BlockCheck {
+  // A block of half a million rows takes seconds: the caller may stop between the passes (core/util/stop.ts).
+  tick();
   const formulas = grid?.formulas;
   const formulaAt: FormulaAt = (i, j) => {
     const f = formulas?.[block.rows[i]!]?.[block.columns[j]!];
     return f ? f.replace(/^=/, '') : undefined;
   };
   const formulaCheck = formulas && grid ? checkFormulas(block, grid, formulaAt) : { untrusted: new Set<string>(), drafts: [], patternColumns: 0 };
+  tick();
   const m = matrixOf(block, formulaCheck.untrusted);
+  tick();
   const sums = findSumRows(m, block.labels);
+  tick();
   const sumRows = new Set(sums.map((s) => s.row));
   const detail: number[] = [];
   for (let i = 0; i < m.rows; i++) if (!sumRows.has(i)) detail.push(i);
@@ -300,10 +306,12 @@ export function checkBlock(block: Block, grid?: SheetGrid): BlockCheck {
     return s;
   };
   const verdicts = findColumnRelations(m, detail, exactSum);
+  tick();
   const events: Event[] = [];
   const valueOf = (j: number, i: number) => m.values[j]![i]!;
   for (const v of verdicts) {
     for (const i of detail) {
+      tick();
       const t = m.values[v.relation.target]![i]!;
       if (Number.isNaN(t)) continue;
       const pred = predict(v.relation, valueOf, i);
@@ -338,6 +346,7 @@ export function checkBlock(block: Block, grid?: SheetGrid): BlockCheck {
       events.push(sumEvent(block, m, s, j, expected, actual, tol));
     }
   }
+  tick();
   const reported = new Set<string>();
   const drafts: FindingDraft[] = [...formulaCheck.drafts];
   for (const d of formulaCheck.drafts) reported.add(`${d.row}:${d.column}`);

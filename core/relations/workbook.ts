@@ -5,6 +5,7 @@ import type { SheetRange } from '../reconcile/unread.js';
 import { isBlank } from '../util/cells.js';
 import { findBlocks, sheetRow, type Block, type SheetGrid } from './blocks.js';
 import { checkBlock, type BlockCheck } from './index.js';
+import { NEVER_STOP, type Tick } from '../util/stop.js';
 
 /** What became of one numeric block. */
 export type BlockStatus = 'known' | 'relations' | 'none';
@@ -56,17 +57,17 @@ export function blockRange(grid: SheetGrid, block: Block): SheetRange {
 }
 
 /** Runs the relation finder on every numeric block of every sheet that the known kinds left. */
-export function checkWorkbookRelations(grids: readonly SheetGrid[], claimed: readonly SheetRange[] = []): WorkbookRelations {
+export function checkWorkbookRelations(grids: readonly SheetGrid[], claimed: readonly SheetRange[] = [], tick: Tick = NEVER_STOP): WorkbookRelations {
   const blocks: { block: Block; status: BlockStatus; range: SheetRange; check?: BlockCheck }[] = [];
   const findings: Finding[] = [];
   for (const grid of grids) {
-    for (const block of findBlocks(grid)) {
+    for (const block of findBlocks(grid, tick)) {
       const range = blockRange(grid, block);
       if (isClaimed(block, claimed)) {
         blocks.push({ block, status: 'known', range });
         continue;
       }
-      const check = checkBlock(block, grid);
+      const check = checkBlock(block, grid, tick);
       blocks.push({ block, status: check.related ? 'relations' : 'none', range, check });
       for (const f of check.findings) findings.push(f);
     }

@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { run } from '../../cli/main.js';
 import { readWorkbook } from '../../cli/workbook.js';
 import { LIMITS } from '../../cli/xlsx/limits.js';
@@ -142,6 +142,27 @@ describe('limits: one Norwegian line that names the limit and what to do', () =>
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/tok lengre enn tidsgrensen på 0 sekunder og ble stoppet\. .* Ingenting er skrevet\.\n$/);
     expect(existsSync(join(dir, 'tid-ut.xlsx'))).toBe(false);
+  });
+});
+
+describe('the time limit holds after reading too', () => {
+  it('kontroll stops while checking, on time, with one line that names the limit', async () => {
+    // The clock moves a second each time it is read: reading (a check per chunk) passes, and the deadline runs out
+    // while core checks the 20 000 rows, which asks for it from its row loops.
+    const path = writeTo(join(dir, 'tid-kontroll.xlsx'), bigRegister(20_000));
+    const base = Date.now();
+    let reads = 0;
+    const clock = vi.spyOn(Date, 'now').mockImplementation(() => base + 1000 * reads++);
+    LIMITS.timeMs = 30_000;
+    try {
+      const r = await dh('kontroll', path, '--dato', '2026-11-21');
+      expect(r).toMatchObject({ code: 2, stdout: '' });
+      expect(r.stderr).toMatch(/^Kontrollen av «.*tid-kontroll\.xlsx» tok lengre enn tidsgrensen på 30 sekunder og ble stoppet\. .* Ingenting er skrevet\.\n$/);
+      // Stopped soon after the deadline, not at the end of the check.
+      expect(reads).toBeLessThan(40);
+    } finally {
+      clock.mockRestore();
+    }
   });
 });
 
