@@ -8,13 +8,14 @@ import { HELGELAND_2026 } from '../../../core/dataset/helgeland2026.js';
 import { reconcileSheets } from '../../../core/reconcile/index.js';
 import { checkWorkbookRelations } from '../../../core/relations/index.js';
 import { StopRequested, stopTick } from '../../../core/util/stop.js';
+import type { CellValue } from '../../../core/util/cells.js';
 import { allocationGrid, budgetGrid } from './board-tables.js';
 
 const data = new DatasetContext(HELGELAND_2026);
 
 /** A sheet with the board's tables and a long block of figures under them (the relation finder reads it). */
 function sheets(rows: number) {
-  const figures: unknown[][] = [['Post', 'Antall', 'Pris', 'Sum']];
+  const figures: CellValue[][] = [['Post', 'Antall', 'Pris', 'Sum']];
   for (let i = 0; i < rows; i++) figures.push([`Post ${i}`, i % 50, 120, (i % 50) * 120 + (i === 77 ? 5 : 0)]);
   return [
     { sheet: 'Fordeling', cells: allocationGrid('numbers') },
