@@ -61,7 +61,10 @@ const NOT_FINITE: DhError = dhError('Resultatet er ikke et endelig tall (for sto
 /** Every number leaving the catalog is finite: Infinity and NaN become #NUM! with a Norwegian message. */
 function finite(result: CellResult): CellResult {
   if (typeof result === 'number') return Number.isFinite(result) ? result : NOT_FINITE;
-  if (Array.isArray(result)) return result.map((row) => row.map((v) => (typeof v === 'number' && !Number.isFinite(v) ? NOT_FINITE : v)));
+  if (Array.isArray(result)) {
+    // Copied only when some number is not finite: a 100 000-cell result is not built a second time for nothing.
+    for (const row of result) for (const v of row) if (typeof v === 'number' && !Number.isFinite(v)) return result.map((line) => line.map((x) => (typeof x === 'number' && !Number.isFinite(x) ? NOT_FINITE : x)));
+  }
   return result;
 }
 

@@ -1,5 +1,7 @@
 import { isMostlyMembers } from '../../dataset/context.js';
+import type { Member } from '../../dataset/model.js';
 import type { Kommune } from '../../kommuner/registry.js';
+import type { KommuneLookupResult } from '../kommune-lookup.js';
 import { normalizeKey } from '../../util/text.js';
 import type { RegisterRule } from '../rule.js';
 
@@ -24,7 +26,11 @@ export const rule: RegisterRule = {
     const memberBySlot: boolean[] = [];
     let known = 0;
     let inMembers = 0;
-    const outside: { r: number; c: number; kommune: Kommune; text: string }[] = [];
+    // Rows outside the members, kept as a row, a column and the lookup the row already has: an object per row
+    // would cost a large register of another network's kommuner (where nothing is reported) a heap of them.
+    const outsideRows: number[] = [];
+    const outsideColumns: number[] = [];
+    const outsideFound: KommuneLookupResult[] = [];
     return {
       row(f) {
         const found = f.kommune;
@@ -37,14 +43,27 @@ export const rule: RegisterRule = {
           return;
         }
         const c = found === f.numberLookup ? nrCol : found === f.nameLookup ? nameCol : nrCol >= 0 ? nrCol : nameCol;
-        outside.push({ r: f.r, c: c >= 0 ? c : 0, kommune: found.kommune, text: found.text });
+        outsideRows.push(f.r);
+        outsideColumns.push(c >= 0 ? c : 0);
+        outsideFound.push(found);
       },
       end() {
         if (!isMostlyMembers(inMembers, known)) return;
         const cooperation = data.dataset.name;
-        for (const { r, c, kommune, text } of outside) {
-          const key = normalizeKey(kommune.name);
-          const namesake = [...members].map((nr) => data.member(nr)).find((m) => m !== undefined && normalizeKey(m.name) === key);
+        const namesakes = new Map<string, Member | undefined>();
+        const namesakeOf = (kommune: Kommune) => {
+          if (!namesakes.has(kommune.kommunenr)) {
+            const key = normalizeKey(kommune.name);
+            namesakes.set(kommune.kommunenr, [...members].map((nr) => data.member(nr)).find((m) => m !== undefined && normalizeKey(m.name) === key));
+          }
+          return namesakes.get(kommune.kommunenr);
+        };
+        for (let i = 0; i < outsideRows.length; i++) {
+          const r = outsideRows[i]!;
+          const c = outsideColumns[i]!;
+          const kommune = outsideFound[i]!.kommune!;
+          const text = outsideFound[i]!.text;
+          const namesake = namesakeOf(kommune);
           const hint = namesake ? ` Mente du ${namesake.name} ${namesake.kommunenr}, som er medlem?` : '';
           ctx.emit(
             ID,
