@@ -64,7 +64,8 @@ export class Budget {
   }
   /** True once the time is up: for core's shouldStop (core/util/stop.ts), which knows no clock. */
   expired(): boolean {
-    return Date.now() > this.end;
+    // At the deadline, not a millisecond after it: a limit of 0 is spent at once, however fast the first check comes.
+    return Date.now() >= this.end;
   }
   /** Runs a check in core with this deadline as its shouldStop; a stop becomes the time limit's refusal. */
   checking<T>(work: (shouldStop: () => boolean) => T): T {
