@@ -75,8 +75,11 @@ export function moduleExports(source: ts.SourceFile): ModuleExports {
   return { local, reexports, stars };
 }
 
+/** Rewrites a file's text before its imports are flattened (undefined: leave it as it is). */
+export type SourceTransform = (path: string, text: string) => Promise<string | undefined> | string | undefined;
+
 /** The plugin; `coreDir` is the folder whose files count as side-effect free. */
-export function flattenBarrels(coreDir: string): esbuild.Plugin {
+export function flattenBarrels(coreDir: string, transform?: SourceTransform): esbuild.Plugin {
   return {
     name: 'dh-flatten-barrels',
     setup(build) {
@@ -178,8 +181,12 @@ export function flattenBarrels(coreDir: string): esbuild.Plugin {
       build.onLoad({ filter: /\.(m?js|tsx?)$/ }, async (args) => {
         if (args.namespace !== 'file') return undefined;
         const inPackage = args.path.includes(`${sep}node_modules${sep}`);
-        const text = readFileSync(args.path, 'utf8');
-        if (!/\bimport\s*\{/.test(text)) return undefined;
+        const original = readFileSync(args.path, 'utf8');
+        const transformed = inPackage ? undefined : await transform?.(args.path, original);
+        const text = transformed ?? original;
+        const loader = args.path.endsWith('.tsx') ? 'tsx' : args.path.endsWith('.ts') ? 'ts' : 'js';
+        const unchanged = (): esbuild.OnLoadResult | undefined => (transformed === undefined ? undefined : { contents: text, loader, resolveDir: dirname(args.path), watchFiles: [args.path] });
+        if (!/\bimport\s*\{/.test(text)) return unchanged();
         const source = parse(args.path, text);
         const edits: { start: number; end: number; text: string }[] = [];
         for (const statement of source.statements) {
@@ -203,10 +210,9 @@ export function flattenBarrels(coreDir: string): esbuild.Plugin {
           const replacement = [...byFile].map(([file, names]) => `import { ${names.join(', ')} } from ${JSON.stringify(file)};`).join(' ');
           edits.push({ start: statement.getStart(source), end: statement.getEnd(), text: replacement });
         }
-        if (!edits.length) return undefined;
+        if (!edits.length) return unchanged();
         let contents = text;
         for (const edit of edits.reverse()) contents = contents.slice(0, edit.start) + edit.text + contents.slice(edit.end);
-        const loader = args.path.endsWith('.tsx') ? 'tsx' : args.path.endsWith('.ts') ? 'ts' : 'js';
         return { contents, loader, resolveDir: dirname(args.path), ...(inPackage ? {} : { watchFiles: [args.path] }) };
       });
     },

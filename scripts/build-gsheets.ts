@@ -13,6 +13,7 @@ import { gzipSync } from 'node:zlib';
 import { Script } from 'node:vm';
 import { build as esbuild, transform } from 'esbuild';
 import { flattenBarrels } from './barrels.js';
+import { stylesAheadOfTime } from './griffel-aot.js';
 import { NOT_IN_PANES } from './build-excel.js';
 import { CATALOG, sheetsName, type CatalogEntry, type ParamSpec } from '../core/index.js';
 import { docText } from './jsdoc.js';
@@ -184,7 +185,7 @@ export async function bundleSidebar(): Promise<SidebarBundle> {
     chunkNames: '[name]-[hash]',
     metafile: true,
     write: false,
-    plugins: [flattenBarrels(resolve(root, 'core'))],
+    plugins: [flattenBarrels(resolve(root, 'core'), stylesAheadOfTime(resolve(root, 'core')))],
   });
   const chunkName = (path: string) => `./${relative(SIDEBAR_OUT, resolve(root, path)).split('\\').join('/')}`;
   const texts = new Map(result.outputFiles.map((f) => [`./${relative(SIDEBAR_OUT, f.path).split('\\').join('/')}`, f.text]));

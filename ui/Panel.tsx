@@ -33,13 +33,15 @@
  */
 import { StrictMode, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { Button, FluentProvider, makeStyles, Tab, TabList, tokens, webLightTheme } from '@fluentui/react-components';
+import { Button, FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { HELGELAND_2026, type Dataset } from '../core/index.js';
 import type { Status } from './common.js';
 import { builtinDataset, datasetAfterChange, defaultYear, detectDatasetTables, keyYears, loadDataset, type DatasetOrigin, type LoadedDataset } from './dataset/actions.js';
 import type { PanelHost } from './host.js';
 import type { StartWorker } from './worker/client.js';
 import { PANEL_VIEWS, type PanelContext, type PanelTab } from './views.js';
+import { usePanelStyles } from './Panel.styles.js';
+import { TabStrip } from './TabStrip.js';
 
 export type { PanelTab } from './views.js';
 
@@ -68,26 +70,9 @@ export function todayIso(now: Date = new Date()): string {
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
-const useStyles = makeStyles({
-  root: {
-    display: 'flex',
-    flexDirection: 'column',
-    paddingInline: tokens.spacingHorizontalM,
-    paddingBlock: tokens.spacingVerticalS,
-    fontFamily: tokens.fontFamilyBase,
-    fontSize: tokens.fontSizeBase300,
-    color: tokens.colorNeutralForeground1,
-    minWidth: 0,
-    // Long table names and cell addresses break instead of widening a 300 px sidebar.
-    overflowWrap: 'break-word',
-  },
-  follow: { display: 'flex', alignItems: 'center', justifyContent: 'space-between', columnGap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
-  followText: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
-  tabs: { flexWrap: 'wrap' },
-});
 
 export function Panel({ host, today: todayProp, initialTab = 'fordeling', base = HELGELAND_2026, autoDetectWorkbook = true, startWorker }: PanelProps): ReactNode {
-  const styles = useStyles();
+  const styles = usePanelStyles();
   const today = todayProp ?? todayIso();
   const builtin = useMemo(() => builtinDataset(base), [base]);
   const [tab, setTab] = useState<PanelTab>(initialTab);
@@ -195,13 +180,7 @@ export function Panel({ host, today: todayProp, initialTab = 'fordeling', base =
 
   return (
     <div className={styles.root} lang="nb" data-testid="dh-panel">
-      <TabList className={styles.tabs} size="small" selectedValue={tab} onTabSelect={(_, data) => setTab(data.value as PanelTab)} aria-label="DH-tillegget">
-        {PANEL_VIEWS.map((view) => (
-          <Tab key={view.id} value={view.id} data-testid={`tab-${view.id}`}>
-            {view.label}
-          </Tab>
-        ))}
-      </TabList>
+      <TabStrip tabs={PANEL_VIEWS} selected={tab} onSelect={setTab} label="DH-tillegget" />
       {watches ? null : (
         <div className={styles.follow}>
           <span className={styles.followText}>Tallene leses når panelet får fokus.</span>

@@ -148,4 +148,63 @@ describe.skipIf(!available)('sidebar.html in a browser', () => {
     expect(errors).toEqual([]);
     await page.close();
   });
+
+  it('the tabs follow the WAI-ARIA tabs pattern (arrow keys, Home/End, Enter; one tab in the Tab order), and the styles computed at build time apply', async () => {
+    const { page, errors } = await openSidebar();
+    const state = () =>
+      page.evaluate(() => {
+        const tabs = [...document.querySelectorAll<HTMLElement>('[role="tablist"] [role="tab"]')];
+        return {
+          ids: tabs.map((t) => t.dataset.testid),
+          selected: tabs.filter((t) => t.getAttribute('aria-selected') === 'true').map((t) => t.dataset.testid),
+          tabbable: tabs.filter((t) => t.tabIndex === 0).map((t) => t.dataset.testid),
+          focused: (document.activeElement as HTMLElement | null)?.dataset.testid,
+        };
+      });
+    expect(await page.getAttribute('[role="tablist"]', 'aria-label')).toBe('DH-tillegget');
+    let now = await state();
+    expect(now.ids).toEqual(['tab-fordeling', 'tab-styremote', 'tab-register', 'tab-gevinst', 'tab-hvaom', 'tab-regnskap']);
+    expect(now.selected).toEqual(['tab-fordeling']);
+    expect(now.tabbable).toEqual(['tab-fordeling']);
+    await page.getByTestId('tab-fordeling').focus();
+    await page.keyboard.press('ArrowRight');
+    now = await state();
+    expect(now.focused).toBe('tab-styremote');
+    expect(now.tabbable).toEqual(['tab-styremote']);
+    expect(now.selected).toEqual(['tab-fordeling']);
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('ArrowLeft');
+    expect((await state()).focused).toBe('tab-regnskap');
+    await page.keyboard.press('Home');
+    expect((await state()).focused).toBe('tab-fordeling');
+    await page.keyboard.press('End');
+    await page.keyboard.press('ArrowLeft');
+    expect((await state()).focused).toBe('tab-hvaom');
+    await page.keyboard.press('Enter');
+    await page.getByTestId('view-hvaom').waitFor({ timeout: 15_000 });
+    now = await state();
+    expect(now.selected).toEqual(['tab-hvaom']);
+    // Styles: the panel frame and the open tab's brand-coloured line come from __styles(...) made by the build.
+    const looks = await page.evaluate(() => {
+      const panel = getComputedStyle(document.querySelector('[data-testid="dh-panel"]')!);
+      const open = document.querySelector('[data-testid="tab-hvaom"]')!;
+      const closed = document.querySelector('[data-testid="tab-fordeling"]')!;
+      return {
+        display: panel.display,
+        wrap: panel.overflowWrap,
+        openLine: getComputedStyle(open, '::after').backgroundColor,
+        closedLine: getComputedStyle(closed, '::after').backgroundColor,
+        openWeight: getComputedStyle(open.querySelector('span')!).fontWeight,
+        closedWeight: getComputedStyle(closed.querySelector('span')!).fontWeight,
+        sameWidth: (open as HTMLElement).getBoundingClientRect().width > 0,
+      };
+    });
+    expect(looks.display).toBe('flex');
+    expect(looks.wrap).toBe('break-word');
+    expect(looks.openLine).not.toBe(looks.closedLine);
+    expect(looks.closedLine).toBe('rgba(0, 0, 0, 0)');
+    expect(Number(looks.openWeight)).toBeGreaterThan(Number(looks.closedWeight));
+    expect(errors).toEqual([]);
+    await page.close();
+  });
 });
