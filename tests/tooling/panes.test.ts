@@ -4,7 +4,10 @@
 import * as esbuild from 'esbuild';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
+import { resolve } from 'node:path';
+import { resolveStyleRulesForSlots } from '@griffel/core';
 import { moduleExports } from '../../scripts/barrels.js';
+import { isStylesModule, precompileStyles } from '../../scripts/griffel-aot.js';
 import { NOT_IN_PANES, taskpaneBuildOptions } from '../../scripts/build-excel.js';
 import { bundleSidebar } from '../../scripts/build-gsheets.js';
 
@@ -53,5 +56,31 @@ describe('moduleExports (scripts/barrels.ts)', () => {
     expect([...found.local].sort()).toEqual(['H', 'I', 'default', 'e', 'f', 'g', 'n', 'ns']);
     expect(Object.fromEntries(found.reexports)).toEqual({ b: { specifier: './bc.js', name: 'b' }, d: { specifier: './bc.js', name: 'c' } });
     expect(found.stars).toEqual(['./a.js']);
+  });
+});
+
+describe('precompileStyles (scripts/griffel-aot.ts)', () => {
+  const core = resolve(import.meta.dirname, '../../core');
+
+  it('gives __styles(...) with exactly what Griffel computes at run time for the same style object', async () => {
+    const text = [
+      "import { makeStyles, tokens } from '@fluentui/react-components';",
+      "export const useThing = makeStyles({ root: { color: tokens.colorNeutralForeground1, paddingInline: '4px', ':hover': { color: 'red' } }, other: { display: 'flex' } });",
+    ].join('\n');
+    const out = await precompileStyles('/nowhere/thing.styles.ts', text, core);
+    const [classes, css] = resolveStyleRulesForSlots({ root: { color: 'var(--colorNeutralForeground1)', paddingInline: '4px', ':hover': { color: 'red' } }, other: { display: 'flex' } }, '');
+    expect(out).toContain(`export const useThing = /* @__PURE__ */ __styles(${JSON.stringify(classes)}, ${JSON.stringify(css)});`);
+    expect(out).not.toContain('makeStyles');
+  });
+
+  it('refuses a styles module that imports our own code or exports anything but makeStyles hooks', async () => {
+    await expect(precompileStyles('/nowhere/a.styles.ts', "import { makeStyles } from '@fluentui/react-components';\nimport { x } from './x.js';\nexport const useA = makeStyles({ r: { color: x } });", core)).rejects.toThrow(/bare importere fra Fluent\/Griffel/);
+    await expect(precompileStyles('/nowhere/b.styles.ts', "import { makeStyles } from '@fluentui/react-components';\nexport const useB = makeStyles({ r: { color: 'red' } });\nexport const colour = 'red';", core)).rejects.toThrow(/«colour» er ikke en makeStyles/);
+  });
+
+  it('is used for every *.styles.ts of the panel and for nothing in node_modules', () => {
+    expect(isStylesModule('/repo/ui/Panel.styles.ts')).toBe(true);
+    expect(isStylesModule('/repo/node_modules/@fluentui/react-tabs/lib/x.styles.ts')).toBe(false);
+    expect(isStylesModule('/repo/ui/Panel.tsx')).toBe(false);
   });
 });
