@@ -178,6 +178,29 @@ export function flattenBarrels(coreDir: string, transform?: SourceTransform): es
         return holders.length === 1 ? origin(holders[0]!, name, depth + 1) : here;
       };
 
+      /** A file that re-exports anything (read as text: most files are not, and need no parse). */
+      const barrelCache = new Map<string, boolean>();
+      const mayReexport = (file: string): boolean => {
+        let hit = barrelCache.get(file);
+        if (hit === undefined) {
+          try {
+            hit = /\bexport\s*(\*|\{[^}]*\})\s*from\b/.test(readFileSync(file, 'utf8'));
+          } catch {
+            hit = false;
+          }
+          barrelCache.set(file, hit);
+        }
+        return hit;
+      };
+      /** Whether any `import { … } from 'x'` of the text leads to a re-exporting file we may skip. */
+      const importsABarrel = async (importer: string, text: string): Promise<boolean> => {
+        for (const match of text.matchAll(/\bimport\s*\{[^}]*\}\s*from\s*["']([^"']+)["']/g)) {
+          const target = await resolveFrom(importer, match[1]!);
+          if (target && skippable(target) && mayReexport(target)) return true;
+        }
+        return false;
+      };
+
       build.onLoad({ filter: /\.(m?js|tsx?)$/ }, async (args) => {
         if (args.namespace !== 'file') return undefined;
         const inPackage = args.path.includes(`${sep}node_modules${sep}`);
@@ -186,7 +209,7 @@ export function flattenBarrels(coreDir: string, transform?: SourceTransform): es
         const text = transformed ?? original;
         const loader = args.path.endsWith('.tsx') ? 'tsx' : args.path.endsWith('.ts') ? 'ts' : 'js';
         const unchanged = (): esbuild.OnLoadResult | undefined => (transformed === undefined ? undefined : { contents: text, loader, resolveDir: dirname(args.path), watchFiles: [args.path] });
-        if (!/\bimport\s*\{/.test(text)) return unchanged();
+        if (!/\bimport\s*\{/.test(text) || !(await importsABarrel(args.path, text))) return unchanged();
         const source = parse(args.path, text);
         const edits: { start: number; end: number; text: string }[] = [];
         for (const statement of source.statements) {
