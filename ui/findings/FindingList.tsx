@@ -21,8 +21,11 @@ export function SeverityBadges({ counts }: { counts: Readonly<Record<Severity, n
   );
 }
 
-/** How many findings of one severity the list renders (DH_Funn gets them all). */
-export const FINDINGS_SHOWN = 200;
+/**
+ * How many findings of one severity the list renders before «Vis alle» (DH_Funn gets them all). A 100 000-row
+ * register has thousands; 100 of each is more than a 300 px panel shows, and keeps the result's first render short.
+ */
+export const FINDINGS_SHOWN = 100;
 
 /**
  * Findings grouped Feil / Advarsel / Info. Each finding with a cell is a button that selects the cell

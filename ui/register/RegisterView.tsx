@@ -42,7 +42,9 @@ export function RegisterView({ host, loaded, today, startWorker }: RegisterViewP
     setStatus({ intent: 'info', text: source === 'active' ? 'Kontrollerer det aktive arket …' : 'Kontrollerer DH_Register …' });
     const controller = new AbortController();
     setRunning(controller);
-    const result = await checkRegisterOnSheet(host, source, today, setProgress, loaded.dataset, {
+    // Only whole-percent steps reach React: each is a repaint, and a big register reports far more often.
+    const onProgress = (f: number) => setProgress((shown) => (Math.floor(f * 100) === Math.floor(shown * 100) ? shown : f));
+    const result = await checkRegisterOnSheet(host, source, today, onProgress, loaded.dataset, {
       signal: controller.signal,
       ...(startWorker ? { startWorker } : {}),
     });
