@@ -3,16 +3,33 @@
 // Only the first view is imported statically: every other view is a dynamic import, so the Excel task pane
 // (built with code splitting) loads its code when the tab is first opened and the first load stays small
 // (issue 15). New views go in with onDemand(...), never as a static import.
-import { lazy, Suspense, type ComponentType, type ReactNode } from 'react';
-import type { Status } from './common.js';
+import { Component, lazy, Suspense, type ComponentType, type ReactNode } from 'react';
+import { Button } from '@fluentui/react-components';
+import { StatusLine, type Status } from './common.js';
 import type { DatasetOrigin, LoadedDataset } from './dataset/actions.js';
 import { FordelingView } from './fordeling/FordelingView.js';
 import type { PanelHost } from './host.js';
 import type { StartWorker } from './worker/client.js';
 
-/** A view whose module is fetched the first time it renders. */
-function onDemand<P extends object>(load: () => Promise<ComponentType<P>>): ComponentType<P> {
-  return lazy(() => load().then((component) => ({ default: component })));
+/** A view whose module is fetched the first time it renders; `retry` fetches it again after a failure. */
+interface OnDemand<P extends object> {
+  readonly View: ComponentType<P>;
+  readonly retry: () => void;
+  /** Keeps each view's error state its own when the panel switches tabs. */
+  readonly key: string;
+}
+
+let views = 0;
+
+function onDemand<P extends object>(load: () => Promise<ComponentType<P>>): OnDemand<P> {
+  const make = () => lazy(() => load().then((component) => ({ default: component })));
+  // React.lazy keeps a failed load for good: a retry needs a new lazy component.
+  let current = make();
+  const View = (props: P): ReactNode => {
+    const Current = current;
+    return <Current {...props} />;
+  };
+  return { View, retry: () => void (current = make()), key: `view-${++views}` };
 }
 
 const Styremote = onDemand(() => import('./styremote/StyremoteView.js').then((m) => m.StyremoteView));
@@ -30,11 +47,47 @@ function ViewLoading(): ReactNode {
   );
 }
 
-function suspended<P extends object>(View: ComponentType<P>, props: P): ReactNode {
+/**
+ * A view whose code could not be fetched (no network, a server error in Sheets) or that failed while showing:
+ * a Norwegian message and «Prøv igjen» in its place, and the other tabs keep working.
+ */
+class ViewBoundary extends Component<{ readonly children: ReactNode; readonly onRetry: () => void }, { readonly error?: unknown }> {
+  override state: { readonly error?: unknown } = {};
+
+  static getDerivedStateFromError(error: unknown): { error: unknown } {
+    return { error };
+  }
+
+  override render(): ReactNode {
+    if (this.state.error === undefined) return this.props.children;
+    const reason = this.state.error instanceof Error && this.state.error.message ? this.state.error.message : String(this.state.error);
+    const status: Status = { intent: 'error', text: `Denne fanen kunne ikke vises: ${reason}` };
+    return (
+      <div data-testid="view-failed" style={{ display: 'flex', flexDirection: 'column', rowGap: '8px', paddingBlock: '12px' }}>
+        <StatusLine status={status} testId="view-failed-message" />
+        <div>
+          <Button
+            onClick={() => {
+              this.props.onRetry();
+              this.setState({ error: undefined });
+            }}
+            data-testid="view-retry"
+          >
+            Prøv igjen
+          </Button>
+        </div>
+      </div>
+    );
+  }
+}
+
+function suspended<P extends object>(view: OnDemand<P>, props: P): ReactNode {
   return (
-    <Suspense fallback={<ViewLoading />}>
-      <View {...props} />
-    </Suspense>
+    <ViewBoundary key={view.key} onRetry={view.retry}>
+      <Suspense fallback={<ViewLoading />}>
+        <view.View {...props} />
+      </Suspense>
+    </ViewBoundary>
   );
 }
 

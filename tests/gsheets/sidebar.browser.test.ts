@@ -51,7 +51,7 @@ describe.skipIf(!available)('sidebar.html in a browser', () => {
   // script runs the same way, so no eval, Blob URL or module URL is relied on.
 
   /** sidebar.html in a new page with google.script.run bridged to the built Code.js in a fresh fake. */
-  async function openSidebar() {
+  async function openSidebar(failing: Set<string> = new Set()) {
     const addon = loadAddon();
     const { runtime } = addon;
     const page = await browser.newPage();
@@ -63,6 +63,7 @@ describe.skipIf(!available)('sidebar.html in a browser', () => {
     await page.exposeFunction('__dhServer', (name: string, argsJson: string) => {
       called.push(name);
       try {
+        if (failing.has(name)) throw new Error('Tjenesten er ikke tilgjengelig akkurat nå.');
         const args = JSON.parse(argsJson) as unknown[];
         const value = runtime.execute((g) => {
           if (typeof g[name] !== 'function') throw new Error(`Script function not found: ${name}`);
@@ -76,7 +77,7 @@ describe.skipIf(!available)('sidebar.html in a browser', () => {
     // Apps Script puts google.script.run into the page before the page's own script runs
     await page.setContent(distFile('sidebar.html').replace('<head>', `<head><script>${SCRIPT_RUN_BRIDGE}</script>`), { waitUntil: 'load' });
     await page.getByTestId('dh-panel').waitFor({ timeout: 15_000 });
-    return { ...addon, page, errors, requests, called };
+    return { ...addon, page, errors, requests, called, failing };
   }
 
   it('mounts the shared panel and writes DH_Fordeling_2026 through google.script.run', async () => {
@@ -204,6 +205,30 @@ describe.skipIf(!available)('sidebar.html in a browser', () => {
     expect(looks.openLine).not.toBe(looks.closedLine);
     expect(looks.closedLine).toBe('rgba(0, 0, 0, 0)');
     expect(Number(looks.openWeight)).toBeGreaterThan(Number(looks.closedWeight));
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('when the on-demand parts cannot be fetched, the panel says so in Norwegian, keeps working, and «Prøv igjen» loads the tab once the server answers', async () => {
+    const { page, errors, failing } = await openSidebar(new Set(['dhSidebarChunks']));
+    // The Fordeling view stays, with a note where «Hent innbyggertall fra SSB» would have been.
+    await page.getByTestId('ssb-import-failed').waitFor({ timeout: 15_000 });
+    expect(await page.getByTestId('ssb-import-failed').textContent()).toContain('Tjenesten er ikke tilgjengelig');
+    expect(await page.getByTestId('fordeling-table').count()).toBe(1);
+    // Writing DH_Fordeling needs its builder: a clear message, nothing written, the button usable again.
+    await page.getByTestId('insert-fordeling').click();
+    await page.waitForFunction(() => document.querySelector('[data-testid="fordeling-message"]')?.textContent?.includes('Kunne ikke hente denne delen av panelet'), undefined, { timeout: 15_000 });
+    expect(await page.getByTestId('insert-fordeling').isEnabled()).toBe(true);
+    // Another tab: the message and «Prøv igjen» in its place; the other tabs still open.
+    await page.getByTestId('tab-styremote').click();
+    await page.getByTestId('view-failed').waitFor({ timeout: 15_000 });
+    expect(await page.getByTestId('view-failed-message').textContent()).toContain('Denne fanen kunne ikke vises');
+    await page.getByTestId('tab-fordeling').click();
+    await page.getByTestId('view-fordeling').waitFor();
+    failing.clear();
+    await page.getByTestId('tab-styremote').click();
+    await page.getByTestId('view-retry').click();
+    await page.getByTestId('view-styremote').waitFor({ timeout: 15_000 });
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -42,8 +42,13 @@ export async function loadDataset(host: PanelHost, base: Dataset = HELGELAND_202
   if (!read.ok) return read;
   // The parser (and the board tables it names) loads only when a workbook has input tables: the panel opens on
   // the embedded dataset, so the first load does without it (issue 15).
-  const { datasetFromWorkbook } = await import('./from-workbook.js');
-  return datasetFromWorkbook(read.value, base);
+  let parser: typeof import('./from-workbook.js');
+  try {
+    parser = await import('./from-workbook.js');
+  } catch (error) {
+    return failure(`Kunne ikke hente denne delen av panelet: ${reasonOf(error)}. Ingenting er endret.`);
+  }
+  return parser.datasetFromWorkbook(read.value, base);
 }
 
 /** The years the dataset has a key for, ascending. */

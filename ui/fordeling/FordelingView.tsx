@@ -11,7 +11,15 @@ import type { Dataset } from '../../core/index.js';
 
 /** «Hent innbyggertall fra SSB»: only some users need it, so its code loads when the view first shows it. */
 const PopulationImport = lazy(async () => {
-  const [ui, actions] = await Promise.all([import('../innbyggere/PopulationImport.js'), import('../innbyggere/actions.js')]);
+  let ui: typeof import('../innbyggere/PopulationImport.js');
+  let actions: typeof import('../innbyggere/actions.js');
+  try {
+    [ui, actions] = await Promise.all([import('../innbyggere/PopulationImport.js'), import('../innbyggere/actions.js')]);
+  } catch (error) {
+    // The rest of the view works without it: say so where it would have been.
+    const text = `«Hent innbyggertall fra SSB» kunne ikke hentes: ${error instanceof Error ? error.message : String(error)}. Åpne panelet på nytt for å prøve igjen.`;
+    return { default: () => <StatusLine status={{ intent: 'warning', text }} testId="ssb-import-failed" /> };
+  }
   const Import = (p: { host: PanelHost; dataset: Dataset; year: number; today: string; basis?: string }) => (
     <ui.PopulationImport host={p.host} dataset={p.dataset} year={p.year} today={p.today} defaultPeriod={actions.periodOf(p.basis, p.year)} />
   );

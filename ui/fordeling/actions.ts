@@ -102,8 +102,13 @@ export function fordelingView(dataset: Dataset, year: number): ActionResult<Ford
 export async function insertFordeling(host: PanelHost, dataset: Dataset, year: number): Promise<ActionResult<{ readonly table: string; readonly rows: number }>> {
   // The table builder sits with every other board table (core/board/tables.ts): loaded on the first click, not
   // with the first view (issue 15).
-  const { insertFordelingTable } = await import('./insert.js');
-  return insertFordelingTable(host, dataset, year);
+  let insert: typeof import('./insert.js');
+  try {
+    insert = await import('./insert.js');
+  } catch (error) {
+    return failure(`Kunne ikke hente denne delen av panelet: ${reasonOf(error)}. Ingenting er skrevet; prøv igjen.`);
+  }
+  return insert.insertFordelingTable(host, dataset, year);
 }
 
 export interface FrozenPercentagesExport {
