@@ -278,6 +278,7 @@ export class RegisterReader {
   private readonly statuses = new Map<string, StatusKind>();
   private readonly plans = new Map<string, boolean>();
   private readonly supplierKeys = new Map<string, string>();
+  private countScratch = new Uint8Array(32);
   /** The header row's System cell: a data row repeating it may be a repeated header. */
   private readonly systemHeaderCell: unknown;
   /**
@@ -352,7 +353,9 @@ export class RegisterReader {
     const c = this.col.system;
     if (c >= 0 && row[c] === this.systemHeaderCell && row[c] !== undefined && row[c] !== null && this.isRepeatedHeader(row)) return false;
     if (this.isSumRow(row, row.length)) return false;
-    const cls = new Uint8Array(row.length);
+    // One scratch buffer for every row: counting a million-row register must not allocate a typed array per row.
+    if (this.countScratch.length < row.length) this.countScratch = new Uint8Array(Math.max(row.length, 2 * this.countScratch.length));
+    const cls = this.countScratch;
     for (let k = 0; k < row.length; k++) cls[k] = classifyCell(row[k]);
     return this.sectionLabel(row, row.length, true, cls) === undefined;
   }

@@ -5,6 +5,9 @@ import { CELL_VALUE, STATUS_OUT_OF_USE } from '../values.js';
 
 const ID = 'register.kritisk-integrasjon-mangler';
 
+/** One empty list for every memo: a register of a million systems must not hold a million empty arrays. */
+const NOTHING_MISSING: readonly CriticalIntegration[] = Object.freeze([]);
+
 /** What the rule last concluded for one system entry (a system nearly always has the same type and integrations). */
 interface Memo {
   readonly typeValue: unknown;
@@ -72,7 +75,7 @@ export const rule: RegisterRule = {
           // filled in but not critical ("Sak/arkiv") is trusted as it stands.
           if (type === undefined && typeValue === undefined && system !== undefined) type = typeOf(system.text);
           if (system !== undefined) {
-            memo = { typeValue, type, fromTypeColumn, listed: undefined, missing: [] };
+            memo = { typeValue, type, fromTypeColumn, listed: undefined, missing: NOTHING_MISSING };
             system.memo[slot] = memo;
           }
         }

@@ -47,16 +47,28 @@ export const rule: RegisterRule = {
           count(v, f.r);
           return;
         }
-        let memo = system.memo[slot] as Seen[] | undefined;
-        if (memo !== undefined) {
-          for (let i = 0; i < memo.length; i++) {
-            const s = memo[i]!;
-            if (s.text === v) {
-              s.count++;
-              return;
-            }
+        // The memo is the one spelling a system has (nearly always), or a short list once it has more: most systems of
+        // a large register are named once, and an array for each would be a heap of them.
+        const memo = system.memo[slot] as Seen | Seen[] | undefined;
+        if (memo === undefined) {
+          system.memo[slot] = count(v, f.r);
+          return;
+        }
+        if (!Array.isArray(memo)) {
+          if (memo.text === v) {
+            memo.count++;
+            return;
           }
-        } else system.memo[slot] = memo = [];
+          system.memo[slot] = [memo, count(v, f.r)];
+          return;
+        }
+        for (let i = 0; i < memo.length; i++) {
+          const s = memo[i]!;
+          if (s.text === v) {
+            s.count++;
+            return;
+          }
+        }
         const entry = count(v, f.r);
         if (memo.length < MEMO_SIZE) memo.push(entry);
       },
