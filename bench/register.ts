@@ -6,7 +6,7 @@
 //                               memoised) over the same rows: the target of issue 15 (≤ 1.2), since the floor is what
 //                               reading the fields at all costs
 // Registers are generated deterministically (seeded PRNG) with realistic values and some bad cells, and passed
-// through JSON like a host hands them over (every cell its own value). Each figure is the median CPU time of 7 timed
+// through JSON like a host hands them over (every cell its own value). Each figure is the median CPU time of 15 timed
 // repetitions after a warm-up; ratios are measured in the same run so machine speed cancels out.
 import { pathToFileURL } from 'node:url';
 import { performance } from 'node:perf_hooks';
@@ -198,7 +198,7 @@ function time(fn: () => unknown): number {
 const round = (x: number, d = 2): number => Number(x.toFixed(d));
 
 export async function runRegisterBench(options: { repetitions?: number } = {}): Promise<object[]> {
-  const repetitions = Math.max(5, options.repetitions ?? 7);
+  const repetitions = Math.max(5, options.repetitions ?? 15);
   const data = new DatasetContext(HELGELAND_2026);
   const today = '2026-03-01';
   const r100 = generateRegister(100_000, 1);
