@@ -9,6 +9,15 @@ import { buildCliBundle, bundleState } from './cli-bundle.mjs';
 // Node ≥ 22.1 keeps V8's compiled code on disk between runs; older Node has no such switch and starts without it.
 module.enableCompileCache?.();
 
+// A reader that stops early (`dh kontroll --json fil.xlsx | head`) closes the pipe: that is the reader's choice, not a
+// failure, so dh stops quietly instead of printing Node's stack trace for the unhandled EPIPE.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error) => {
+    if (error?.code !== 'EPIPE') throw error;
+    process.exit(process.exitCode ?? 0);
+  });
+}
+
 const root = fileURLToPath(new URL('..', import.meta.url));
 
 /** Why the bundle could not be rebuilt, in a few Norwegian words. */

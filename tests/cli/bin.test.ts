@@ -1,5 +1,7 @@
 // bin/dh.mjs as a user runs it: a real process, exit codes and stderr.
 import { spawnSync } from 'node:child_process';
+import ExcelJS from 'exceljs';
+import { generateRegister } from '../../bench/register.js';
 import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -31,6 +33,19 @@ describe('bin/dh.mjs', () => {
   it('dh kostnad Rana 2026 → 752 197,48 kr, kode 0', () => {
     expect(dh('kostnad', 'Rana', '2026')).toEqual({ status: 0, stdout: '752 197,48 kr\n', stderr: '' });
   });
+
+  it('a reader that stops early (| head) ends dh quietly: no EPIPE stack trace', async () => {
+    const path = join(dir, 'register-2000.xlsx');
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet('Systemoversikt');
+    for (const row of generateRegister(2_000, 1)) sheet.addRow(row as unknown[]);
+    await book.xlsx.writeFile(path);
+    // Twice a pipe's 64 kB buffer, so dh is still writing when head has gone.
+    expect(dh('kontroll', '--json', path).stdout.length).toBeGreaterThan(100_000);
+    const r = spawnSync('sh', ['-c', `"${process.execPath}" "${bin}" kontroll --json "${path}" | head -c 100`], { cwd: root, encoding: 'utf8', timeout: 60_000 });
+    expect(r.stdout).toMatch(/^\[\n/);
+    expect(r.stderr).toBe('');
+  }, 60_000);
 
   it('dh uten argumenter skriver norsk bruksanvisning', () => {
     const r = dh();
