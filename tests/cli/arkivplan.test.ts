@@ -2,16 +2,11 @@
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { run } from '../../cli/main.js';
 import { arkivplanGrid } from '../core/reconcile/arkivplan-grid.js';
 import { putGrid, readBack, tempDir } from './workbooks.js';
+import { dhOn } from './run-dh.js';
 
-async function dh(...argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await run(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), now: () => new Date(2025, 9, 20) });
-  return { code, stdout, stderr };
-}
+const dh = dhOn(new Date(2025, 9, 20));
 
 const { dir, cleanup } = tempDir();
 afterAll(cleanup);

@@ -5,20 +5,13 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
-import { run } from '../../cli/main.js';
 import { readWorkbook } from '../../cli/workbook.js';
 import { LIMITS } from '../../cli/xlsx/limits.js';
 import {
   bigRegister, brokenSheetXml, deflateBomb, encryptedContainer, entityBomb, largeSheet, manyMerges, num, sparseWide, str, strictXlsx, wholeColumnValidation, worksheet, writeTo, xlsx,
 } from './crafted.js';
 import { tempDir } from './workbooks.js';
-
-async function dh(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await run(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), now: () => new Date(2026, 0, 15) });
-  return { code, stdout, stderr };
-}
+import { dh } from './run-dh.js';
 
 const { dir, cleanup } = tempDir();
 afterAll(cleanup);

@@ -3,17 +3,12 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { run } from '../../cli/main.js';
 import { HELGELAND_2026 } from '../../core/dataset/helgeland2026.js';
 import { startFakeSsb, type FakeSsb } from './ssb-server.js';
 import { addExcelTable, tempDir } from './workbooks.js';
+import { dhOn } from './run-dh.js';
 
-async function dh(...argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await run(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), now: () => new Date(2025, 9, 20) });
-  return { code, stdout, stderr };
-}
+const dh = dhOn(new Date(2025, 9, 20));
 
 const fixture = (name: string) => new URL(`../fixtures/ssb/${name}`, import.meta.url).pathname;
 const { dir, cleanup } = tempDir();

@@ -3,16 +3,9 @@
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { run } from '../../cli/main.js';
 import type { CellValue } from '../../core/util/cells.js';
 import { addExcelTable, putGrid, tempDir } from './workbooks.js';
-
-async function dh(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await run(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), now: () => new Date(2026, 0, 15) });
-  return { code, stdout, stderr };
-}
+import { dh } from './run-dh.js';
 
 const { dir, cleanup } = tempDir();
 afterAll(cleanup);

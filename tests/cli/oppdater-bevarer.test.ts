@@ -8,17 +8,10 @@ import JSZip from 'jszip';
 import { afterAll, describe, expect, it } from 'vitest';
 import { boardTables, PROJECT_TABLE_NAMES } from '../../core/board/tables.js';
 import { HELGELAND_2026 } from '../../core/dataset/helgeland2026.js';
-import { run } from '../../cli/main.js';
 import { loadWorkbook, writeOwnedTable } from '../../cli/workbook.js';
 import { addBarChart, addSensitivityLabel, editPackage, LABEL_CUSTOM_XML, LABEL_INFO_XML, putGrid, readBack, tempDir, vesteralenWorkbook, writeBoardWorkbook } from './workbooks.js';
 import { changedEntries, ownedBy, sheetParts } from './package-diff.js';
-
-async function dh(...argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await run(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), now: () => new Date(2026, 0, 15) });
-  return { code, stdout, stderr };
-}
+import { dh } from './run-dh.js';
 
 const { dir, cleanup } = tempDir();
 const file = (name: string) => join(dir, name);

@@ -9,20 +9,13 @@ import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { boardTables } from '../../core/board/tables.js';
 import { HELGELAND_2026 } from '../../core/dataset/helgeland2026.js';
-import { run } from '../../cli/main.js';
 import { writeOwnedTable } from '../../cli/workbook.js';
 import { changedEntries, ownedBy, sheetParts } from './package-diff.js';
 import { readBack, tempDir } from './workbooks.js';
+import { dh } from './run-dh.js';
 
 const { dir, cleanup } = tempDir();
 afterAll(cleanup);
-
-async function dh(...argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await run(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), now: () => new Date(2026, 0, 15) });
-  return { code, stdout, stderr };
-}
 
 type Kind = 'number' | 'text' | 'formulaText' | 'dateTime' | 'hyperlink' | 'formula';
 interface UserCell {

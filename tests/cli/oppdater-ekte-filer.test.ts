@@ -8,20 +8,13 @@ import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } fro
 import { join, resolve } from 'node:path';
 
 import { afterAll, describe, expect, it } from 'vitest';
-import { run } from '../../cli/main.js';
 import { changedEntries, ownedBy, sheetParts } from './package-diff.js';
 import { addBarChart, addSensitivityLabel, editPackage, readBack, tempDir } from './workbooks.js';
+import { dh } from './run-dh.js';
 
 const FIXTURES = resolve(import.meta.dirname, '../fixtures/real');
 const { dir, cleanup } = tempDir();
 afterAll(cleanup);
-
-async function dh(...argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await run(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), now: () => new Date(2026, 0, 15) });
-  return { code, stdout, stderr };
-}
 
 const isOwned = (sheet: string) => /^DH_/i.test(sheet);
 
@@ -145,8 +138,6 @@ describe('dh oppdater på ekte arbeidsbøker', () => {
     expect((await dh('oppdater', path)).stdout).toMatch(/^Ingen endringer/);
   }, 120_000);
 });
-
-
 
 describe('formler som peker inn i hver eid tabell, i en fil', () => {
   it('gir de nye tallene etter to oppdateringer, teller ikke Sum-raden to ganger, og ingen #REF! noe sted (LibreOffice regner om filen)', async () => {

@@ -9,21 +9,14 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { afterAll, describe, expect, it } from 'vitest';
-import { run } from '../../cli/main.js';
 import { boardTables } from '../../core/board/tables.js';
 import { HELGELAND_2026 } from '../../core/dataset/helgeland2026.js';
 import { displayValue } from '../../core/workbook/table.js';
 import { putGrid, readBack, tempDir } from './workbooks.js';
+import { dh } from './run-dh.js';
 
 const { dir, cleanup } = tempDir();
 afterAll(cleanup);
-
-async function dh(...argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await run(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), now: () => new Date(2026, 0, 15) });
-  return { code, stdout, stderr };
-}
 
 async function part(path: string, predicate: (name: string, text: string) => boolean): Promise<string> {
   const zip = await JSZip.loadAsync(readFileSync(path));

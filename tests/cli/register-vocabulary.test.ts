@@ -3,15 +3,10 @@
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { run } from '../../cli/main.js';
 import { tempDir } from './workbooks.js';
+import { dhOn } from './run-dh.js';
 
-async function dh(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await run(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), now: () => new Date(2026, 10, 21) });
-  return { code, stdout, stderr };
-}
+const dh = dhOn(new Date(2026, 10, 21));
 
 const { dir, cleanup } = tempDir();
 afterAll(cleanup);

@@ -1,14 +1,7 @@
 // `dh fordeling` with scenario options (SPEC §9), in-process as the other CLI tests.
 import { describe, expect, it } from 'vitest';
-import { run } from '../../cli/main.js';
 import { Dec, HELGELAND_2026 } from '../../core/index.js';
-
-async function dh(...argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await run(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), now: () => new Date(2026, 0, 15) });
-  return { code, stdout, stderr };
-}
+import { dh } from './run-dh.js';
 
 interface Row { kommune: string; kommunenr: string; innbyggere: number; kr: string; i_dag: string; differanse: string }
 const sumOf = (rows: Row[], field: 'kr' | 'i_dag') => rows.reduce((acc, r) => acc.plus(r[field]), new Dec(0)).toFixed(2);

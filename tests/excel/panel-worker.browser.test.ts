@@ -12,8 +12,8 @@ import { PANEL_WORKER_FILE } from '../../addin-excel/src/taskpane/panel-worker.j
 import { generateRegister } from '../../bench/register.js';
 import type { FromWorker } from '../../ui/worker/protocol.js';
 import { DIST_EXCEL, ensureExcelBuild } from './helpers.js';
+import { CHROMIUM, CHROMIUM_ARGS } from '../e2e/browser.js';
 
-const CHROMIUM = '/usr/bin/chromium';
 const ORIGIN = 'https://dh-tillegg.test/';
 const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css', '.png': 'image/png' };
 
@@ -23,7 +23,7 @@ describe.skipIf(!existsSync(CHROMIUM))('the panel worker in the built Excel task
     await ensureExcelBuild();
     browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: CHROMIUM_ARGS,
     });
   });
   afterAll(async () => {

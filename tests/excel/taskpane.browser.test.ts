@@ -10,8 +10,8 @@ import { dirname, extname, join, normalize, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser } from 'playwright-core';
 import { DIST_EXCEL, ensureExcelBuild } from './helpers.js';
+import { CHROMIUM, CHROMIUM_ARGS } from '../e2e/browser.js';
 
-const CHROMIUM = '/usr/bin/chromium';
 const available = existsSync(CHROMIUM);
 const ORIGIN = 'https://dh-tillegg.test/';
 const OFFICE_CDN = 'https://appsforoffice.microsoft.com/lib/1/hosted/';
@@ -30,7 +30,7 @@ describe.skipIf(!available)('taskpane.html with the real office.js, outside Offi
     await ensureExcelBuild();
     browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: CHROMIUM_ARGS,
     });
   });
   afterAll(async () => {

@@ -7,8 +7,8 @@ import { chromium, type Browser } from 'playwright-core';
 import { checkRegister, DatasetContext, HELGELAND_2026 } from '../../core/index.js';
 import { generateRegister } from '../../bench/register.js';
 import { distFile, ensureBuilt, loadAddon, todayInOslo } from './helpers.js';
+import { CHROMIUM, CHROMIUM_ARGS } from '../e2e/browser.js';
 
-const CHROMIUM = '/usr/bin/chromium';
 const available = existsSync(CHROMIUM);
 
 /** google.script.run in the page: each call goes to window.__dhServer (exposed from Node) as JSON. */
@@ -35,7 +35,7 @@ describe.skipIf(!available)('sidebar.html in a browser', () => {
     await ensureBuilt();
     browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: CHROMIUM_ARGS,
     });
   });
   afterAll(async () => {
