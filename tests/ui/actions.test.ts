@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { dec, HELGELAND_2026, isOwnedTableName, type CellValue, type Dataset, type Project, type TableData } from '../../core/index.js';
+import { boardTables, dec, HELGELAND_2026, isOwnedTableName, type CellValue, type Dataset, type Project, type TableData } from '../../core/index.js';
 import {
   builtinDataset,
   changesSummary,
@@ -21,6 +21,8 @@ import {
   reconcileActiveSheet,
   reconcileBoard,
   refreshBoard,
+  refreshedTableNames,
+  refreshIntro,
   selectFinding,
   writeFindings,
 } from '../../ui/actions.js';
@@ -586,5 +588,25 @@ describe('refreshBoard property', () => {
       }),
       { numRuns: 60 },
     );
+  });
+});
+
+describe('Styremøte: the first line names what the refresh writes', () => {
+  const variants: [string, Dataset][] = [
+    ['Helgeland 2026', HELGELAND_2026],
+    ['uten prosjekter, RPA, DUO og arkivplan', { ...HELGELAND_2026, projects: [], rpa: undefined, duo: undefined, arkivplan: undefined }],
+    ['bare prosjekter', { ...HELGELAND_2026, rpa: undefined, duo: undefined, arkivplan: undefined }],
+  ];
+  for (const [label, dataset] of variants) {
+    it(`${label}: the tables boardTables builds, in its order`, () => {
+      const built = boardTables(dataset, 2026);
+      if (!built.ok) throw new Error(built.error.message);
+      expect(refreshedTableNames(dataset, 2026)).toEqual(built.value.map((t) => t.name));
+    });
+  }
+
+  it('reads as one Norwegian sentence', () => {
+    const dataset = { ...HELGELAND_2026, rpa: undefined, duo: undefined, arkivplan: undefined };
+    expect(refreshIntro(dataset, 'arbeidsboken', 2027)).toBe('Oppdaterer DH_Fordeling_2027, DH_Deltakelse og DH_Balanse fra arbeidsboken, og fører endringene i DH_Endringer.');
   });
 });

@@ -5,7 +5,7 @@ import { Button, ProgressBar } from '@fluentui/react-components';
 import type { Finding } from '../../core/index.js';
 import type { LoadedDataset } from '../dataset/actions.js';
 import { selectFinding } from '../findings/actions.js';
-import { markUncreatedTables, reconcileActiveSheet, reconcileBoard, refreshBoard, type RefreshOutcome, type SheetReconciliation } from './actions.js';
+import { markUncreatedTables, reconcileActiveSheet, reconcileBoard, refreshBoard, refreshIntro, type RefreshOutcome, type SheetReconciliation } from './actions.js';
 import type { PanelHost } from '../host.js';
 import { KeyFigureList, StatusLine, statusOf, useCommonStyles, YearSelect, type Status } from '../common.js';
 import { FindingList } from '../findings/FindingList.js';
@@ -74,7 +74,7 @@ export function StyremoteView({ host, loaded, year, years, onYear, today, revisi
 
   return (
     <div className={styles.view} data-testid="view-styremote">
-      <div className={styles.muted}>{`Oppdaterer DH_Fordeling_${year}, DH_Deltakelse, DH_RPA og DH_DUO fra ${loaded.label}, og fører endringene i DH_Endringer.`}</div>
+      <div className={styles.muted}>{refreshIntro(loaded.dataset, loaded.label, year)}</div>
       <YearSelect id="styremote-year" year={year} years={years} onYear={onYear} />
       <div className={styles.row}>
         <Button appearance="primary" onClick={refresh} disabled={busy} data-testid="refresh-button">

@@ -12,10 +12,13 @@ import {
   formatKroner,
   formatNumber,
   HELGELAND_2026,
+  joinWords,
+  PROJECT_TABLE_NAMES,
   planRefresh,
   reconcileSheets,
   registerRange,
   roundOre,
+  skippedBoardTables,
   skippedTablesNote,
   sortFindings,
   timeValueExact,
@@ -303,4 +306,19 @@ export function markUncreatedTables(findings: readonly Finding[], present: reado
       ? { ...f, cell: '', message: `${f.message} (${f.sheet} finnes ikke ennå; den lages av «Oppdater alle tabeller».)` }
       : f,
   );
+}
+
+/**
+ * The tables «Oppdater alle tabeller» writes for this dataset and year, in the order it writes them (DH_Endringer,
+ * the log, aside): the project tables only where the workbook has their inputs, so the view never promises a table
+ * the refresh leaves out.
+ */
+export function refreshedTableNames(dataset: Dataset, year: number): string[] {
+  const skipped = new Set(skippedBoardTables(dataset));
+  return [fordelingTableName(year), ...PROJECT_TABLE_NAMES.filter((name) => !skipped.has(name)), 'DH_Balanse'];
+}
+
+/** The view's first line: what the refresh writes, from where. */
+export function refreshIntro(dataset: Dataset, source: string, year: number): string {
+  return `Oppdaterer ${joinWords(refreshedTableNames(dataset, year))} fra ${source}, og fører endringene i DH_Endringer.`;
 }
