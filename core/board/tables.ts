@@ -158,6 +158,15 @@ function checkBenefitRows(dataset: Dataset): Result<void> {
 }
 
 /**
+ * The names of the tables boardTables builds for the dataset and year, in its order, without building them: the
+ * project tables only where the dataset has their inputs (see skippedBoardTables).
+ */
+export function boardTableNames(dataset: Dataset, year: number): string[] {
+  const skipped = new Set(skippedBoardTables(dataset));
+  return [fordelingTableName(year), ...PROJECT_TABLE_NAMES.filter((name) => !skipped.has(name)), 'DH_Balanse'];
+}
+
+/**
  * All board tables for a year, in the order the panel shows them. DH_Deltakelse needs projects and
  * DH_RPA / DH_DUO their inputs; without them the table is left out (see skippedBoardTables).
  */

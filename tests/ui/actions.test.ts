@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { boardTables, dec, HELGELAND_2026, isOwnedTableName, type CellValue, type Dataset, type Project, type TableData } from '../../core/index.js';
+import { boardTableNames, boardTables, dec, HELGELAND_2026, isOwnedTableName, type CellValue, type Dataset, type Project, type TableData } from '../../core/index.js';
 import {
   builtinDataset,
   changesSummary,
@@ -21,7 +21,6 @@ import {
   reconcileActiveSheet,
   reconcileBoard,
   refreshBoard,
-  refreshedTableNames,
   refreshIntro,
   selectFinding,
   writeFindings,
@@ -601,7 +600,7 @@ describe('Styremøte: the first line names what the refresh writes', () => {
     it(`${label}: the tables boardTables builds, in its order`, () => {
       const built = boardTables(dataset, 2026);
       if (!built.ok) throw new Error(built.error.message);
-      expect(refreshedTableNames(dataset, 2026)).toEqual(built.value.map((t) => t.name));
+      expect(boardTableNames(dataset, 2026)).toEqual(built.value.map((t) => t.name));
     });
   }
 

@@ -3,6 +3,7 @@ import {
   a1,
   allocate,
   boardTables,
+  boardTableNames,
   DatasetContext,
   Dec,
   displayValue,
@@ -13,12 +14,10 @@ import {
   formatNumber,
   HELGELAND_2026,
   joinWords,
-  PROJECT_TABLE_NAMES,
   planRefresh,
   reconcileSheets,
   registerRange,
   roundOre,
-  skippedBoardTables,
   skippedTablesNote,
   sortFindings,
   timeValueExact,
@@ -308,17 +307,7 @@ export function markUncreatedTables(findings: readonly Finding[], present: reado
   );
 }
 
-/**
- * The tables «Oppdater alle tabeller» writes for this dataset and year, in the order it writes them (DH_Endringer,
- * the log, aside): the project tables only where the workbook has their inputs, so the view never promises a table
- * the refresh leaves out.
- */
-export function refreshedTableNames(dataset: Dataset, year: number): string[] {
-  const skipped = new Set(skippedBoardTables(dataset));
-  return [fordelingTableName(year), ...PROJECT_TABLE_NAMES.filter((name) => !skipped.has(name)), 'DH_Balanse'];
-}
-
-/** The view's first line: what the refresh writes, from where. */
+/** The view's first line: the tables «Oppdater alle tabeller» writes (DH_Endringer, the log, aside), from where. */
 export function refreshIntro(dataset: Dataset, source: string, year: number): string {
-  return `Oppdaterer ${joinWords(refreshedTableNames(dataset, year))} fra ${source}, og fører endringene i DH_Endringer.`;
+  return `Oppdaterer ${joinWords(boardTableNames(dataset, year))} fra ${source}, og fører endringene i DH_Endringer.`;
 }
