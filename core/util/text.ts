@@ -6,6 +6,15 @@ export function normalizeKey(text: string): string {
   // both give the same key (property test).
   const lower = text.toLowerCase();
   const n = lower.length;
+  // Words of a–z/0–9 with single spaces between («visma enterprise 2»): the lower-cased text is the key. Building
+  // it anew would cost a register of 100 000 distinct system names a string (and a flattening) per name.
+  let plain = 0;
+  for (; plain < n; plain++) {
+    const ch = lower.charCodeAt(plain);
+    if ((ch >= 97 && ch <= 122) || (ch >= 48 && ch <= 57)) continue;
+    if (ch !== 32 || plain === 0 || plain === n - 1 || lower.charCodeAt(plain - 1) === 32) break;
+  }
+  if (plain === n) return lower;
   let out = '';
   let word = -1; // start of the current run of a–z/0–9, or -1
   let gap = false; // separators seen since the last word character

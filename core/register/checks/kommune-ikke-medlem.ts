@@ -28,9 +28,14 @@ export const rule: RegisterRule = {
     let inMembers = 0;
     // Rows outside the members, kept as a row, a column and the lookup the row already has: an object per row
     // would cost a large register of another network's kommuner (where nothing is reported) a heap of them.
-    const outsideRows: number[] = [];
-    const outsideColumns: number[] = [];
-    const outsideFound: KommuneLookupResult[] = [];
+    let outsideRows: number[] = [];
+    let outsideColumns: number[] = [];
+    let outsideFound: KommuneLookupResult[] = [];
+    // Once so many rows are outside that even all the rows left being members could not make the register the
+    // cooperation's own, nothing will be reported: stop keeping rows (another network's 100 000-row register would
+    // otherwise hold tens of thousands of them to the end).
+    let othersRegister = false;
+    const lastRow = ctx.reader.cells.length - 1;
     return {
       row(f) {
         const found = f.kommune;
@@ -42,13 +47,22 @@ export const rule: RegisterRule = {
           inMembers++;
           return;
         }
+        if (othersRegister) return;
+        const left = lastRow - f.r;
+        if (!isMostlyMembers(inMembers + left, known + left)) {
+          othersRegister = true;
+          outsideRows = [];
+          outsideColumns = [];
+          outsideFound = [];
+          return;
+        }
         const c = found === f.numberLookup ? nrCol : found === f.nameLookup ? nameCol : nrCol >= 0 ? nrCol : nameCol;
         outsideRows.push(f.r);
         outsideColumns.push(c >= 0 ? c : 0);
         outsideFound.push(found);
       },
       end() {
-        if (!isMostlyMembers(inMembers, known)) return;
+        if (othersRegister || !isMostlyMembers(inMembers, known)) return;
         const cooperation = data.dataset.name;
         const namesakes = new Map<string, Member | undefined>();
         const namesakeOf = (kommune: Kommune) => {

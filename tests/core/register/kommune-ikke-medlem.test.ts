@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { check, DH, ofRule, register, registerOf, CLEAN } from './helpers.js';
 
@@ -37,5 +38,24 @@ describe('register.kommune-ikke-medlem', () => {
 
   it('without a dataset there are no members to compare with', () => {
     expect(ofRule(check(registerOf({}, { Kommune: 'Oslo', Kommunenr: '0301' })), 'kommune-ikke-medlem')).toEqual([]);
+  });
+
+  // The rule stops keeping outside rows once no rows left could make the register the cooperation's own; whatever
+  // the order of members, outsiders and rows without a kommune, it must report exactly what counting the whole
+  // register first would: every outsider when at least 80 % of the known kommuner are members, else nothing.
+  it('reports the same as deciding after the last row, in any order of rows (property)', () => {
+    const kinds = { member: { Kommune: 'Vefsn', Kommunenr: 1824 }, outside: { Kommune: 'Oslo', Kommunenr: '0301' }, none: { Kommune: null, Kommunenr: null }, blank: null };
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...(Object.keys(kinds) as (keyof typeof kinds)[])), { maxLength: 60 }), (order) => {
+        const rows = order.map((kind, i) => (kind === 'blank' ? null : { ...CLEAN, System: `System ${i}`, ...kinds[kind] }));
+        const cells = register(rows.map((row) => row ?? {}));
+        const members = order.filter((k) => k === 'member').length;
+        const known = members + order.filter((k) => k === 'outside').length;
+        const ownRegister = members > 0 && members >= known * 0.8;
+        const expected = ownRegister ? order.flatMap((k, i) => (k === 'outside' ? [`B${i + 2}`] : [])) : [];
+        expect(ofRule(check(cells, { data: DH }), 'kommune-ikke-medlem').map((f) => f.cell)).toEqual(expected);
+      }),
+      { numRuns: 300 },
+    );
   });
 });
