@@ -6,6 +6,17 @@ import type { RowFacts } from './reader.js';
 export const NOTICE_WARNING_DAYS = 90;
 
 /**
+ * True when a contract ending on day `end` with `months` of notice needs a look on `today` (all days since
+ * 1970-01-01): it has ended, or its notice deadline may fall within NOTICE_WARNING_DAYS. Going back n months never
+ * goes back more than 31·n days, so this needs no calendar; noticeDeadline works out the exact day. False when a
+ * date is NaN.
+ */
+export function contractMayBeDue(end: number, months: number, today: number): boolean {
+  if (end < today) return true;
+  return months === months && months <= 1200 && end - Math.ceil(months) * 31 - 1 - today <= NOTICE_WARNING_DAYS;
+}
+
+/**
  * True when the contract has run out (end date before today) while the system is in use. Not for a contract given
  * notice or a system being phased out («Oppsagt», «Under avvikling»: the end is expected), nor for one out of use or
  * not yet in use (the status table is in values.ts).

@@ -115,8 +115,8 @@ function startRun(cells: readonly (readonly unknown[])[], givenOptions: Register
   const header = findRegisterHeader(rows);
   if (!header) return [headerMissing(sheet, originRow, originColumn)];
 
-  const reader = new RegisterReader(rows, header, { registry: options.data?.registry ?? options.registry, scope: options.data?.memberNumbers, sheet });
   const today = todayOf(options.today);
+  const reader = new RegisterReader(rows, header, { registry: options.data?.registry ?? options.registry, scope: options.data?.memberNumbers, sheet, today });
   const ctx = new RuleContext(reader, sheet, originRow, originColumn, today, options.data);
   const internal = new InternalErrors(ctx);
   if (!(today === today)) ctx.findings.push(todayInvalid(sheet, originRow, originColumn, options.today));

@@ -8,6 +8,7 @@ import { DEFAULT_REGISTRY, KommuneLookup, LOOKUP_MISSING, LOOKUP_OK, LOOKUP_UNKN
 import type { KommuneRegistry } from '../kommuner/registry.js';
 import { kommuneFromContext, type ContextKommune } from './sheet-kommune.js';
 import { supplierKey } from './suppliers.js';
+import { contractMayBeDue } from './contract.js';
 import { normalizeKey } from '../util/text.js';
 import {
   CELL_BLANK,
@@ -60,10 +61,13 @@ export const ROW_MISSING_SYSTEM = 1 << 3;
 export const ROW_MISSING_SUPPLIER = 1 << 4;
 export const ROW_MISSING_OWNER = 1 << 5;
 export const ROW_MISSING_MANAGER = 1 << 6;
-/** Avtale utløper is a date (RowFacts.expiryDay). */
-export const ROW_EXPIRY = 1 << 7;
-/** Arkivverdig or Bevaringsverdig is Ja. */
-export const ROW_ARCHIVE = 1 << 8;
+/**
+ * A system in use whose contract has ended, or whose notice deadline may fall within the warning window
+ * (contract.ts contractMayBeDue): the rows the contract rules must look at. Never set when the reader has no today.
+ */
+export const ROW_CONTRACT_DUE = 1 << 7;
+/** Arkivverdig or Bevaringsverdig is Ja, and Uttrekk/depot states no plan. */
+export const ROW_NO_EXTRACT_PLAN = 1 << 8;
 /** Status says the system is out of use. */
 export const ROW_OUT_OF_USE = 1 << 9;
 
@@ -169,7 +173,7 @@ export class RowFacts {
   archiveWorthy: boolean | undefined = undefined;
   preservationWorthy: boolean | undefined = undefined;
   personalData: boolean | undefined = undefined;
-  /** Uttrekk/depot states a plan (only read for rows flagged ROW_ARCHIVE). */
+  /** Uttrekk/depot states a plan (only read when Arkivverdig or Bevaringsverdig is Ja). */
   extractPlan = false;
   readonly problems: ParseProblem[] = [];
 
@@ -263,6 +267,8 @@ export interface ReaderOptions {
   readonly scope?: ReadonlySet<string>;
   /** The sheet's name: a register without a kommune column may be named after its kommune («Rana»). */
   readonly sheet?: string;
+  /** Today as days since 1970-01-01, for ROW_CONTRACT_DUE (no row is flagged so without it). */
+  readonly today?: number;
 }
 
 export class RegisterReader {
@@ -287,6 +293,7 @@ export class RegisterReader {
    */
   readonly contextKommune: ContextKommune | undefined;
   private readonly fixedKommune: KommuneLookupResult | undefined;
+  private readonly today: number;
 
   constructor(
     readonly cells: readonly (readonly unknown[])[],
@@ -298,6 +305,7 @@ export class RegisterReader {
     // Worked out only if some name is ambiguous (Herøy): most registers never pay for it.
     this.lookup = new KommuneLookup(registry, () => registerScope(cells.slice(this.firstDataRow), this.col.kommunenr, this.col.kommune, registry, options.scope), options.scope);
     this.systemHeaderCell = cells[header.row]?.[this.col.system];
+    this.today = typeof options.today === 'number' ? options.today : NaN;
     this.contextKommune = this.col.kommune < 0 && this.col.kommunenr < 0 ? kommuneFromContext(cells, header.row, options.sheet, registry, options.scope) : undefined;
     this.fixedKommune = this.contextKommune === undefined ? undefined : this.lookup.number(this.contextKommune.kommune.kommunenr);
     if (this.fixedKommune !== undefined && this.fixedKommune.kind !== LOOKUP_OK) this.fixedKommune = undefined;
@@ -416,8 +424,8 @@ export class RegisterReader {
     f.status = status;
     if (status === STATUS_OUT_OF_USE) flags |= ROW_OUT_OF_USE;
     this.readDate(f, valueAt(row, width, special, cls, col.contractExpires), col.contractExpires);
-    if (f.expiryDay === f.expiryDay) flags |= ROW_EXPIRY;
     this.readNumber(f, NOTICE, valueAt(row, width, special, cls, col.noticeMonths), col.noticeMonths);
+    if (status === STATUS_IN_USE && contractMayBeDue(f.expiryDay, f.noticeMonths, this.today)) flags |= ROW_CONTRACT_DUE;
     this.readNumber(f, COST, valueAt(row, width, special, cls, col.monthlyCost), col.monthlyCost);
     // Kostnad pr år: most registers have none, and f.yearlyCost then stays NaN.
     if (col.yearlyCost >= 0) this.readNumber(f, YEARLY_COST, valueAt(row, width, special, cls, col.yearlyCost), col.yearlyCost);
@@ -432,8 +440,8 @@ export class RegisterReader {
     f.personalData = this.readYesNo(f, 'personalData', valueAt(row, width, special, cls, col.personalData), col.personalData);
     f.extractPlan = false;
     if (archive === true || preserve === true) {
-      flags |= ROW_ARCHIVE;
       f.extractPlan = this.planOf(valueAt(row, width, special, cls, col.extractPlan));
+      if (!f.extractPlan) flags |= ROW_NO_EXTRACT_PLAN;
     }
     if (f.problems.length > 0) flags |= ROW_PROBLEM;
     // A sum row ("Sum" in Kommune or System, an Excel totals row) always lacks something (a known kommune, a

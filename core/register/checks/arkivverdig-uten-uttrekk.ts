@@ -1,4 +1,4 @@
-import { ROW_ARCHIVE } from '../reader.js';
+import { ROW_NO_EXTRACT_PLAN } from '../reader.js';
 import type { RegisterRule } from '../rule.js';
 
 const ID = 'register.arkivverdig-uten-uttrekk';
@@ -19,7 +19,7 @@ export const rule: RegisterRule = {
     const planCol = ctx.col('extractPlan');
     if (planCol < 0) ctx.emitMissingColumn(ID, 'error', 'extractPlan', 'Registeret har arkivverdige systemer, men mangler kolonnen Uttrekk/depot. Legg den til og fyll inn plan for uttrekk og depot.');
     return {
-      when: ROW_ARCHIVE,
+      when: ROW_NO_EXTRACT_PLAN,
       row(f) {
         const archive = f.archiveWorthy === true;
         const preserve = f.preservationWorthy === true;

@@ -1,4 +1,4 @@
-import { ROW_EXPIRY } from '../reader.js';
+import { ROW_CONTRACT_DUE } from '../reader.js';
 import { expiredInUse } from '../contract.js';
 import type { RegisterRule } from '../rule.js';
 import { dayToNb } from '../values.js';
@@ -16,7 +16,7 @@ export const rule: RegisterRule = {
     if (c < 0 || !(today === today)) return undefined;
     const todayNb = dayToNb(today);
     return {
-      when: ROW_EXPIRY,
+      when: ROW_CONTRACT_DUE,
       row(f) {
         if (!expiredInUse(f, today)) return;
         const system = f.systemText ? `«${f.systemText.slice(0, 80)}»` : 'Systemet';

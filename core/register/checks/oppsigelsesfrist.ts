@@ -1,4 +1,4 @@
-import { ROW_EXPIRY } from '../reader.js';
+import { ROW_CONTRACT_DUE } from '../reader.js';
 import { NOTICE_WARNING_DAYS, noticeDeadline } from '../contract.js';
 import type { RegisterRule } from '../rule.js';
 import { dayToNb } from '../values.js';
@@ -21,7 +21,7 @@ export const rule: RegisterRule = {
     if (c < 0 || ctx.col('noticeMonths') < 0 || !(today === today)) return undefined;
     const cache = new Map<number, number>();
     return {
-      when: ROW_EXPIRY,
+      when: ROW_CONTRACT_DUE,
       row(f) {
         const deadline = noticeDeadline(f, today, cache);
         if (!(deadline === deadline) || deadline - today > NOTICE_WARNING_DAYS) return;

@@ -1,6 +1,10 @@
 // register.avtale-utlopt and register.oppsigelsesfrist
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isoToExcelSerial } from '../../../core/index.js';
+import { contractMayBeDue, expiredInUse, NOTICE_WARNING_DAYS, noticeDeadline } from '../../../core/register/contract.js';
+import { RowFacts } from '../../../core/register/reader.js';
+import { STATUS_IN_USE } from '../../../core/register/values.js';
 import { check, ofRule, registerOf } from './helpers.js';
 
 describe('avtale-utlopt', () => {
@@ -97,3 +101,32 @@ describe('oppsigelsesfrist', () => {
     expect(findings.map((f) => f.rule)).toEqual(['register.dato-ugyldig']);
   });
 });
+
+// The reader flags a row ROW_CONTRACT_DUE only when contractMayBeDue says so, and the two contract rules look at no
+// other rows: the cheap bound must hold for every row either rule would report.
+describe('contractMayBeDue', () => {
+  it('holds for every contract that has ended or whose notice deadline is within the warning window (property)', () => {
+    const day = fc.integer({ min: -30_000, max: 80_000 });
+    const months = fc.oneof(fc.integer({ min: 0, max: 1300 }), fc.double({ min: 0, max: 130, noNaN: true }), fc.constant(NaN));
+    fc.assert(
+      fc.property(day, months, day, (end, notice, today) => {
+        const f = new RowFacts();
+        f.status = STATUS_IN_USE;
+        f.expiryDay = end;
+        f.noticeMonths = notice;
+        const deadline = noticeDeadline(f, today, new Map());
+        const reported = expiredInUse(f, today) || (deadline === deadline && deadline - today <= NOTICE_WARNING_DAYS);
+        if (reported) expect(contractMayBeDue(end, notice, today)).toBe(true);
+      }),
+      { numRuns: 20_000 },
+    );
+  });
+
+  it('is false far from the window, and for a missing end date', () => {
+    expect(contractMayBeDue(NaN, 3, 20_000)).toBe(false);
+    expect(contractMayBeDue(20_000 + 3 * 31 + 1 + NOTICE_WARNING_DAYS + 1, 3, 20_000)).toBe(false);
+    expect(contractMayBeDue(20_000 + 3 * 31 + 1 + NOTICE_WARNING_DAYS, 3, 20_000)).toBe(true);
+    expect(contractMayBeDue(19_999, NaN, 20_000)).toBe(true);
+  });
+});
+
