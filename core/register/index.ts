@@ -40,9 +40,6 @@ interface RowPlan {
   readonly ids: readonly string[];
 }
 
-/** Rows scanned together before the rules look at them (small enough to stay in the CPU cache). */
-const BLOCK_ROWS = 256;
-
 /** How many times per run onProgress is called at most (besides the final 1). */
 const PROGRESS_STEPS = 100;
 
@@ -152,10 +149,6 @@ function startRun(cells: readonly (readonly unknown[])[], givenOptions: Register
   const onProgress = options.onProgress;
   const step = Math.max(1, Math.ceil(total / PROGRESS_STEPS));
   let countdown = step;
-  // Rows are taken in blocks: one tight scan of the block, then the rules, while the block is still in cache.
-  const scanned = new Uint8Array(BLOCK_ROWS);
-  let blockStart = first;
-  let blockEnd = first;
   let next = first;
 
   return {
@@ -168,16 +161,9 @@ function startRun(cells: readonly (readonly unknown[])[], givenOptions: Register
           countdown = step;
           onProgress((r - first) / total);
         }
-        if (r >= blockEnd) {
-          blockStart = r;
-          blockEnd = Math.min(rows.length, r + BLOCK_ROWS);
-          reader.scan(blockStart, blockEnd, scanned);
-        }
-        const seen = scanned[r - blockStart]!;
-        if (seen === 0) continue; // blank row: no findings
         let filled: boolean;
         try {
-          filled = reader.read(r, facts, seen);
+          filled = reader.read(r, facts);
         } catch (error) {
           internal.report('lesing av raden', r, error);
           continue;

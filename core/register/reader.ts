@@ -316,18 +316,6 @@ export class RegisterReader {
     return (this.header.subRow ?? this.header.row) + 1;
   }
 
-  /**
-   * Scans rows from … to−1 into `out` (scanRow results), one tight pass, so the rows are in the CPU cache when
-   * read() processes them right after. Pass the result to read() as `scanned`.
-   */
-  scan(from: number, to: number, out: Uint8Array): void {
-    const cells = this.cells;
-    for (let r = from; r < to; r++) {
-      const row = cells[r];
-      out[r - from] = Array.isArray(row) ? scanRow(row) : 0;
-    }
-  }
-
   /** Reserves a slot in SystemEntry.memo for one rule. Call from RegisterRule.start, before rows are read. */
   memoSlot(): number {
     if (this.systems.size > 0) throw new Error('memoSlot() må kalles før radene leses');
@@ -372,12 +360,12 @@ export class RegisterReader {
    * Reads row r into `f`. Returns false for a row with nothing in it (and for a repeated header row or a sum row):
    * such rows produce no findings.
    */
-  read(r: number, f: RowFacts, scanned = -1): boolean {
+  read(r: number, f: RowFacts): boolean {
     const row = this.cells[r];
     if (!Array.isArray(row)) return false; // not a row at all: nothing in it
     const width = row.length;
     // One cheap look at every cell: is anything there, and does anything need a closer look?
-    const seen = scanned >= 0 ? scanned : scanRow(row);
+    const seen = scanRow(row);
     let filled = seen !== 0;
     const special = seen === SCAN_SPECIAL;
     if (!filled) return false;
