@@ -33,9 +33,11 @@ export interface KommuneLookupResult {
   readonly candidates?: readonly Kommune[];
   /** Dense index of `kommune` within this lookup (0, 1, 2 … in order of first sight), -1 without a kommune. */
   readonly slot: number;
+  /** Dense index of this result within its lookup (KommuneLookup.result(id) gives it back): a number to keep per row. */
+  readonly id: number;
 }
 
-type Unslotted = Omit<KommuneLookupResult, 'slot'>;
+type Unslotted = Omit<KommuneLookupResult, 'slot' | 'id'>;
 
 /** The built-in registry, shared by every run that brings none of its own. */
 export const DEFAULT_REGISTRY = new KommuneRegistry();
@@ -173,6 +175,12 @@ export class KommuneLookup {
   }
 
   private readonly slots = new Map<string, number>();
+  private readonly results: KommuneLookupResult[] = [];
+
+  /** The result with this id (see KommuneLookupResult.id). */
+  result(id: number): KommuneLookupResult {
+    return this.results[id]!;
+  }
 
   /** Gives the result its kommune slot, as an object of one fixed shape (fast property access in the row loop). */
   private slotted(result: Unslotted): KommuneLookupResult {
@@ -182,7 +190,7 @@ export class KommuneLookup {
       slot = known ?? this.slots.size;
       if (known === undefined) this.slots.set(result.kommune.kommunenr, slot);
     }
-    return {
+    const slottedResult: KommuneLookupResult = {
       kind: result.kind,
       kommune: result.kommune,
       text: result.text,
@@ -191,7 +199,10 @@ export class KommuneLookup {
       suggestion: result.suggestion,
       candidates: result.candidates,
       slot,
+      id: this.results.length,
     };
+    this.results.push(slottedResult);
+    return slottedResult;
   }
 
   /** Number of kommune slots handed out so far (slots are 0 … slotCount−1). */

@@ -129,6 +129,8 @@ export class SystemEntry {
     readonly text: string,
     readonly group: SystemGroup,
     slots: number,
+    /** The text is a placeholder («Ukjent», «-»): the system counts as missing. */
+    readonly placeholder: boolean,
   ) {
     this.memo = new Array<unknown>(slots).fill(undefined);
   }
@@ -397,13 +399,16 @@ export class RegisterReader {
 
     // System (a row repeating the header is skipped).
     const systemValue = valueAt(row, width, special, cls, col.system);
-    if (systemValue === undefined) f.system = undefined;
-    else {
+    if (systemValue === undefined) {
+      f.system = undefined;
+      if (this.missingAt(row, width, special, cls, col.system)) flags |= ROW_MISSING_SYSTEM;
+    } else {
       if (systemValue === this.systemHeaderCell && this.isRepeatedHeader(row)) return false;
-      f.system = this.systemEntry(systemValue);
+      const entry = (f.system = this.systemEntry(systemValue));
+      // A placeholder («Ukjent», «-») is decided once per distinct text; only text can be one.
+      if (entry.placeholder && typeof systemValue === 'string') flags |= ROW_MISSING_SYSTEM;
     }
     flags |= this.readKommune(f, row, width, special, cls);
-    if (this.missingAt(row, width, special, cls, col.system)) flags |= ROW_MISSING_SYSTEM;
     if (this.missingAt(row, width, special, cls, col.supplier)) flags |= ROW_MISSING_SUPPLIER;
     if (this.missingAt(row, width, special, cls, col.systemOwner)) flags |= ROW_MISSING_OWNER;
     if (this.missingAt(row, width, special, cls, col.systemManager)) flags |= ROW_MISSING_MANAGER;
@@ -501,7 +506,7 @@ export class RegisterReader {
         group = new SystemGroup(key, this.systemGroups.size);
         this.systemGroups.set(key, group);
       }
-      entry = new SystemEntry(text.trim(), group, this.memoSlots);
+      entry = new SystemEntry(text.trim(), group, this.memoSlots, mayBePlaceholder(text) && this.placeholder(text));
       this.systems.set(text, entry);
     }
     return entry;

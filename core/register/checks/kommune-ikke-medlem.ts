@@ -1,7 +1,6 @@
 import { isMostlyMembers } from '../../dataset/context.js';
 import type { Member } from '../../dataset/model.js';
 import type { Kommune } from '../../kommuner/registry.js';
-import type { KommuneLookupResult } from '../kommune-lookup.js';
 import { normalizeKey } from '../../util/text.js';
 import type { RegisterRule } from '../rule.js';
 
@@ -26,11 +25,11 @@ export const rule: RegisterRule = {
     const memberBySlot: boolean[] = [];
     let known = 0;
     let inMembers = 0;
-    // Rows outside the members, kept as a row, a column and the lookup the row already has: an object per row
-    // would cost a large register of another network's kommuner (where nothing is reported) a heap of them.
+    // Rows outside the members, kept as two small integers each: the row, and the id of the lookup the row already
+    // has with the column it came from. An object per row would cost a large register a heap of them.
     let outsideRows: number[] = [];
-    let outsideColumns: number[] = [];
-    let outsideFound: KommuneLookupResult[] = [];
+    let outsideKeys: number[] = [];
+    const lookup = ctx.reader.lookup;
     // Once so many rows are outside that even all the rows left being members could not make the register the
     // cooperation's own, nothing will be reported: stop keeping rows (another network's 100 000-row register would
     // otherwise hold tens of thousands of them to the end).
@@ -52,14 +51,13 @@ export const rule: RegisterRule = {
         if (!isMostlyMembers(inMembers + left, known + left)) {
           othersRegister = true;
           outsideRows = [];
-          outsideColumns = [];
-          outsideFound = [];
+          outsideKeys = [];
           return;
         }
-        const c = found === f.numberLookup ? nrCol : found === f.nameLookup ? nameCol : nrCol >= 0 ? nrCol : nameCol;
+        // 1 = the Kommune column; 0 = Kommunenr, also for a kommune from a section label or the sheet's name.
+        const fromName = found !== f.numberLookup && (found === f.nameLookup || nrCol < 0) ? 1 : 0;
         outsideRows.push(f.r);
-        outsideColumns.push(c >= 0 ? c : 0);
-        outsideFound.push(found);
+        outsideKeys.push(found.id * 2 + fromName);
       },
       end() {
         if (othersRegister || !isMostlyMembers(inMembers, known)) return;
@@ -74,9 +72,11 @@ export const rule: RegisterRule = {
         };
         for (let i = 0; i < outsideRows.length; i++) {
           const r = outsideRows[i]!;
-          const c = outsideColumns[i]!;
-          const kommune = outsideFound[i]!.kommune!;
-          const text = outsideFound[i]!.text;
+          const key = outsideKeys[i]!;
+          const c = Math.max(0, key % 2 === 1 ? nameCol : nrCol);
+          const found = lookup.result(key >> 1);
+          const kommune = found.kommune!;
+          const text = found.text;
           const namesake = namesakeOf(kommune);
           const hint = namesake ? ` Mente du ${namesake.name} ${namesake.kommunenr}, som er medlem?` : '';
           ctx.emit(
