@@ -5,6 +5,7 @@
 // (tests/e2e/pane-worker.e2e.test.ts) drives the same functions and checks the findings against checkRegister.
 //   npx tsx bench/pane.ts                 this tree's preview (built when stale)
 //   npx tsx bench/pane.ts --root DIR      a preview built elsewhere (e.g. an older commit, for a before/after)
+//   npx tsx bench/pane.ts --no-baseline   only the worker run (repeated measurements; baseline_ms is then 0)
 import { pathToFileURL } from 'node:url';
 import type { Page } from 'playwright-core';
 import { checkRegister, DatasetContext, HELGELAND_2026, registerDataRowCount, type Severity } from '../core/index.js';
@@ -129,9 +130,19 @@ export interface PaneBenchLine {
   readonly baseline_long_tasks: number;
   readonly rows: number;
   readonly findings: number;
+  /** Elements inside the grid's scroll area with the 100 000-row sheet shown (what a repaint of the grid walks). */
+  readonly grid_nodes: number;
 }
 
-export async function runPaneBench(options: { root?: string; workerless?: boolean } = {}): Promise<PaneBenchLine> {
+/** Elements inside the grid's scroll area, and how many rows of cells it holds. */
+export async function gridDomSize(page: Page): Promise<{ nodes: number; rows: number }> {
+  return page.evaluate(() => {
+    const scroll = document.querySelector('[data-testid="grid-scroll"]');
+    return { nodes: scroll?.querySelectorAll('*').length ?? 0, rows: scroll?.querySelectorAll('tbody tr:has(td[data-cell])').length ?? 0 };
+  });
+}
+
+export async function runPaneBench(options: { root?: string; baseline?: boolean } = {}): Promise<PaneBenchLine> {
   const server = await startServer({ port: 0, ...(options.root ? { root: options.root } : {}) });
   const browser = await launchChromium('dh-pane-bench-', { width: 1400, height: 900 });
   try {
@@ -139,9 +150,13 @@ export async function runPaneBench(options: { root?: string; workerless?: boolea
     await page.goto(`${server.url}?idag=${PANE_TODAY}&panel=300`);
     await page.getByTestId('dh-panel').waitFor({ timeout: 60_000 });
     await openRegister(page, registerCsv());
+    const grid = await gridDomSize(page);
     const ours = await measureCheck(page);
-    await withoutWorker(page);
-    const base = await measureCheck(page);
+    let base: CheckRun = { longTasks: [], longestMs: 0, progressTexts: [], message: '', counts: ours.counts };
+    if (options.baseline ?? true) {
+      await withoutWorker(page);
+      base = await measureCheck(page);
+    }
     const round = (n: number) => Math.round(n * 100) / 100;
     return {
       name: 'pane_longest_task_ms_100k',
@@ -152,6 +167,7 @@ export async function runPaneBench(options: { root?: string; workerless?: boolea
       baseline_long_tasks: base.longTasks.length,
       rows: ours.counts.rows,
       findings: ours.counts.error + ours.counts.warning + ours.counts.info,
+      grid_nodes: grid.nodes,
     };
   } finally {
     await browser.close();
@@ -162,5 +178,6 @@ export async function runPaneBench(options: { root?: string; workerless?: boolea
 const invokedDirectly = process.argv[1] !== undefined && /pane\.[cm]?[tj]s$/.test(process.argv[1]) && import.meta.url === pathToFileURL(process.argv[1]).href;
 if (invokedDirectly) {
   const at = process.argv.indexOf('--root');
-  console.log(JSON.stringify(await runPaneBench(at > 0 ? { root: process.argv[at + 1]! } : {})));
+  const baseline = !process.argv.includes('--no-baseline');
+  console.log(JSON.stringify(await runPaneBench({ baseline, ...(at > 0 ? { root: process.argv[at + 1]! } : {}) })));
 }

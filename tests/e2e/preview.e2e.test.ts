@@ -87,7 +87,7 @@ describe('the preview workbench (npm start) in Chromium', () => {
     const total = page.locator(`[data-testid="grid"] td[data-cell="D${row}"]`);
     expect((await total.innerText()).trim()).toBe('752 197,48');
     await total.click();
-    await expect.poll(() => page.getByTestId('name-box').innerText()).toBe(`D${row}`);
+    await expect.poll(() => page.getByTestId('name-box').inputValue()).toBe(`D${row}`);
     const formula = await page.getByTestId('formula-bar').inputValue();
     expect(formula).toMatch(/^=DH\.KOSTNAD\(.+;2026\)$/);
     expect(formula).toBe(`=DH.KOSTNAD(A${row};2026)`);
@@ -123,7 +123,7 @@ describe('the preview workbench (npm start) in Chromium', () => {
     const target = page.locator('[data-testid="finding-item"][data-cell="Systemregister!H4"]');
     await target.first().click();
     await expect.poll(() => page.getByTestId('grid').getAttribute('data-selected')).toBe('Systemregister!H4');
-    expect(await page.getByTestId('name-box').innerText()).toBe('H4');
+    expect(await page.getByTestId('name-box').inputValue()).toBe('H4');
     expect(await page.locator('[data-testid="grid"] td[data-cell="H4"]').getAttribute('aria-selected')).toBe('true');
     const highlight = page.getByTestId('highlight-checkbox');
     if (await highlight.count()) {
