@@ -6,6 +6,9 @@ import type { RegisterRule } from '../rule.js';
 
 const ID = 'register.kommune-ikke-medlem';
 
+/** Room for 2²⁵ lookup ids (a register's distinct kommune cells) below the row number in one exact double. */
+const KEY_SPACE = 2 ** 26;
+
 /**
  * A kommune that exists but is not a member of the cooperation whose register this is (Oslo in Digitale Helgeland's
  * register; Herøy 1515 where the member is Herøy 1818). Only in the cooperation's own register: another network's
@@ -25,10 +28,9 @@ export const rule: RegisterRule = {
     const memberBySlot: boolean[] = [];
     let known = 0;
     let inMembers = 0;
-    // Rows outside the members, kept as two small integers each: the row, and the id of the lookup the row already
-    // has with the column it came from. An object per row would cost a large register a heap of them.
-    let outsideRows: number[] = [];
-    let outsideKeys: number[] = [];
+    // Rows outside the members, one number each: row · KEY_SPACE + the id of the lookup the row already has · 2 + the
+    // column it came from. An object per row would cost a large register a heap of them.
+    let outside: number[] = [];
     const lookup = ctx.reader.lookup;
     // Once so many rows are outside that even all the rows left being members could not make the register the
     // cooperation's own, nothing will be reported: stop keeping rows (another network's 100 000-row register would
@@ -50,14 +52,12 @@ export const rule: RegisterRule = {
         const left = lastRow - f.r;
         if (!isMostlyMembers(inMembers + left, known + left)) {
           othersRegister = true;
-          outsideRows = [];
-          outsideKeys = [];
+          outside = [];
           return;
         }
         // 1 = the Kommune column; 0 = Kommunenr, also for a kommune from a section label or the sheet's name.
         const fromName = found !== f.numberLookup && (found === f.nameLookup || nrCol < 0) ? 1 : 0;
-        outsideRows.push(f.r);
-        outsideKeys.push(found.id * 2 + fromName);
+        outside.push(f.r * KEY_SPACE + found.id * 2 + fromName);
       },
       end() {
         if (othersRegister || !isMostlyMembers(inMembers, known)) return;
@@ -70,9 +70,9 @@ export const rule: RegisterRule = {
           }
           return namesakes.get(kommune.kommunenr);
         };
-        for (let i = 0; i < outsideRows.length; i++) {
-          const r = outsideRows[i]!;
-          const key = outsideKeys[i]!;
+        for (let i = 0; i < outside.length; i++) {
+          const r = Math.floor(outside[i]! / KEY_SPACE);
+          const key = outside[i]! - r * KEY_SPACE;
           const c = Math.max(0, key % 2 === 1 ? nameCol : nrCol);
           const found = lookup.result(key >> 1);
           const kommune = found.kommune!;

@@ -20,6 +20,7 @@ export const rule: RegisterRule = {
     const today = ctx.today;
     if (c < 0 || ctx.col('noticeMonths') < 0 || !(today === today)) return undefined;
     const cache = new Map<number, number>();
+    const todayNb = dayToNb(today);
     return {
       when: ROW_CONTRACT_DUE,
       row(f) {
@@ -28,15 +29,16 @@ export const rule: RegisterRule = {
         const system = f.systemText ? `«${f.systemText.slice(0, 80)}»` : 'systemet';
         const months = String(f.noticeMonths).replace('.', ',');
         const basis = `avtalen utløper ${dayToNb(f.expiryDay)}, oppsigelsestid ${months} mnd`;
+        const deadlineNb = dayToNb(deadline);
         if (deadline < today) {
           ctx.emit(
             ID,
             'error',
             f.r,
             c,
-            `Oppsigelsesfristen for ${system} gikk ut ${dayToNb(deadline)} (${basis}). Avklar med leverandøren om avtalen fornyes, og sett status til «Oppsagt» når den er sagt opp.`,
-            `oppsigelse innen ${dayToNb(deadline)}`,
-            dayToNb(today),
+            `Oppsigelsesfristen for ${system} gikk ut ${deadlineNb} (${basis}). Avklar med leverandøren om avtalen fornyes, og sett status til «Oppsagt» når den er sagt opp.`,
+            `oppsigelse innen ${deadlineNb}`,
+            todayNb,
           );
         } else {
           const days = deadline - today;
@@ -45,9 +47,9 @@ export const rule: RegisterRule = {
             'warning',
             f.r,
             c,
-            `Oppsigelsesfristen for ${system} er ${dayToNb(deadline)}, om ${days} ${days === 1 ? 'dag' : 'dager'} (${basis}). Bestem om avtalen skal sies opp eller reforhandles før fristen.`,
-            `oppsigelse innen ${dayToNb(deadline)}`,
-            dayToNb(today),
+            `Oppsigelsesfristen for ${system} er ${deadlineNb}, om ${days} ${days === 1 ? 'dag' : 'dager'} (${basis}). Bestem om avtalen skal sies opp eller reforhandles før fristen.`,
+            `oppsigelse innen ${deadlineNb}`,
+            todayNb,
           );
         }
       },
