@@ -40,6 +40,8 @@ const byDay = new Map<string, KommuneRegistry>();
 export class KommuneRegistry {
   private readonly byNr = new Map<string, Kommune>();
   private readonly byKey = new Map<string, Kommune[]>();
+  /** suggest()'s answers by scope and text; forgotten when add() changes the names. */
+  private readonly suggestions = new Map<string, string | undefined>();
 
   /**
    * @param day the day this registry's kommuner were the kommuner (ISO); undefined: today. Set by `asOf`, so
@@ -95,6 +97,7 @@ export class KommuneRegistry {
 
   /** Adds or replaces a kommune (a workbook's DH_Kommuner can bring kommuner we do not know). */
   add(kommune: Kommune): void {
+    this.suggestions.clear();
     const previous = this.byNr.get(kommune.kommunenr);
     if (previous) this.unindex(previous);
     this.byNr.set(kommune.kommunenr, kommune);
@@ -216,6 +219,18 @@ export class KommuneRegistry {
   suggest(text: string, scope?: ReadonlySet<string>): string | undefined {
     const target = normalizeKey(text);
     if (!target) return undefined;
+    // Remembered (until add() changes the names): a register checked again after an edit has the same misspellings,
+    // and each costs a pass over every name, today's and former. Keyed by the scope's numbers, not the set object,
+    // which its owner might change.
+    const key = `${scope === undefined ? '' : [...scope].sort().join(',')}|${target}`;
+    if (this.suggestions.has(key)) return this.suggestions.get(key);
+    const found = this.closestName(target, scope);
+    if (this.suggestions.size >= SUGGESTIONS_REMEMBERED) this.suggestions.clear();
+    this.suggestions.set(key, found);
+    return found;
+  }
+
+  private closestName(target: string, scope: ReadonlySet<string> | undefined): string | undefined {
     let best: { name: string; distance: number; member: boolean } | undefined;
     const consider = (key: string, candidates: () => Iterable<{ name: string; member: boolean }>, formerName: boolean) => {
       const limit = Math.max(1, Math.floor(Math.max(target.length, key.length) / 3));
@@ -241,6 +256,9 @@ export class KommuneRegistry {
     return best?.name;
   }
 }
+
+/** Misspellings whose suggestion a registry remembers per scope (then it starts over). */
+const SUGGESTIONS_REMEMBERED = 1000;
 
 /** Norwegian genitive of a name: "Fredrikstads", but "Moss'" and "Ås'". */
 function genitive(name: string): string {

@@ -52,6 +52,13 @@ describe('KommuneRegistry', () => {
     expect(nr('kommune')).toMatch(/Ukjent kommune «kommune»/);
   });
 
+  it('forgets the suggestions it remembers when a kommune is added', () => {
+    const registry = new KommuneRegistry();
+    expect(registry.suggest('Atlantiss')).toBeUndefined();
+    registry.add({ kommunenr: '9998', name: 'Atlantis', fylke: 'Testfylke', aliases: [] });
+    expect(registry.suggest('Atlantiss')).toBe('Atlantis');
+  });
+
   it('reports unknown names and numbers without a suggestion when nothing is close', () => {
     expect(nr('Atlantis')).toBe('Ukjent kommune «Atlantis». Oppgi kommunenavn eller kommunenummer.');
     expect(nr('9999')).toBe('Ukjent kommunenummer 9999.');
