@@ -113,6 +113,37 @@ export async function measureCheck(page: Page): Promise<CheckRun> {
   };
 }
 
+interface TraceEvent {
+  readonly name: string;
+  readonly ph: string;
+  readonly pid: number;
+  readonly tid: number;
+  readonly dur?: number;
+  readonly tdur?: number;
+  readonly args?: { readonly name?: string };
+}
+
+/**
+ * The same check as measureCheck, under a Chromium trace: the longest main-thread task by *thread time* (CPU spent on
+ * it). A long task's wall time also counts the time a busy machine kept the thread waiting; its thread time is what
+ * the page itself asked of the thread, so it tells a change in our code apart from the machine's load.
+ */
+export async function measureCheckCpu(page: Page): Promise<{ run: CheckRun; longestCpuMs: number }> {
+  const cdp = await page.context().newCDPSession(page);
+  const events: TraceEvent[] = [];
+  cdp.on('Tracing.dataCollected', (data) => events.push(...(data.value as unknown as TraceEvent[])));
+  const complete = new Promise<void>((resolve) => cdp.once('Tracing.tracingComplete', () => resolve()));
+  await cdp.send('Tracing.start', { categories: 'toplevel,disabled-by-default-devtools.timeline', transferMode: 'ReportEvents' });
+  const run = await measureCheck(page);
+  await cdp.send('Tracing.end');
+  await complete;
+  await cdp.detach();
+  const main = new Set(events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`));
+  const tasks = events.filter((e) => e.ph === 'X' && e.name === 'ThreadControllerImpl::RunTask' && main.has(`${e.pid}:${e.tid}`));
+  const longestCpuMs = Math.round(Math.max(0, ...tasks.map((e) => e.tdur ?? 0)) / 100) / 10;
+  return { run, longestCpuMs };
+}
+
 /** Takes Worker away from the page, as in a browser or sandbox without it: the panel then checks in slices. */
 export async function withoutWorker(page: Page): Promise<void> {
   await page.evaluate(() => {
@@ -128,6 +159,8 @@ export interface PaneBenchLine {
   readonly baseline_ms: number;
   readonly long_tasks: number;
   readonly baseline_long_tasks: number;
+  /** A second worker check under a trace: the longest main-thread task's CPU time (ms), load aside. */
+  readonly longest_task_cpu_ms: number;
   readonly rows: number;
   readonly findings: number;
   /** Elements inside the grid's scroll area with the 100 000-row sheet shown (what a repaint of the grid walks). */
@@ -152,6 +185,7 @@ export async function runPaneBench(options: { root?: string; baseline?: boolean 
     await openRegister(page, registerCsv());
     const grid = await gridDomSize(page);
     const ours = await measureCheck(page);
+    const traced = await measureCheckCpu(page);
     let base: CheckRun = { longTasks: [], longestMs: 0, progressTexts: [], message: '', counts: ours.counts };
     if (options.baseline ?? true) {
       await withoutWorker(page);
@@ -165,6 +199,7 @@ export async function runPaneBench(options: { root?: string; baseline?: boolean 
       baseline_ms: base.longestMs,
       long_tasks: ours.longTasks.length,
       baseline_long_tasks: base.longTasks.length,
+      longest_task_cpu_ms: traced.longestCpuMs,
       rows: ours.counts.rows,
       findings: ours.counts.error + ours.counts.warning + ours.counts.info,
       grid_nodes: grid.nodes,
