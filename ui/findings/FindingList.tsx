@@ -48,7 +48,7 @@ export function FindingList({ findings, onSelect, testId = 'findings' }: { findi
             </div>
             <ul className={styles.list}>
               {shown.map((f, i) => (
-                <li key={`${f.sheet}!${f.cell}:${f.rule}:${i}`}>
+                <li key={`${f.sheet}!${f.cell}:${f.rule}:${i}`} className={styles.longListItem}>
                   <button
                     type="button"
                     className={f.cell && onSelect ? styles.findingButton : `${styles.findingButton} ${styles.findingStatic}`}
