@@ -393,7 +393,9 @@ export class RegisterReader {
       if (!filled) return false; // only whitespace
       if (bad.length > 0) flags |= ROW_BAD_CELL;
     }
-    if (f.problems.length !== 0) f.problems.length = 0;
+    // pop(), not length = 0: keeps the list its room, where truncating would make the next push allocate anew.
+    const problems = f.problems;
+    while (problems.length !== 0) problems.pop();
     const col = this.col;
     const cls = f.cls;
 
@@ -660,13 +662,26 @@ export class RegisterReader {
       hit = parseRegisterNumberText(v);
       this.numbers.set(v, hit);
     }
-    const field = NUMBER_FIELDS[which]!;
     if (hit.error !== undefined) {
-      f.problems.push({ kind: 'number', field, c, reason: hit.error, actual: shownText(v) });
+      f.problems.push(this.numberProblem(which, 'number', v, c, hit.error));
       return NaN;
     }
-    if (hit.approximate && hit.value >= 0) f.problems.push({ kind: 'approximate', field, c, reason: `«${shownText(v)}» er et omtrentlig tall`, actual: shownText(v) });
+    if (hit.approximate && hit.value >= 0) f.problems.push(this.numberProblem(which, 'approximate', v, c, undefined));
     return hit.value; // NaN for "-": nothing, as in printed tables
+  }
+
+  /** Problems of number text by field and text: a register writes «ca. 40» in many rows, one problem serves them all. */
+  private readonly numberProblems: Map<string, ParseProblem>[] = NUMBER_FIELDS.map(() => new Map());
+
+  private numberProblem(which: number, kind: 'number' | 'approximate', v: string, c: number, error: string | undefined): ParseProblem {
+    const known = this.numberProblems[which]!;
+    let problem = known.get(v);
+    if (problem === undefined) {
+      const actual = shownText(v);
+      problem = { kind, field: NUMBER_FIELDS[which]!, c, reason: error ?? `«${actual}» er et omtrentlig tall`, actual };
+      known.set(v, problem);
+    }
+    return problem;
   }
 
   private readYesNo(f: RowFacts, field: 'archiveWorthy' | 'preservationWorthy' | 'personalData', v: unknown, c: number): boolean | undefined {

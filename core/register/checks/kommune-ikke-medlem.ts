@@ -2,12 +2,10 @@ import { isMostlyMembers } from '../../dataset/context.js';
 import type { Member } from '../../dataset/model.js';
 import type { Kommune } from '../../kommuner/registry.js';
 import { normalizeKey } from '../../util/text.js';
+import { IntList } from '../../util/int-list.js';
 import type { RegisterRule } from '../rule.js';
 
 const ID = 'register.kommune-ikke-medlem';
-
-/** Room for 2²⁵ lookup ids (a register's distinct kommune cells) below the row number in one exact double. */
-const KEY_SPACE = 2 ** 26;
 
 /**
  * A kommune that exists but is not a member of the cooperation whose register this is (Oslo in Digitale Helgeland's
@@ -28,9 +26,9 @@ export const rule: RegisterRule = {
     const memberBySlot: boolean[] = [];
     let known = 0;
     let inMembers = 0;
-    // Rows outside the members, one number each: row · KEY_SPACE + the id of the lookup the row already has · 2 + the
+    // Rows outside the members, two integers each: the row, and the id of the lookup the row already has · 2 + the
     // column it came from. An object per row would cost a large register a heap of them.
-    let outside: number[] = [];
+    const outside = new IntList();
     const lookup = ctx.reader.lookup;
     // Once so many rows are outside that even all the rows left being members could not make the register the
     // cooperation's own, nothing will be reported: stop keeping rows (another network's 100 000-row register would
@@ -52,12 +50,13 @@ export const rule: RegisterRule = {
         const left = lastRow - f.r;
         if (!isMostlyMembers(inMembers + left, known + left)) {
           othersRegister = true;
-          outside = [];
+          outside.clear();
           return;
         }
         // 1 = the Kommune column; 0 = Kommunenr, also for a kommune from a section label or the sheet's name.
         const fromName = found !== f.numberLookup && (found === f.nameLookup || nrCol < 0) ? 1 : 0;
-        outside.push(f.r * KEY_SPACE + found.id * 2 + fromName);
+        outside.push(f.r);
+        outside.push(found.id * 2 + fromName);
       },
       end() {
         if (othersRegister || !isMostlyMembers(inMembers, known)) return;
@@ -70,9 +69,9 @@ export const rule: RegisterRule = {
           }
           return namesakes.get(kommune.kommunenr);
         };
-        for (let i = 0; i < outside.length; i++) {
-          const r = Math.floor(outside[i]! / KEY_SPACE);
-          const key = outside[i]! - r * KEY_SPACE;
+        for (let i = 0; i < outside.length; i += 2) {
+          const r = outside.at(i);
+          const key = outside.at(i + 1);
           const c = Math.max(0, key % 2 === 1 ? nameCol : nrCol);
           const found = lookup.result(key >> 1);
           const kommune = found.kommune!;
