@@ -257,7 +257,7 @@ export class KommuneRegistry {
   }
 }
 
-/** Misspellings whose suggestion a registry remembers per scope (then it starts over). */
+/** Suggestions a registry remembers, over all scopes (then it starts over). */
 const SUGGESTIONS_REMEMBERED = 1000;
 
 /** Norwegian genitive of a name: "Fredrikstads", but "Moss'" and "Ås'". */

@@ -61,7 +61,9 @@ export class PairTable {
     const oldWidth = this.width;
     if (width * rows <= this.denseLimit) {
       const next = new Int32Array(width * rows);
-      for (let i = 0; i < old.length; i++) if (old[i] !== 0) next[Math.floor(i / oldWidth) * width + (i % oldWidth)] = old[i]!;
+      // More rows only (the usual growth): the old rows are the new array's first rows as they stand.
+      if (width === oldWidth) next.set(old);
+      else for (let i = 0; i < old.length; i++) if (old[i] !== 0) next[Math.floor(i / oldWidth) * width + (i % oldWidth)] = old[i]!;
       this.dense = next;
       this.width = width;
       this.rows = rows;

@@ -14,8 +14,8 @@ export const rule: RegisterRule = {
   description: 'Samme system skal bare stå én gang per kommune.',
   start(ctx) {
     const systemCol = ctx.col('system');
-    // First row + 1 per (system group, kommune slot) seen: sized by the pairs a register has, so 100 000 distinct
-    // system names cost no more than 100 000 pairs.
+    // First row + 1 per (system group, kommune slot) seen: a flat array for a usual register, a table sized by the
+    // pairs for one with very many distinct system names (PairTable).
     const firstRows = new PairTable();
     return {
       row(f) {
