@@ -6,14 +6,21 @@ import type { RowFacts } from './reader.js';
 export const NOTICE_WARNING_DAYS = 90;
 
 /**
+ * True when the notice deadline of a contract ending on day `end` with `months` of notice (a number, at most 1 200)
+ * may fall within `horizon` days of `today`. Going back n months never goes back more than 31·n days, so this needs
+ * no calendar; noticeDeadline works out the exact day.
+ */
+function deadlineMayBeWithin(end: number, months: number, today: number, horizon: number): boolean {
+  return end - Math.ceil(months) * 31 - 1 - today <= horizon;
+}
+
+/**
  * True when a contract ending on day `end` with `months` of notice needs a look on `today` (all days since
- * 1970-01-01): it has ended, or its notice deadline may fall within NOTICE_WARNING_DAYS. Going back n months never
- * goes back more than 31·n days, so this needs no calendar; noticeDeadline works out the exact day. False when a
- * date is NaN.
+ * 1970-01-01): it has ended, or its notice deadline may fall within NOTICE_WARNING_DAYS. False when a date is NaN.
  */
 export function contractMayBeDue(end: number, months: number, today: number): boolean {
   if (end < today) return true;
-  return months === months && months <= 1200 && end - Math.ceil(months) * 31 - 1 - today <= NOTICE_WARNING_DAYS;
+  return months === months && months <= 1200 && deadlineMayBeWithin(end, months, today, NOTICE_WARNING_DAYS);
 }
 
 /**
@@ -36,8 +43,7 @@ export function noticeDeadline(f: RowFacts, today: number, cache: Map<number, nu
   const months = f.noticeMonths;
   if (!(end === end) || !(months === months) || end < today) return NaN;
   if (months > 1200) return NaN;
-  // Going back n months never goes back more than 31·n days: far-off deadlines need no calendar.
-  if (end - Math.ceil(months) * 31 - 1 - today > horizon) return Infinity;
+  if (!deadlineMayBeWithin(end, months, today, horizon)) return Infinity;
   // Whole months up to 10 years share a small-integer cache key; anything else is computed directly.
   if (months !== Math.floor(months) || months > 120 || end < 0 || end > 1_000_000) return subtractMonths(end, months);
   const key = end * 128 + months;
