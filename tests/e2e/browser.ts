@@ -1,9 +1,9 @@
 // Debian's Chromium for the e2e tests, as the machines need it: headless, no sandbox (root), no background
 // networking (the closed network refuses it), a fresh profile each run.
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { extname, join, normalize } from 'node:path';
+import { chromium, type Browser as PlaywrightBrowser, type BrowserContext, type Page } from 'playwright-core';
 
 export const CHROMIUM = '/usr/bin/chromium';
 /** The flags every headless Chromium in the tests runs with (DEVELOPERS.md). */
@@ -36,4 +36,39 @@ export async function launchChromium(profilePrefix: string, viewport: { width: n
       rmSync(userDataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** A plain headless Chromium with the house flags, for tests that open their own pages (close it in afterAll). */
+export function launchHeadless(): Promise<PlaywrightBrowser> {
+  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+}
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css',
+  '.png': 'image/png',
+  '.json': 'application/json',
+};
+
+/**
+ * Answers every request of `page` from files, so nothing reaches the network: a URL that starts with one of `roots`'
+ * prefixes from the file at the rest of its path under that folder (never outside it), anything else 404. Returns
+ * the lists of URLs served and refused, filled as the page loads.
+ */
+export async function serveFiles(page: Page, roots: readonly (readonly [prefix: string, folder: string])[]): Promise<{ served: string[]; refused: string[] }> {
+  const served: string[] = [];
+  const refused: string[] = [];
+  await page.route('**/*', async (route) => {
+    const url = route.request().url();
+    const root = roots.find(([prefix]) => url.startsWith(prefix));
+    const file = root ? normalize(join(root[1], decodeURIComponent(url.slice(root[0].length).split(/[?#]/)[0]!))) : undefined;
+    if (!root || !file || !file.startsWith(root[1]) || !existsSync(file)) {
+      refused.push(url);
+      return route.fulfill({ status: 404, body: '' });
+    }
+    served.push(url);
+    return route.fulfill({ status: 200, contentType: CONTENT_TYPES[extname(file)] ?? 'application/octet-stream', body: readFileSync(file) });
+  });
+  return { served, refused };
 }

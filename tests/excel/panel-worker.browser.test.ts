@@ -1,30 +1,26 @@
 // dist/excel/panel-worker.js from the built task pane page in Debian's Chromium (playwright-core), under the page's
 // own Content-Security-Policy (the <meta> withCsp writes): the worker file is there, is served next to
 // taskpane.html, the policy lets the page start it (worker-src 'self'), and it answers the panel's messages with
-// exactly checkRegister's findings. Every request is answered from dist/excel or refused, as in
-// taskpane.browser.test.ts. Skipped without chromium.
-import { existsSync, readFileSync } from 'node:fs';
-import { extname, join, normalize } from 'node:path';
+// exactly checkRegister's findings. Every request is answered from dist/excel or refused (serveFiles, as in
+// taskpane.browser.test.ts). Skipped without chromium.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { checkRegister, DatasetContext, HELGELAND_2026, sortFindings, type Dataset } from '../../core/index.js';
 import { PANEL_WORKER_FILE } from '../../addin-excel/src/taskpane/panel-worker.js';
 import { generateRegister } from '../../bench/register.js';
 import type { FromWorker } from '../../ui/worker/protocol.js';
 import { DIST_EXCEL, ensureExcelBuild } from './helpers.js';
-import { CHROMIUM, CHROMIUM_ARGS } from '../e2e/browser.js';
+import { CHROMIUM, launchHeadless, serveFiles } from '../e2e/browser.js';
 
 const ORIGIN = 'https://dh-tillegg.test/';
-const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css', '.png': 'image/png' };
 
 describe.skipIf(!existsSync(CHROMIUM))('the panel worker in the built Excel task pane page', () => {
   let browser: Browser;
   beforeAll(async () => {
     await ensureExcelBuild();
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: CHROMIUM_ARGS,
-    });
+    browser = await launchHeadless();
   });
   afterAll(async () => {
     await browser?.close();
@@ -33,15 +29,7 @@ describe.skipIf(!existsSync(CHROMIUM))('the panel worker in the built Excel task
   it('starts under the page CSP from the file next to taskpane.html and checks like checkRegister', async () => {
     expect(existsSync(join(DIST_EXCEL, PANEL_WORKER_FILE))).toBe(true);
     const page = await browser.newPage();
-    const served: string[] = [];
-    await page.route('**/*', async (route) => {
-      const url = route.request().url();
-      const path = url.startsWith(ORIGIN) ? decodeURIComponent(url.slice(ORIGIN.length).split(/[?#]/)[0]!) : undefined;
-      const file = path === undefined ? undefined : normalize(join(DIST_EXCEL, path));
-      if (!file || !file.startsWith(DIST_EXCEL) || !existsSync(file)) return route.fulfill({ status: 404, body: '' });
-      served.push(path!);
-      return route.fulfill({ status: 200, contentType: TYPES[extname(file)] ?? 'application/octet-stream', body: readFileSync(file) });
-    });
+    const { served } = await serveFiles(page, [[ORIGIN, DIST_EXCEL]]);
     // office.js (CDN) is refused here: the page still parses with its CSP, which is all this test needs.
     await page.goto(`${ORIGIN}taskpane.html`);
     const cells = generateRegister(3_000, 11).map((row) => row.map((v) => (v === undefined ? null : v)));
@@ -71,7 +59,7 @@ describe.skipIf(!existsSync(CHROMIUM))('the panel worker in the built Excel task
       { file: PANEL_WORKER_FILE, cells, dataset, place },
     );
     expect(answer.violations).toEqual([]);
-    expect(served).toContain(PANEL_WORKER_FILE);
+    expect(served).toContain(`${ORIGIN}${PANEL_WORKER_FILE}`);
     expect(answer.messages.at(-1)?.type).toBe('checked');
     expect(answer.messages.filter((m) => m.type === 'progress').length).toBeGreaterThan(5);
     const findings = answer.messages.flatMap((m) => (m.type === 'findings' ? m.findings : []));

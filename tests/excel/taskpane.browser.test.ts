@@ -6,32 +6,22 @@
 // without a page error. Skipped without chromium.
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, extname, join, normalize, resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { DIST_EXCEL, ensureExcelBuild } from './helpers.js';
-import { CHROMIUM, CHROMIUM_ARGS } from '../e2e/browser.js';
+import { CHROMIUM, launchHeadless, serveFiles } from '../e2e/browser.js';
 
 const available = existsSync(CHROMIUM);
 const ORIGIN = 'https://dh-tillegg.test/';
 const OFFICE_CDN = 'https://appsforoffice.microsoft.com/lib/1/hosted/';
 const OFFICE_DIST = resolve(dirname(createRequire(import.meta.url).resolve('@microsoft/office-js/package.json')), 'dist');
-const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css', '.png': 'image/png', '.json': 'application/json' };
-
-/** A file under `root` for a URL path, never outside it. */
-function fileUnder(root: string, path: string): string | undefined {
-  const file = normalize(join(root, decodeURIComponent(path)));
-  return file.startsWith(root) && existsSync(file) ? file : undefined;
-}
 
 describe.skipIf(!available)('taskpane.html with the real office.js, outside Office', () => {
   let browser: Browser;
   beforeAll(async () => {
     await ensureExcelBuild();
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: CHROMIUM_ARGS,
-    });
+    browser = await launchHeadless();
   });
   afterAll(async () => {
     await browser?.close();
@@ -47,20 +37,10 @@ describe.skipIf(!available)('taskpane.html with the real office.js, outside Offi
     const page = await browser.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    const served: string[] = [];
-    const refused: string[] = [];
-    await page.route('**/*', async (route) => {
-      const url = route.request().url();
-      const root = url.startsWith(OFFICE_CDN) ? OFFICE_DIST : url.startsWith(ORIGIN) ? DIST_EXCEL : undefined;
-      const path = root === OFFICE_DIST ? url.slice(OFFICE_CDN.length) : url.slice(ORIGIN.length);
-      const file = root ? fileUnder(root, path.split(/[?#]/)[0]!) : undefined;
-      if (!file) {
-        refused.push(url);
-        return route.fulfill({ status: 404, body: '' });
-      }
-      served.push(url);
-      return route.fulfill({ status: 200, contentType: TYPES[extname(file)] ?? 'application/octet-stream', body: readFileSync(file) });
-    });
+    const { served, refused } = await serveFiles(page, [
+      [OFFICE_CDN, OFFICE_DIST],
+      [ORIGIN, DIST_EXCEL],
+    ]);
     await page.goto(`${ORIGIN}taskpane.html`);
     const heading = page.locator('#dh-open-in-excel');
     await heading.waitFor({ state: 'visible', timeout: 30_000 });

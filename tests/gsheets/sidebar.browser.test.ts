@@ -3,11 +3,11 @@
 // and a button in the panel writes an owned table through the server functions. Skipped without chromium.
 import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { checkRegister, DatasetContext, HELGELAND_2026 } from '../../core/index.js';
 import { generateRegister } from '../../bench/register.js';
 import { distFile, ensureBuilt, loadAddon, todayInOslo } from './helpers.js';
-import { CHROMIUM, CHROMIUM_ARGS } from '../e2e/browser.js';
+import { CHROMIUM, launchHeadless } from '../e2e/browser.js';
 
 const available = existsSync(CHROMIUM);
 
@@ -33,10 +33,7 @@ describe.skipIf(!available)('sidebar.html in a browser', () => {
   let browser: Browser;
   beforeAll(async () => {
     await ensureBuilt();
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: CHROMIUM_ARGS,
-    });
+    browser = await launchHeadless();
   });
   afterAll(async () => {
     await browser?.close();
